@@ -1,0 +1,22 @@
+package dev.userprofile.application.port.out;
+
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import java.util.Optional;
+
+/** Where users are kept. */
+public interface UserRepository {
+
+    /**
+     * Stores {@code user} unless a user with the same id exists, as one atomic step: of several concurrent calls for
+     * one id, exactly one returns {@link AddResult#ADDED}; the stored user is never overwritten.
+     *
+     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     */
+    AddResult addIfAbsent(User user);
+
+    /**
+     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     */
+    Optional<User> findById(UserId id);
+}

@@ -1,0 +1,34 @@
+package dev.userprofile.application.service;
+
+import dev.userprofile.application.port.in.RegisterUserCommand;
+import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.port.in.RegistrationResult;
+import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.domain.User;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Registers a user with one atomic add-if-absent and no read first: a read-then-write would race when Cognito
+ * delivers the same confirmation twice at once.
+ */
+public final class RegisterUserService implements RegisterUserUseCase {
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    public RegisterUserService(UserRepository users, Clock clock) {
+        this.users = Objects.requireNonNull(users, "users");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public RegistrationResult register(RegisterUserCommand command) {
+        Objects.requireNonNull(command, "command");
+        User user = User.register(command.userId(), command.profile(), clock.instant());
+        return switch (users.addIfAbsent(user)) {
+            case ADDED -> new RegistrationResult.Registered(user);
+            case ALREADY_PRESENT -> new RegistrationResult.AlreadyRegistered(user.id());
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package dev.userprofile.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userprofile.application.port.in.RegisterUserCommand;
+import dev.userprofile.application.port.in.RegistrationResult;
+import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.testing.InMemoryUserRepository;
+import dev.userprofile.domain.Email;
+import dev.userprofile.domain.InvalidUserDataException;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserProfile;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RegisterUserServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final RegisterUserService service = new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static RegisterUserCommand command(String sub) {
+        return new RegisterUserCommand(new UserId(sub),
+                UserProfile.builder().email(Email.of("jane@example.com", true)).build());
+    }
+
+    @Test
+    void registersANewUserAtTheClocksTime() {
+        RegistrationResult result = service.register(command("sub-1"));
+
+        assertThat(result).isInstanceOfSatisfying(RegistrationResult.Registered.class, registered -> {
+            assertThat(registered.user().registeredAt()).isEqualTo(NOW);
+            assertThat(registered.userId()).isEqualTo(new UserId("sub-1"));
+        });
+        assertThat(users.findById(new UserId("sub-1")))
+                .hasValueSatisfying(u -> assertThat(u.profile().email()).isPresent());
+    }
+
+    @Test
+    void aRepeatedRegistrationIsAlreadyRegisteredAndLeavesTheFirstUntouched() {
+        service.register(command("sub-1"));
+        User stored = users.findById(new UserId("sub-1")).orElseThrow();
+        RegisterUserService later = new RegisterUserService(users, Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC));
+
+        RegistrationResult again = later.register(new RegisterUserCommand(new UserId("sub-1"), UserProfile.empty()));
+
+        assertThat(again).isEqualTo(new RegistrationResult.AlreadyRegistered(new UserId("sub-1")));
+        assertThat(users.findById(new UserId("sub-1"))).contains(stored);
+        assertThat(users.size()).isEqualTo(1);
+    }
+
+    @Test
+    void writesExactlyOnceAndNeverReadsFirst() {
+        UserRepository writeOnly = new UserRepository() {
+            @Override
+            public AddResult addIfAbsent(User user) {
+                return users.addIfAbsent(user);
+            }
+
+            @Override
+            public Optional<User> findById(UserId id) {
+                throw new AssertionError("registration must not read before writing");
+            }
+        };
+
+        new RegisterUserService(writeOnly, Clock.fixed(NOW, ZoneOffset.UTC)).register(command("sub-2"));
+
+        assertThat(users.writeAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreFailurePropagatesUnchanged() {
+        UserRepositoryUnavailableException failure = new UserRepositoryUnavailableException("store down", null);
+        UserRepository broken = new UserRepository() {
+            @Override
+            public AddResult addIfAbsent(User user) {
+                throw failure;
+            }
+
+            @Override
+            public Optional<User> findById(UserId id) {
+                throw failure;
+            }
+        };
+
+        assertThatThrownBy(() -> new RegisterUserService(broken, Clock.systemUTC()).register(command("sub-3")))
+                .isSameAs(failure);
+    }
+
+    @Test
+    void commandRequiresItsParts() {
+        assertThatThrownBy(() -> new RegisterUserCommand(null, UserProfile.empty()))
+                .isInstanceOf(InvalidUserDataException.class).hasMessage("userId is required");
+        assertThatThrownBy(() -> new RegisterUserCommand(new UserId("s"), null))
+                .isInstanceOf(InvalidUserDataException.class).hasMessage("profile is required");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.userprofile.application.testing;
+
+import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A fake for use-case tests: the same atomic add-if-absent contract as the real store, in memory. */
+public final class InMemoryUserRepository implements UserRepository {
+
+    private final Map<UserId, User> users = new ConcurrentHashMap<>();
+    private final AtomicInteger writeAttempts = new AtomicInteger();
+
+    @Override
+    public AddResult addIfAbsent(User user) {
+        writeAttempts.incrementAndGet();
+        return users.putIfAbsent(user.id(), user) == null ? AddResult.ADDED : AddResult.ALREADY_PRESENT;
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    public int size() {
+        return users.size();
+    }
+
+    public int writeAttempts() {
+        return writeAttempts.get();
+    }
+}

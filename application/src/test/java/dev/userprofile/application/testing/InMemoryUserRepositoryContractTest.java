@@ -1,0 +1,13 @@
+package dev.userprofile.application.testing;
+
+import dev.userprofile.application.port.out.UserRepository;
+
+class InMemoryUserRepositoryContractTest extends UserRepositoryContract {
+
+    private final InMemoryUserRepository repository = new InMemoryUserRepository();
+
+    @Override
+    protected UserRepository repository() {
+        return repository;
+    }
+}

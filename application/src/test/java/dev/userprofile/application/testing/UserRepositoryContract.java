@@ -1,0 +1,113 @@
+package dev.userprofile.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.domain.Email;
+import dev.userprofile.domain.IdentityProvider;
+import dev.userprofile.domain.LanguageTag;
+import dev.userprofile.domain.Name;
+import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserProfile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link UserRepository} must do. The fake and each real adapter extend this, so the fake used in
+ * use-case tests cannot drift from the real thing.
+ */
+public abstract class UserRepositoryContract {
+
+    protected abstract UserRepository repository();
+
+    protected static User fullUser(String sub) {
+        UserProfile profile = UserProfile.builder()
+                .email(Email.of("Jane.Doe@Example.com", true))
+                .phone(Phone.of("+447700900123", false))
+                .givenName(new Name("Jane"))
+                .familyName(new Name("Doe"))
+                .displayName(new Name("Jane Q. Doe \uD83D\uDE00"))
+                .locale(new LanguageTag("en-GB"))
+                .identityProvider(new IdentityProvider("Google"))
+                .build();
+        return User.register(new UserId(sub), profile, Instant.parse("2026-11-27T10:15:30.123456789Z"));
+    }
+
+    protected static User minimalUser(String sub) {
+        return User.register(new UserId(sub), UserProfile.empty(), Instant.parse("2026-11-27T10:15:30Z"));
+    }
+
+    private static String newSub() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void addsANewUserAndFindsItWithEveryField() {
+        User user = fullUser(newSub());
+
+        assertThat(repository().addIfAbsent(user)).isEqualTo(AddResult.ADDED);
+
+        assertThat(repository().findById(user.id())).contains(user);
+    }
+
+    @Test
+    void storesAUserWithNoOptionalParts() {
+        User user = minimalUser(newSub());
+
+        assertThat(repository().addIfAbsent(user)).isEqualTo(AddResult.ADDED);
+
+        assertThat(repository().findById(user.id())).contains(user);
+    }
+
+    @Test
+    void neverOverwritesAStoredUser() {
+        String sub = newSub();
+        User first = fullUser(sub);
+        User second = minimalUser(sub);
+
+        assertThat(repository().addIfAbsent(first)).isEqualTo(AddResult.ADDED);
+        assertThat(repository().addIfAbsent(second)).isEqualTo(AddResult.ALREADY_PRESENT);
+
+        assertThat(repository().findById(first.id())).contains(first);
+    }
+
+    @Test
+    void findsNothingForAnUnknownId() {
+        assertThat(repository().findById(new UserId(newSub()))).isEmpty();
+    }
+
+    @Test
+    void concurrentAddsOfOneUserStoreItOnce() throws Exception {
+        String sub = newSub();
+        int callers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<AddResult>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+            for (int i = 0; i < callers; i++) {
+                User attempt = i == 0 ? fullUser(sub) : minimalUser(sub);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return repository().addIfAbsent(attempt);
+                }));
+            }
+            start.countDown();
+            List<AddResult> outcomes = new ArrayList<>();
+            for (Future<AddResult> result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).containsOnlyOnce(AddResult.ADDED)
+                    .filteredOn(AddResult.ALREADY_PRESENT::equals).hasSize(callers - 1);
+        }
+        assertThat(repository().findById(new UserId(sub))).isPresent();
+    }
+}

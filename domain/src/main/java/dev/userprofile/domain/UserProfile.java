@@ -1,0 +1,96 @@
+package dev.userprofile.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a user told Cognito about themselves. Every part is optional: federated users may bring no email, phone-only
+ * users have none, and names and locale are never required.
+ */
+public record UserProfile(
+        Optional<Email> email,
+        Optional<Phone> phone,
+        Optional<Name> givenName,
+        Optional<Name> familyName,
+        Optional<Name> displayName,
+        Optional<LanguageTag> locale,
+        Optional<IdentityProvider> identityProvider) {
+
+    public UserProfile {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(givenName, "givenName");
+        Objects.requireNonNull(familyName, "familyName");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(identityProvider, "identityProvider");
+    }
+
+    public static UserProfile empty() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** True for users who signed in through an external identity provider rather than with a password. */
+    public boolean isFederated() {
+        return identityProvider.isPresent();
+    }
+
+    /** Collects the optional parts; any left unset stay empty. */
+    public static final class Builder {
+        private Email email;
+        private Phone phone;
+        private Name givenName;
+        private Name familyName;
+        private Name displayName;
+        private LanguageTag locale;
+        private IdentityProvider identityProvider;
+
+        private Builder() {
+        }
+
+        public Builder email(Email value) {
+            this.email = value;
+            return this;
+        }
+
+        public Builder phone(Phone value) {
+            this.phone = value;
+            return this;
+        }
+
+        public Builder givenName(Name value) {
+            this.givenName = value;
+            return this;
+        }
+
+        public Builder familyName(Name value) {
+            this.familyName = value;
+            return this;
+        }
+
+        public Builder displayName(Name value) {
+            this.displayName = value;
+            return this;
+        }
+
+        public Builder locale(LanguageTag value) {
+            this.locale = value;
+            return this;
+        }
+
+        public Builder identityProvider(IdentityProvider value) {
+            this.identityProvider = value;
+            return this;
+        }
+
+        public UserProfile build() {
+            return new UserProfile(Optional.ofNullable(email), Optional.ofNullable(phone),
+                    Optional.ofNullable(givenName), Optional.ofNullable(familyName), Optional.ofNullable(displayName),
+                    Optional.ofNullable(locale), Optional.ofNullable(identityProvider));
+        }
+    }
+}
