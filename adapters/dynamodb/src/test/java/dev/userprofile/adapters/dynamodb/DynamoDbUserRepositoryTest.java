@@ -1,0 +1,120 @@
+package dev.userprofile.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.domain.Email;
+import dev.userprofile.domain.Name;
+import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserProfile;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The stored layout and the calls made, seen from DynamoDB's side. */
+class DynamoDbUserRepositoryTest {
+
+    private static LocalTable table;
+    private DynamoDbUserRepository repository;
+
+    @BeforeAll
+    static void startDynalite() {
+        table = new LocalTable();
+    }
+
+    @AfterAll
+    static void stopDynalite() {
+        table.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        repository = new DynamoDbUserRepository(table.enhanced, table.tableName);
+        table.operations.clear();
+    }
+
+    private Map<String, AttributeValue> rawItem(String sub) {
+        return table.client.getItem(b -> b.tableName(table.tableName)
+                .key(Map.of("userId", AttributeValue.fromS(sub))).consistentRead(true)).item();
+    }
+
+    @Test
+    void storesTheDocumentedLayout() {
+        User user = User.register(new UserId("layout-1"), UserProfile.builder()
+                .email(Email.of("jane@example.com", true))
+                .phone(Phone.of("+447700900123", false))
+                .givenName(new Name("Jane"))
+                .build(), Instant.parse("2026-11-27T10:15:30.123Z"));
+
+        repository.addIfAbsent(user);
+
+        assertThat(rawItem("layout-1")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "userId", AttributeValue.fromS("layout-1"),
+                "email", AttributeValue.fromS("jane@example.com"),
+                "emailVerified", AttributeValue.fromBool(true),
+                "phoneNumber", AttributeValue.fromS("+447700900123"),
+                "phoneNumberVerified", AttributeValue.fromBool(false),
+                "givenName", AttributeValue.fromS("Jane"),
+                "registeredAt", AttributeValue.fromS("2026-11-27T10:15:30.123Z"),
+                "schemaVersion", AttributeValue.fromN("1")));
+    }
+
+    @Test
+    void absentOptionalPartsAreAbsentAttributesNotNulls() {
+        repository.addIfAbsent(User.register(new UserId("minimal-1"), UserProfile.empty(),
+                Instant.parse("2026-11-27T10:15:30Z")));
+
+        assertThat(rawItem("minimal-1")).containsOnlyKeys("userId", "registeredAt", "schemaVersion");
+    }
+
+    @Test
+    void aRegistrationIsOnePutItemWithNoReadBeforeIt() {
+        User user = User.register(new UserId("one-call-1"), UserProfile.empty(), Instant.EPOCH);
+
+        assertThat(repository.addIfAbsent(user)).isEqualTo(AddResult.ADDED);
+        assertThat(table.operations).containsExactly("PutItem");
+
+        table.operations.clear();
+        assertThat(repository.addIfAbsent(user)).isEqualTo(AddResult.ALREADY_PRESENT);
+        assertThat(table.operations).containsExactly("PutItem");
+    }
+
+    @Test
+    void aMissingTableIsReportedByNameWithoutUserData() {
+        DynamoDbUserRepository missing = new DynamoDbUserRepository(table.enhanced, "no-such-table");
+        User user = User.register(new UserId("sub-missing"), UserProfile.builder()
+                .email(Email.of("jane@example.com", true)).build(), Instant.EPOCH);
+
+        assertThatThrownBy(() -> missing.addIfAbsent(user))
+                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .hasMessage("DynamoDB PutItem on table no-such-table failed: ResourceNotFoundException (HTTP 400)")
+                .message().doesNotContain("jane");
+        assertThatThrownBy(() -> missing.findById(user.id()))
+                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .hasMessageStartingWith("DynamoDB GetItem on table no-such-table failed");
+    }
+
+    @Test
+    void anUnreachableServerIsReportedAsUnavailable() {
+        int closedPort = dev.userprofile.local.support.DynaliteServer.freeLoopbackPort();
+        var client = dev.userprofile.local.support.LocalDynamoDb.client(
+                java.net.URI.create("http://127.0.0.1:" + closedPort));
+        var enhanced = software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(client).build();
+        DynamoDbUserRepository unreachable = new DynamoDbUserRepository(enhanced, table.tableName);
+
+        assertThatThrownBy(() -> unreachable.addIfAbsent(
+                User.register(new UserId("sub-x"), UserProfile.empty(), Instant.EPOCH)))
+                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .hasMessageStartingWith("DynamoDB PutItem on table " + table.tableName + " failed: SdkClientException");
+        client.close();
+    }
+}
