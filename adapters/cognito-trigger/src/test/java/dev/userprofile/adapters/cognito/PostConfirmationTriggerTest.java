@@ -1,0 +1,127 @@
+package dev.userprofile.adapters.cognito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.service.RegisterUserService;
+import dev.userprofile.application.testing.InMemoryUserRepository;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Sample events as Cognito sends them, deserialised by the Lambda runtime's own library. */
+class PostConfirmationTriggerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final PostConfirmationTrigger trigger = new PostConfirmationTrigger(
+            new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)), new PostConfirmationCommandMapper());
+
+    private static final RegisterUserUseCase MUST_NOT_REGISTER = command -> {
+        throw new AssertionError("this event must not register anyone");
+    };
+
+    @Test
+    void signUpRegistersTheUserWithEveryStandardAttribute() {
+        TriggerOutcome outcome = trigger.handle(RuntimeSerialization.sampleEvent("sign-up.json"));
+
+        UserId sub = new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21");
+        assertThat(outcome).isEqualTo(new TriggerOutcome.Registered(sub));
+        User user = users.findById(sub).orElseThrow();
+        assertThat(user.registeredAt()).isEqualTo(NOW);
+        assertThat(user.profile().email()).hasValueSatisfying(email -> {
+            assertThat(email.address().value()).isEqualTo("jane.doe@example.com");
+            assertThat(email.verified()).isTrue();
+        });
+        assertThat(user.profile().givenName()).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Jane"));
+        assertThat(user.profile().familyName()).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Doe"));
+        assertThat(user.profile().displayName()).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Jane Doe"));
+        assertThat(user.profile().locale()).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo("en-GB"));
+        assertThat(user.profile().phone()).isEmpty();
+        assertThat(user.profile().isFederated()).isFalse();
+    }
+
+    @Test
+    void anAdminConfirmedPhoneOnlyUserHasNoEmail() {
+        trigger.handle(RuntimeSerialization.sampleEvent("admin-confirm-phone.json"));
+
+        User user = users.findById(new UserId("b51c0a2e-0f4d-4f6a-8d7e-3c2b1a0f9e88")).orElseThrow();
+        assertThat(user.profile().email()).isEmpty();
+        assertThat(user.profile().phone()).hasValueSatisfying(phone -> {
+            assertThat(phone.number().value()).isEqualTo("+447700900123");
+            assertThat(phone.verified()).isFalse();
+        });
+    }
+
+    @Test
+    void aFederatedFirstSignInRecordsItsIdentityProviderDespiteUnknownFields() {
+        trigger.handle(RuntimeSerialization.sampleEvent("federated-first-sign-in.json"));
+
+        User user = users.findById(new UserId("c0ffee00-1234-4abc-8def-0123456789ab")).orElseThrow();
+        assertThat(user.profile().identityProvider())
+                .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Google"));
+        assertThat(user.profile().email()).hasValueSatisfying(e -> assertThat(e.verified()).isFalse());
+    }
+
+    @Test
+    void aRepeatedDeliveryIsAlreadyRegisteredAndChangesNothing() {
+        CognitoUserPoolPostConfirmationEvent event = RuntimeSerialization.sampleEvent("sign-up.json");
+        trigger.handle(event);
+        User first = users.findById(new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21")).orElseThrow();
+
+        TriggerOutcome again = trigger.handle(RuntimeSerialization.sampleEvent("sign-up.json"));
+
+        assertThat(again).isInstanceOf(TriggerOutcome.AlreadyRegistered.class);
+        assertThat(users.findById(first.id())).contains(first);
+        assertThat(users.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordResetNeverRegistersOrChangesAnyone() {
+        PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
+                new PostConfirmationCommandMapper());
+
+        assertThat(guarded.handle(RuntimeSerialization.sampleEvent("password-reset.json")))
+                .isEqualTo(new TriggerOutcome.PasswordResetIgnored());
+    }
+
+    @Test
+    void anUnknownOrMissingTriggerSourceIsIgnored() {
+        PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
+                new PostConfirmationCommandMapper());
+        CognitoUserPoolPostConfirmationEvent event = RuntimeSerialization.sampleEvent("sign-up.json");
+
+        event.setTriggerSource("PostConfirmation_SomethingNew");
+        assertThat(guarded.handle(event)).isEqualTo(new TriggerOutcome.UnknownSourceIgnored());
+        event.setTriggerSource(null);
+        assertThat(guarded.handle(event)).isEqualTo(new TriggerOutcome.UnknownSourceIgnored());
+    }
+
+    @Test
+    void aSignUpWithoutSubIsRejectedNamingTheFieldAndWritesNothing() {
+        assertThatThrownBy(() -> trigger.handle(RuntimeSerialization.sampleEvent("missing-sub.json")))
+                .isInstanceOf(InvalidTriggerEventException.class)
+                .hasMessage("Invalid PostConfirmation event: request.userAttributes.sub is missing")
+                .message().doesNotContain("nosub@example.com");
+        assertThat(users.size()).isZero();
+    }
+
+    @Test
+    void theEventSurvivesTheRuntimesRoundTripUnchanged() {
+        for (String sample : new String[] {"sign-up.json", "federated-first-sign-in.json", "password-reset.json"}) {
+            CognitoUserPoolPostConfirmationEvent event = RuntimeSerialization.sampleEvent(sample);
+            String before = RuntimeSerialization.toJson(event);
+
+            trigger.handle(event);
+
+            String after = RuntimeSerialization.toJson(event);
+            assertThat(after).as(sample).isEqualTo(before);
+            assertThat(RuntimeSerialization.fromJson(after)).as(sample).isEqualTo(event);
+        }
+    }
+}
