@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
@@ -28,7 +29,7 @@ class PostConfirmationTriggerTest {
 
     @Test
     void signUpRegistersTheUserWithEveryStandardAttribute() {
-        TriggerOutcome outcome = trigger.handle(RuntimeSerialization.sampleEvent("sign-up.json"));
+        TriggerOutcome outcome = trigger.handle(LambdaRuntimeJson.sampleEvent("sign-up.json"));
 
         UserId sub = new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21");
         assertThat(outcome).isEqualTo(new TriggerOutcome.Registered(sub));
@@ -48,7 +49,7 @@ class PostConfirmationTriggerTest {
 
     @Test
     void anAdminConfirmedPhoneOnlyUserHasNoEmail() {
-        trigger.handle(RuntimeSerialization.sampleEvent("admin-confirm-phone.json"));
+        trigger.handle(LambdaRuntimeJson.sampleEvent("admin-confirm-phone.json"));
 
         User user = users.findById(new UserId("b51c0a2e-0f4d-4f6a-8d7e-3c2b1a0f9e88")).orElseThrow();
         assertThat(user.profile().email()).isEmpty();
@@ -60,7 +61,7 @@ class PostConfirmationTriggerTest {
 
     @Test
     void aFederatedFirstSignInRecordsItsIdentityProviderDespiteUnknownFields() {
-        trigger.handle(RuntimeSerialization.sampleEvent("federated-first-sign-in.json"));
+        trigger.handle(LambdaRuntimeJson.sampleEvent("federated-first-sign-in.json"));
 
         User user = users.findById(new UserId("c0ffee00-1234-4abc-8def-0123456789ab")).orElseThrow();
         assertThat(user.profile().identityProvider())
@@ -70,11 +71,11 @@ class PostConfirmationTriggerTest {
 
     @Test
     void aRepeatedDeliveryIsAlreadyRegisteredAndChangesNothing() {
-        CognitoUserPoolPostConfirmationEvent event = RuntimeSerialization.sampleEvent("sign-up.json");
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-up.json");
         trigger.handle(event);
         User first = users.findById(new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21")).orElseThrow();
 
-        TriggerOutcome again = trigger.handle(RuntimeSerialization.sampleEvent("sign-up.json"));
+        TriggerOutcome again = trigger.handle(LambdaRuntimeJson.sampleEvent("sign-up.json"));
 
         assertThat(again).isInstanceOf(TriggerOutcome.AlreadyRegistered.class);
         assertThat(users.findById(first.id())).contains(first);
@@ -86,7 +87,7 @@ class PostConfirmationTriggerTest {
         PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
                 new PostConfirmationCommandMapper());
 
-        assertThat(guarded.handle(RuntimeSerialization.sampleEvent("password-reset.json")))
+        assertThat(guarded.handle(LambdaRuntimeJson.sampleEvent("password-reset.json")))
                 .isEqualTo(new TriggerOutcome.PasswordResetIgnored());
     }
 
@@ -94,7 +95,7 @@ class PostConfirmationTriggerTest {
     void anUnknownOrMissingTriggerSourceIsIgnored() {
         PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
                 new PostConfirmationCommandMapper());
-        CognitoUserPoolPostConfirmationEvent event = RuntimeSerialization.sampleEvent("sign-up.json");
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-up.json");
 
         event.setTriggerSource("PostConfirmation_SomethingNew");
         assertThat(guarded.handle(event)).isEqualTo(new TriggerOutcome.UnknownSourceIgnored());
@@ -104,7 +105,7 @@ class PostConfirmationTriggerTest {
 
     @Test
     void aSignUpWithoutSubIsRejectedNamingTheFieldAndWritesNothing() {
-        assertThatThrownBy(() -> trigger.handle(RuntimeSerialization.sampleEvent("missing-sub.json")))
+        assertThatThrownBy(() -> trigger.handle(LambdaRuntimeJson.sampleEvent("missing-sub.json")))
                 .isInstanceOf(InvalidTriggerEventException.class)
                 .hasMessage("Invalid PostConfirmation event: request.userAttributes.sub is missing")
                 .message().doesNotContain("nosub@example.com");
@@ -114,14 +115,14 @@ class PostConfirmationTriggerTest {
     @Test
     void theEventSurvivesTheRuntimesRoundTripUnchanged() {
         for (String sample : new String[] {"sign-up.json", "federated-first-sign-in.json", "password-reset.json"}) {
-            CognitoUserPoolPostConfirmationEvent event = RuntimeSerialization.sampleEvent(sample);
-            String before = RuntimeSerialization.toJson(event);
+            CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent(sample);
+            String before = LambdaRuntimeJson.toJson(event);
 
             trigger.handle(event);
 
-            String after = RuntimeSerialization.toJson(event);
+            String after = LambdaRuntimeJson.toJson(event);
             assertThat(after).as(sample).isEqualTo(before);
-            assertThat(RuntimeSerialization.fromJson(after)).as(sample).isEqualTo(event);
+            assertThat(LambdaRuntimeJson.fromJson(after)).as(sample).isEqualTo(event);
         }
     }
 }

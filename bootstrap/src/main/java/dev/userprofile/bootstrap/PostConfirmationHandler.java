@@ -1,0 +1,72 @@
+package dev.userprofile.bootstrap;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
+import dev.userprofile.adapters.cognito.TriggerOutcome;
+import dev.userprofile.bootstrap.wiring.ServiceComponent;
+import java.util.Objects;
+
+/**
+ * The Lambda entry point for the Cognito PostConfirmation trigger. Everything is built in the constructor, which
+ * Lambda runs once per execution environment during init (before the SnapStart snapshot); an invocation only
+ * handles its event. Cognito requires the event back; a thrown exception fails the confirmation with its message.
+ */
+public final class PostConfirmationHandler
+        implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
+
+    private final PostConfirmationTrigger trigger;
+
+    /** Used by Lambda: configuration from the environment, clients built now. */
+    public PostConfirmationHandler() {
+        this(ServiceComponent.create(Configuration.fromEnvironment(System.getenv())).postConfirmationTrigger());
+    }
+
+    PostConfirmationHandler(PostConfirmationTrigger trigger) {
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
+    }
+
+    @Override
+    public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event,
+                                                              Context context) {
+        long start = System.nanoTime();
+        InvocationLog log = new InvocationLog(context.getAwsRequestId(),
+                event == null ? null : event.getTriggerSource());
+        try {
+            TriggerOutcome outcome = trigger.handle(event);
+            log.with("outcome", outcome.code()).with("userSub", subOf(outcome));
+            log.with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.INFO);
+            return event;
+        } catch (RuntimeException e) {
+            // Messages of our exceptions carry no personal data by construction; they name the field or dependency.
+            log.with("outcome", "FAILED").with("userSub", rawSub(event))
+                    .with("errorType", e.getClass().getSimpleName()).with("error", e.getMessage())
+                    .with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.ERROR);
+            throw e;
+        }
+    }
+
+    private static String subOf(TriggerOutcome outcome) {
+        return switch (outcome) {
+            case TriggerOutcome.Registered registered -> registered.userId().value();
+            case TriggerOutcome.AlreadyRegistered already -> already.userId().value();
+            case TriggerOutcome.PasswordResetIgnored ignored -> null;
+            case TriggerOutcome.UnknownSourceIgnored ignored -> null;
+        };
+    }
+
+    /** The sub as sent, when it looks like one, so failed registrations can be found and repaired. */
+    private static String rawSub(CognitoUserPoolPostConfirmationEvent event) {
+        if (event == null || event.getRequest() == null || event.getRequest().getUserAttributes() == null) {
+            return null;
+        }
+        String sub = event.getRequest().getUserAttributes().get("sub");
+        return sub != null && sub.matches("[0-9A-Za-z-]{1,64}") ? sub : null;
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

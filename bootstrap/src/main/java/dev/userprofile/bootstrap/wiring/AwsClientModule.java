@@ -1,0 +1,71 @@
+package dev.userprofile.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.userprofile.bootstrap.Configuration;
+import dev.userprofile.bootstrap.DynamoDbCallBudget;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The AWS SDK clients, built once per execution environment with everything explicit: no discovery chains. */
+@Module
+public final class AwsClientModule {
+
+    private AwsClientModule() {
+    }
+
+    @Provides
+    @Singleton
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(DynamoDbCallBudget.CONNECT_TIMEOUT)
+                .socketTimeout(DynamoDbCallBudget.SOCKET_TIMEOUT)
+                .build();
+    }
+
+    /**
+     * With SnapStart Lambda passes credentials only through the container credentials endpoint
+     * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and its token); without it, in the key variables. The endpoint is
+     * tried first (it answers with fresh credentials after a restore); nothing else is tried, which keeps init short.
+     */
+    @Provides
+    @Singleton
+    static AwsCredentialsProvider credentialsProvider() {
+        return AwsCredentialsProviderChain.builder()
+                .credentialsProviders(ContainerCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create())
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
+                                         AwsCredentialsProvider credentials) {
+        return DynamoDbClient.builder()
+                .region(Region.of(configuration.region()))
+                .httpClient(httpClient)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(c -> c
+                        .apiCallAttemptTimeout(DynamoDbCallBudget.ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(DynamoDbCallBudget.TOTAL_TIMEOUT)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(DynamoDbCallBudget.MAX_ATTEMPTS)
+                                .build()))
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbEnhancedClient enhancedClient(DynamoDbClient dynamoDb) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+    }
+}

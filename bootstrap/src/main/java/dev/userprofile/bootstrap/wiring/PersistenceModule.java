@@ -1,0 +1,23 @@
+package dev.userprofile.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.bootstrap.Configuration;
+import javax.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/** Binds the repository port to the DynamoDB adapter. */
+@Module
+public final class PersistenceModule {
+
+    private PersistenceModule() {
+    }
+
+    @Provides
+    @Singleton
+    static UserRepository userRepository(DynamoDbEnhancedClient client, Configuration configuration) {
+        return new DynamoDbUserRepository(client, configuration.tableName());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.userprofile.bootstrap.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
+import dev.userprofile.bootstrap.Configuration;
+import javax.inject.Singleton;
+
+/** The object graph of one execution environment, generated at compile time: no reflection at cold start. */
+@Singleton
+@Component(modules = {AwsClientModule.class, PersistenceModule.class, ApplicationModule.class, TriggerModule.class})
+public interface ServiceComponent {
+
+    PostConfirmationTrigger postConfirmationTrigger();
+
+    @Component.Factory
+    interface Factory {
+        ServiceComponent create(@BindsInstance Configuration configuration);
+    }
+
+    static ServiceComponent create(Configuration configuration) {
+        return DaggerServiceComponent.factory().create(configuration);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.userprofile.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.LocalLambdaContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The real handler, built by the real Dagger component from the environment (as Lambda builds it), against dynalite.
+ * Events go in and out through the Lambda runtime's serialisation.
+ */
+class PostConfirmationHandlerEndToEndTest {
+
+    private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
+
+    @BeforeEach
+    void emptyTable() {
+        E2eDynamoDb.recreateTable();
+    }
+
+    /** One invocation as the runtime performs it: JSON in, handler, JSON out. */
+    private static String invoke(PostConfirmationHandler handler, String eventJson, LocalLambdaContext context) {
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.fromJson(eventJson);
+        return LambdaRuntimeJson.toJson(handler.handleRequest(event, context));
+    }
+
+    @Test
+    void aSignUpIsStoredOnceAndTheEventIsReturned() {
+        String eventJson = LambdaRuntimeJson.sampleEventJson("sign-up.json");
+        LocalLambdaContext context = new LocalLambdaContext();
+
+        String returned = invoke(new PostConfirmationHandler(), eventJson, context);
+
+        assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(eventJson)));
+        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        Map<String, AttributeValue> item = E2eDynamoDb.item(JANE);
+        assertThat(item.get("email").s()).isEqualTo("jane.doe@example.com");
+        assertThat(item.get("emailVerified").bool()).isTrue();
+        assertThat(item.get("givenName").s()).isEqualTo("Jane");
+        assertThat(item.get("familyName").s()).isEqualTo("Doe");
+        assertThat(item.get("displayName").s()).isEqualTo("Jane Doe");
+        assertThat(item.get("locale").s()).isEqualTo("en-GB");
+        assertThat(item).doesNotContainKeys("phoneNumber", "identityProvider", "custom:plan");
+        assertThat(context.logLines()).singleElement().asString()
+                .contains("\"outcome\":\"REGISTERED\"", "\"userSub\":\"" + JANE + "\"",
+                        "\"triggerSource\":\"PostConfirmation_ConfirmSignUp\"", context.getAwsRequestId());
+    }
+
+    @Test
+    void cognitosThreeDeliveriesLeaveTheItemByteIdentical() {
+        String eventJson = LambdaRuntimeJson.sampleEventJson("sign-up.json");
+        PostConfirmationHandler handler = new PostConfirmationHandler();
+        invoke(handler, eventJson, new LocalLambdaContext());
+        Map<String, AttributeValue> first = E2eDynamoDb.item(JANE);
+
+        LocalLambdaContext retry = new LocalLambdaContext();
+        invoke(handler, eventJson, retry);
+        invoke(new PostConfirmationHandler(), eventJson, new LocalLambdaContext());
+
+        assertThat(E2eDynamoDb.item(JANE)).isEqualTo(first);
+        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(retry.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"");
+    }
+
+    @Test
+    void aPasswordResetChangesNothingAndCreatesNothing() {
+        PostConfirmationHandler handler = new PostConfirmationHandler();
+        String reset = LambdaRuntimeJson.sampleEventJson("password-reset.json");
+
+        invoke(handler, reset, new LocalLambdaContext());
+        assertThat(E2eDynamoDb.itemCount()).isZero();
+
+        invoke(handler, LambdaRuntimeJson.sampleEventJson("sign-up.json"), new LocalLambdaContext());
+        Map<String, AttributeValue> before = E2eDynamoDb.item(JANE);
+        LocalLambdaContext context = new LocalLambdaContext();
+        String returned = invoke(handler, reset, context);
+
+        assertThat(E2eDynamoDb.item(JANE)).isEqualTo(before);
+        assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(reset)));
+        assertThat(context.logLines()).singleElement().asString().contains("PASSWORD_RESET_IGNORED");
+    }
+
+    @Test
+    void aMissingSubFailsNamingItAndWritesNothing() {
+        LocalLambdaContext context = new LocalLambdaContext();
+
+        assertThatThrownBy(() -> invoke(new PostConfirmationHandler(),
+                LambdaRuntimeJson.sampleEventJson("missing-sub.json"), context))
+                .isInstanceOf(InvalidTriggerEventException.class)
+                .hasMessage("Invalid PostConfirmation event: request.userAttributes.sub is missing");
+
+        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(context.logLines()).singleElement().asString()
+                .startsWith("ERROR").contains("\"outcome\":\"FAILED\"", "request.userAttributes.sub")
+                .doesNotContain("nosub@example.com");
+    }
+
+    @Test
+    void aFederatedUserIsStoredWithTheirProvider() {
+        invoke(new PostConfirmationHandler(), LambdaRuntimeJson.sampleEventJson("federated-first-sign-in.json"),
+                new LocalLambdaContext());
+
+        Map<String, AttributeValue> item = E2eDynamoDb.item("c0ffee00-1234-4abc-8def-0123456789ab");
+        assertThat(item.get("identityProvider").s()).isEqualTo("Google");
+        assertThat(item.get("emailVerified").bool()).isFalse();
+    }
+
+    @Test
+    void overlappingDeliveriesInSeparateEnvironmentsStoreOneItemAndAllSucceed() throws Exception {
+        String eventJson = LambdaRuntimeJson.sampleEventJson("sign-up.json");
+        List<PostConfirmationHandler> environments = List.of(
+                new PostConfirmationHandler(), new PostConfirmationHandler(), new PostConfirmationHandler());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<String>> deliveries = new ArrayList<>();
+        for (PostConfirmationHandler handler : environments) {
+            deliveries.add(() -> {
+                start.await();
+                return invoke(handler, eventJson, new LocalLambdaContext());
+            });
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(deliveries.size())) {
+            List<Future<String>> results = deliveries.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<String> result : results) {
+                assertThat(result.get()).contains(JANE);
+            }
+        }
+        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingTableFailsTheInvocationNamingTheDependency() {
+        PostConfirmationHandler handler = new PostConfirmationHandler();
+        E2eDynamoDb.dropTable();
+
+        assertThatThrownBy(() -> invoke(handler, LambdaRuntimeJson.sampleEventJson("sign-up.json"),
+                new LocalLambdaContext()))
+                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .hasMessage("DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME
+                        + " failed: ResourceNotFoundException (HTTP 400)");
+    }
+}

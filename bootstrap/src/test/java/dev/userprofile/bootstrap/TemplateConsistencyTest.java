@@ -1,0 +1,156 @@
+package dev.userprofile.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.dynamodb.UserItemSchema;
+import dev.userprofile.local.support.CloudFormationYaml;
+import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.LocalLambdaContext;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+
+/** template.yaml must agree with the code it deploys. */
+class TemplateConsistencyTest {
+
+    private static Map<String, Object> template;
+    private static Map<String, Object> function;
+    private static Map<String, Object> table;
+
+    @BeforeAll
+    static void readTemplate() {
+        template = CloudFormationYaml.load(CloudFormationYaml.findTemplate());
+        function = properties("PostConfirmationFunction", "AWS::Serverless::Function");
+        table = properties("ProfilesTable", "AWS::DynamoDB::Table");
+    }
+
+    @Test
+    void theHandlerClassExistsWithTheRuntimesSignature() throws Exception {
+        String[] handler = ((String) function.get("Handler")).split("::");
+        Class<?> handlerClass = Class.forName(handler[0]);
+
+        assertThat(handlerClass.getConstructor()).isNotNull();
+        Method method = handlerClass.getMethod(handler[1], CognitoUserPoolPostConfirmationEvent.class, Context.class);
+        assertThat(method.getReturnType()).isEqualTo(CognitoUserPoolPostConfirmationEvent.class);
+        Type requestHandler = Arrays.stream(handlerClass.getGenericInterfaces())
+                .filter(t -> t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class)
+                .findFirst().orElseThrow();
+        assertThat(((ParameterizedType) requestHandler).getActualTypeArguments())
+                .containsExactly(CognitoUserPoolPostConfirmationEvent.class, CognitoUserPoolPostConfirmationEvent.class);
+        assertThat(function.get("Runtime")).isEqualTo("java25");
+    }
+
+    @Test
+    void theTemplatesEnvironmentIsEnoughToConfigureTheFunction() {
+        Map<String, Object> variables = map(map(function.get("Environment")).get("Variables"));
+        Map<String, String> lambdaEnvironment = new HashMap<>();
+        variables.keySet().forEach(name -> lambdaEnvironment.put(name, "value-from-template"));
+        // Set by Lambda itself in every execution environment.
+        lambdaEnvironment.put("AWS_REGION", "eu-west-1");
+
+        Configuration configuration = Configuration.fromEnvironment(lambdaEnvironment);
+
+        assertThat(configuration.tableName()).isEqualTo("value-from-template");
+        assertThat(variables.get(Configuration.TABLE_NAME)).isEqualTo(Map.of("Ref", "ProfilesTable"));
+    }
+
+    @Test
+    void theTableKeySchemaIsTheAdapters() {
+        TableMetadata metadata = UserItemSchema.TABLE_SCHEMA.tableMetadata();
+        assertThat(list(table.get("KeySchema"))).containsExactly(
+                Map.of("AttributeName", metadata.primaryPartitionKey(), "KeyType", "HASH"));
+        assertThat(list(table.get("AttributeDefinitions"))).containsExactly(
+                Map.of("AttributeName", metadata.primaryPartitionKey(), "AttributeType", "S"));
+    }
+
+    @Test
+    void thePolicyGrantsExactlyWhatTheHandlerCalls() {
+        E2eDynamoDb.recreateTable();
+        PostConfirmationHandler handler = new PostConfirmationHandler();
+        RecordingInterceptor.clear();
+        for (String sample : List.of("sign-up.json", "sign-up.json", "password-reset.json",
+                "federated-first-sign-in.json")) {
+            handler.handleRequest(LambdaRuntimeJson.sampleEvent(sample), new LocalLambdaContext());
+        }
+        Set<String> called = RecordingInterceptor.operations().stream()
+                .map(operation -> operation.toLowerCase().startsWith("dynamodb:")
+                        ? "dynamodb:" + operation.substring("dynamodb:".length()) : operation)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        List<Object> statements = list(map(list(function.get("Policies")).getFirst()).get("Statement"));
+        assertThat(statements).hasSize(1);
+        Map<String, Object> statement = map(statements.getFirst());
+        assertThat(statement.get("Effect")).isEqualTo("Allow");
+        assertThat(new TreeSet<>(list(statement.get("Action")))).isEqualTo(called);
+        assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ProfilesTable", "Arn")));
+    }
+
+    @Test
+    void theTableIsProtectedAndRetained() {
+        Map<String, Object> resource = map(map(template.get("Resources")).get("ProfilesTable"));
+        assertThat(resource).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+        assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST")
+                .containsEntry("DeletionProtectionEnabled", true)
+                .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+                .containsEntry("SSESpecification", Map.of("SSEEnabled", true));
+    }
+
+    @Test
+    void theFunctionFitsCognitosDeadlineAndStartsFromASnapshot() {
+        int timeoutSeconds = (Integer) function.get("Timeout");
+        assertThat(timeoutSeconds).isLessThanOrEqualTo(5);
+        assertThat(DynamoDbCallBudget.TOTAL_TIMEOUT).isLessThan(java.time.Duration.ofSeconds(timeoutSeconds));
+        assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
+                .containsKey("AutoPublishAlias");
+        assertThat(map(function.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");
+        assertThat(map(map(map(template.get("Resources")).get("PostConfirmationFunction")).get("Metadata")))
+                .containsEntry("BuildMethod", "makefile");
+    }
+
+    @Test
+    void cognitoTriggersTheFunctionWithoutTheFunctionReferringToThePool() {
+        Map<String, Object> event = map(map(function.get("Events")).get("CognitoPostConfirmation"));
+        assertThat(event.get("Type")).isEqualTo("Cognito");
+        assertThat(map(event.get("Properties"))).containsEntry("Trigger", "PostConfirmation")
+                .containsEntry("UserPool", Map.of("Ref", "UserPool"));
+        Map<String, Object> withoutEvents = new HashMap<>(function);
+        withoutEvents.remove("Events");
+        assertThat(withoutEvents.toString()).doesNotContain("UserPool");
+    }
+
+    @Test
+    void theOutputsNameThePoolTheClientAndTheTable() {
+        assertThat(map(template.get("Outputs"))).containsKeys("UserPoolId", "UserPoolClientId", "ProfilesTableName");
+    }
+
+    private static Map<String, Object> properties(String logicalId, String type) {
+        Map<String, Object> resource = map(map(template.get("Resources")).get(logicalId));
+        assertThat(resource.get("Type")).isEqualTo(type);
+        return map(resource.get("Properties"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+}
