@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerOutcome;
+import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import java.util.Objects;
 

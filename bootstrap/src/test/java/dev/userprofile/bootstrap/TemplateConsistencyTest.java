@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;

@@ -2,8 +2,8 @@ package dev.userprofile.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.userprofile.bootstrap.Configuration;
-import dev.userprofile.bootstrap.DynamoDbCallBudget;
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;

@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.out.UserRepository;
-import dev.userprofile.bootstrap.Configuration;
+import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 

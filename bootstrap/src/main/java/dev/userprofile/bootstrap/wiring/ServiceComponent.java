@@ -3,7 +3,7 @@ package dev.userprofile.bootstrap.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
-import dev.userprofile.bootstrap.Configuration;
+import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 
 /** The object graph of one execution environment, generated at compile time: no reflection at cold start. */

@@ -1,4 +1,4 @@
-package dev.userprofile.bootstrap;
+package dev.userprofile.bootstrap.config;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.userprofile.bootstrap;
+package dev.userprofile.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

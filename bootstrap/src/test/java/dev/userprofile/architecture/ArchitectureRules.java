@@ -1,0 +1,97 @@
+package dev.userprofile.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The architecture, stated once; applied to the product and, to prove each rule bites, to known-bad fixtures. */
+final class ArchitectureRules {
+
+    static final String DOMAIN = "dev.userprofile.domain..";
+    static final String APPLICATION = "dev.userprofile.application..";
+    static final String ADAPTERS = "dev.userprofile.adapters..";
+    static final String BOOTSTRAP = "dev.userprofile.bootstrap..";
+    static final String LOCAL_TOOLING = "dev.userprofile.local..";
+
+    private ArchitectureRules() {
+    }
+
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Domain").definedBy(DOMAIN)
+            .layer("Application").definedBy(APPLICATION)
+            .layer("Adapters").definedBy(ADAPTERS)
+            .layer("Bootstrap").definedBy(BOOTSTRAP)
+            .layer("Local tooling").definedBy(LOCAL_TOOLING)
+            .whereLayer("Local tooling").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap", "Local tooling")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap", "Local tooling")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Local tooling")
+            .as("Dependencies point inward: bootstrap -> adapters -> application -> domain");
+
+    static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+            .as("The domain depends on the JDK only");
+
+    static final ArchRule APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
+            .as("The application depends on the JDK and the domain only");
+
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching("dev.userprofile.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .as("Adapters do not depend on each other");
+
+    static final ArchRule PORTS_IN_DO_NOT_USE_PORTS_OUT = noClasses().that().resideInAPackage("..port.in..")
+            .should().dependOnClassesThat().resideInAPackage("..port.out..")
+            .as("Inbound ports do not depend on outbound ports");
+
+    static final ArchRule PORTS_OUT_DO_NOT_USE_PORTS_IN = noClasses().that().resideInAPackage("..port.out..")
+            .should().dependOnClassesThat().resideInAPackage("..port.in..")
+            .as("Outbound ports do not depend on inbound ports");
+
+    static final ArchRule USE_CASES_ARE_INBOUND_PORT_INTERFACES = classes()
+            .that().haveSimpleNameEndingWith("UseCase")
+            .should().beInterfaces().andShould().resideInAPackage("dev.userprofile.application.port.in..")
+            .as("*UseCase types are interfaces in application.port.in");
+
+    static final ArchRule COMMANDS_ARE_RECORDS = classes()
+            .that().haveSimpleNameEndingWith("Command")
+            .should().beAssignableTo(Record.class)
+            .andShould().resideInAPackage("dev.userprofile.application.port.in..")
+            .as("*Command types are records in application.port.in");
+
+    private static final DescribedPredicate<JavaClass> IMPLEMENT_A_USE_CASE = new DescribedPredicate<>(
+            "implement a *UseCase") {
+        @Override
+        public boolean test(JavaClass javaClass) {
+            return javaClass.getAllRawInterfaces().stream().anyMatch(i -> i.getSimpleName().endsWith("UseCase"));
+        }
+    };
+
+    static final ArchRule USE_CASES_ARE_IMPLEMENTED_BY_SERVICES = classes()
+            .that().areNotInterfaces().and(IMPLEMENT_A_USE_CASE)
+            .should().haveSimpleNameEndingWith("Service")
+            .andShould().resideInAPackage("dev.userprofile.application.service..")
+            .allowEmptyShould(false)
+            .as("Use cases are implemented by *Service classes in application.service");
+
+    static final ArchRule NO_FIELD_INJECTION = noFields()
+            .should().beAnnotatedWith("javax.inject.Inject")
+            .orShould().beAnnotatedWith("jakarta.inject.Inject")
+            .as("No field injection");
+
+    static final ArchRule DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
+            .as("Dagger and inject annotations appear in bootstrap only");
+
+    static final ArchRule NO_CYCLES = slices().matching("dev.userprofile.(**)")
+            .should().beFreeOfCycles()
+            .as("No package cycles");
+}

@@ -1,0 +1,83 @@
+package dev.userprofile.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.userprofile.adapters.cognito.fixture.CognitoAdapterUsingDynamoDbAdapter;
+import dev.userprofile.adapters.dynamodb.UserItem;
+import dev.userprofile.adapters.dynamodb.fixture.FieldInjectedAdapter;
+import dev.userprofile.application.fixture.ApplicationUsingLambda;
+import dev.userprofile.application.fixture.cyclea.CycleA;
+import dev.userprofile.application.fixture.cycleb.CycleB;
+import dev.userprofile.application.port.in.RegisterUserCommand;
+import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.port.in.fixture.ConcreteUseCase;
+import dev.userprofile.application.port.in.fixture.InboundPortUsingOutboundPort;
+import dev.userprofile.application.port.in.fixture.MutableCommand;
+import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.fixture.OutboundPortUsingInboundPort;
+import dev.userprofile.application.service.RegisterUserService;
+import dev.userprofile.application.service.fixture.Registrar;
+import dev.userprofile.domain.fixture.DomainUsingAws;
+import dev.userprofile.domain.fixture.DomainUsingTheApplication;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each rule reports a deliberate violation, so a rule that silently stopped matching anything would be noticed. */
+class ArchitectureRulesCatchViolationsTest {
+
+    static Stream<Arguments> violations() {
+        return Stream.of(
+                Arguments.of(ArchitectureRules.LAYERS, DomainUsingTheApplication.class,
+                        new Class<?>[] {RegisterUserService.class}),
+                Arguments.of(ArchitectureRules.DOMAIN_DEPENDS_ON_JDK_ONLY, DomainUsingAws.class, new Class<?>[0]),
+                Arguments.of(ArchitectureRules.APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY,
+                        ApplicationUsingLambda.class, new Class<?>[0]),
+                Arguments.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, CognitoAdapterUsingDynamoDbAdapter.class,
+                        new Class<?>[] {UserItem.class}),
+                Arguments.of(ArchitectureRules.PORTS_IN_DO_NOT_USE_PORTS_OUT, InboundPortUsingOutboundPort.class,
+                        new Class<?>[] {UserRepository.class}),
+                Arguments.of(ArchitectureRules.PORTS_OUT_DO_NOT_USE_PORTS_IN, OutboundPortUsingInboundPort.class,
+                        new Class<?>[] {RegisterUserCommand.class}),
+                Arguments.of(ArchitectureRules.USE_CASES_ARE_INBOUND_PORT_INTERFACES, ConcreteUseCase.class,
+                        new Class<?>[0]),
+                Arguments.of(ArchitectureRules.COMMANDS_ARE_RECORDS, MutableCommand.class, new Class<?>[0]),
+                Arguments.of(ArchitectureRules.USE_CASES_ARE_IMPLEMENTED_BY_SERVICES, Registrar.class,
+                        new Class<?>[] {RegisterUserUseCase.class}),
+                Arguments.of(ArchitectureRules.NO_FIELD_INJECTION, FieldInjectedAdapter.class, new Class<?>[0]),
+                Arguments.of(ArchitectureRules.DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP, FieldInjectedAdapter.class,
+                        new Class<?>[0]),
+                Arguments.of(ArchitectureRules.NO_CYCLES, CycleA.class, new Class<?>[] {CycleB.class}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("violations")
+    void reportsTheViolation(ArchRule rule, Class<?> offender, Class<?>[] context) {
+        Class<?>[] all = Stream.concat(Stream.of(offender), Stream.of(context)).toArray(Class<?>[]::new);
+        EvaluationResult result = rule.evaluate(new ClassFileImporter().importClasses(all));
+
+        assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anyMatch(line -> line.contains(offender.getSimpleName()));
+    }
+
+    @Test
+    void theProductImportCoversEveryModule() {
+        JavaClasses product = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("dev.userprofile");
+        for (String module : new String[] {"dev.userprofile.domain.User",
+                "dev.userprofile.application.service.RegisterUserService",
+                "dev.userprofile.adapters.cognito.PostConfirmationTrigger",
+                "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
+                "dev.userprofile.bootstrap.PostConfirmationHandler"}) {
+            assertThat(product.contain(module)).as(module).isTrue();
+        }
+        assertThat(product.contain(DomainUsingAws.class)).as("fixtures stay out of the product import").isFalse();
+    }
+}
