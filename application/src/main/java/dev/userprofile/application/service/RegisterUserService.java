@@ -6,6 +6,7 @@ import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRepository;
 import dev.userprofile.domain.User;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,8 @@ public final class RegisterUserService implements RegisterUserUseCase {
     @Override
     public RegistrationResult register(RegisterUserCommand command) {
         Objects.requireNonNull(command, "command");
-        User user = User.register(command.userId(), command.profile(), clock.instant());
+        // Milliseconds are what every consumer of the table (JavaScript's Date included) can represent.
+        User user = User.register(command.userId(), command.profile(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return switch (users.addIfAbsent(user)) {
             case ADDED -> new RegistrationResult.Registered(user);
             case ALREADY_PRESENT -> new RegistrationResult.AlreadyRegistered(user.id());

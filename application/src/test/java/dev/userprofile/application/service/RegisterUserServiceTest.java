@@ -44,6 +44,16 @@ class RegisterUserServiceTest {
     }
 
     @Test
+    void recordsTheRegistrationTimeToTheMillisecond() {
+        Clock nanoClock = Clock.fixed(Instant.parse("2026-11-27T08:00:00.123456789Z"), ZoneOffset.UTC);
+
+        new RegisterUserService(users, nanoClock).register(command("sub-ms"));
+
+        assertThat(users.findById(new UserId("sub-ms")).orElseThrow().registeredAt())
+                .isEqualTo(Instant.parse("2026-11-27T08:00:00.123Z"));
+    }
+
+    @Test
     void aRepeatedRegistrationIsAlreadyRegisteredAndLeavesTheFirstUntouched() {
         service.register(command("sub-1"));
         User stored = users.findById(new UserId("sub-1")).orElseThrow();
