@@ -92,12 +92,46 @@ class TemplateConsistencyTest {
                         ? "dynamodb:" + operation.substring("dynamodb:".length()) : operation)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        List<Object> statements = list(map(list(function.get("Policies")).getFirst()).get("Statement"));
-        assertThat(statements).hasSize(1);
-        Map<String, Object> statement = map(statements.getFirst());
+        Map<String, Object> statement = statementWithSid("RegisterUsers");
         assertThat(statement.get("Effect")).isEqualTo("Allow");
         assertThat(new TreeSet<>(list(statement.get("Action")))).isEqualTo(called);
         assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ProfilesTable", "Arn")));
+        assertThat(statements().stream().map(TemplateConsistencyTest::map)
+                .filter(st -> list(st.get("Action")).stream().anyMatch(a -> a.toString().startsWith("dynamodb:"))))
+                .as("DynamoDB access is granted in exactly one statement").hasSize(1);
+    }
+
+    @Test
+    void theRoleGrantsNoWildcardActionOrResource() {
+        assertThat(function).doesNotContainKey("Policies").containsEntry("Role",
+                Map.of("Fn::GetAtt", List.of("PostConfirmationFunctionRole", "Arn")));
+        Map<String, Object> role = properties("PostConfirmationFunctionRole", "AWS::IAM::Role");
+        assertThat(role).doesNotContainKey("ManagedPolicyArns");
+        for (Object each : statements()) {
+            Map<String, Object> statement = map(each);
+            assertThat(statement.get("Effect")).isEqualTo("Allow");
+            assertThat(list(statement.get("Action"))).allSatisfy(action -> assertThat(action.toString())
+                    .doesNotContain("*"));
+            assertThat(statement.get("Resource")).isNotEqualTo("*").isInstanceOf(Map.class);
+        }
+        Map<String, Object> logs = statementWithSid("WriteOwnLogs");
+        assertThat(list(logs.get("Action"))).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+        assertThat(map(logs.get("Resource")).get("Fn::Sub").toString())
+                .as("log streams of the function's own log group only")
+                .endsWith(":log-group:${PostConfirmationLogGroup}:log-stream:*");
+        assertThat(map(function.get("LoggingConfig"))).containsEntry("LogGroup", Map.of("Ref", "PostConfirmationLogGroup"));
+    }
+
+    private static List<Object> statements() {
+        Map<String, Object> role = properties("PostConfirmationFunctionRole", "AWS::IAM::Role");
+        return list(role.get("Policies")).stream()
+                .flatMap(policy -> list(map(map(policy).get("PolicyDocument")).get("Statement")).stream())
+                .toList();
+    }
+
+    private static Map<String, Object> statementWithSid(String sid) {
+        return statements().stream().map(TemplateConsistencyTest::map)
+                .filter(statement -> sid.equals(statement.get("Sid"))).findFirst().orElseThrow();
     }
 
     @Test
@@ -123,14 +157,19 @@ class TemplateConsistencyTest {
     }
 
     @Test
-    void cognitoTriggersTheFunctionWithoutTheFunctionReferringToThePool() {
-        Map<String, Object> event = map(map(function.get("Events")).get("CognitoPostConfirmation"));
-        assertThat(event.get("Type")).isEqualTo("Cognito");
-        assertThat(map(event.get("Properties"))).containsEntry("Trigger", "PostConfirmation")
-                .containsEntry("UserPool", Map.of("Ref", "UserPool"));
-        Map<String, Object> withoutEvents = new HashMap<>(function);
-        withoutEvents.remove("Events");
-        assertThat(withoutEvents.toString()).doesNotContain("UserPool");
+    void cognitoTriggersTheAliasOnlyFromThisPoolAndAccount() {
+        Map<String, Object> pool = properties("UserPool", "AWS::Cognito::UserPool");
+        assertThat(map(pool.get("LambdaConfig")))
+                .containsExactly(Map.entry("PostConfirmation", Map.of("Ref", "PostConfirmationFunction.Alias")));
+        Map<String, Object> permission = properties("PostConfirmationInvokePermission", "AWS::Lambda::Permission");
+        assertThat(permission).containsEntry("Action", "lambda:InvokeFunction")
+                .containsEntry("FunctionName", Map.of("Ref", "PostConfirmationFunction.Alias"))
+                .containsEntry("Principal", "cognito-idp.amazonaws.com")
+                .containsEntry("SourceArn", Map.of("Fn::GetAtt", List.of("UserPool", "Arn")))
+                .containsEntry("SourceAccount", Map.of("Ref", "AWS::AccountId"));
+        assertThat(function.toString()).as("the function must not refer to the pool (a circular dependency)")
+                .doesNotContain("UserPool");
+        assertThat(function).doesNotContainKey("Events");
     }
 
     @Test

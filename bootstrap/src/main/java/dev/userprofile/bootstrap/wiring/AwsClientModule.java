@@ -14,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The AWS SDK clients, built once per execution environment with everything explicit: no discovery chains. */
@@ -59,6 +60,11 @@ public final class AwsClientModule {
                         .apiCallTimeout(DynamoDbCallBudget.TOTAL_TIMEOUT)
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(DynamoDbCallBudget.MAX_ATTEMPTS)
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(
+                                        DynamoDbCallBudget.BACKOFF_BASE, DynamoDbCallBudget.BACKOFF_MAX))
+                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                        DynamoDbCallBudget.THROTTLING_BACKOFF_BASE,
+                                        DynamoDbCallBudget.THROTTLING_BACKOFF_MAX))
                                 .build()))
                 .build();
     }

@@ -1,0 +1,147 @@
+package dev.userprofile.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
+import dev.userprofile.bootstrap.wiring.ServiceComponent;
+import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.FaultInjectingProxy;
+import dev.userprofile.local.support.FaultInjectingProxy.Fault;
+import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.LocalLambdaContext;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The real handler and SDK client (timeouts, retries, backoff as deployed) against dynalite behind a proxy that
+ * injects DynamoDB's failure modes. The client is pointed at the proxy through the SDK's own endpoint setting
+ * (system-property form of AWS_ENDPOINT_URL_DYNAMODB).
+ */
+class DynamoDbFaultToleranceTest {
+
+    private static final String ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+    private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
+    /** Lambda ends the invocation here; every failure must be reported before it. */
+    private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(5);
+
+    private FaultInjectingProxy proxy;
+
+    @BeforeEach
+    void startProxy() throws IOException {
+        E2eDynamoDb.recreateTable();
+        proxy = new FaultInjectingProxy(URI.create(System.getenv("AWS_ENDPOINT_URL_DYNAMODB")));
+        System.setProperty(ENDPOINT_PROPERTY, proxy.endpoint().toString());
+    }
+
+    @AfterEach
+    void stopProxy() throws IOException {
+        System.clearProperty(ENDPOINT_PROPERTY);
+        proxy.close();
+    }
+
+    private static PostConfirmationHandler newEnvironment() {
+        return new PostConfirmationHandler(ServiceComponent.create(Configuration.fromEnvironment(System.getenv()))
+                .postConfirmationTrigger());
+    }
+
+    private static String invokeSignUp(PostConfirmationHandler handler, LocalLambdaContext context) {
+        return LambdaRuntimeJson.toJson(handler.handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context));
+    }
+
+    static Stream<Arguments> transientFaults() {
+        return FaultInjectingProxy.transientFaults().stream()
+                .flatMap(fault -> Stream.of(Arguments.of(fault, 1), Arguments.of(fault, 2)));
+    }
+
+    @ParameterizedTest(name = "{0} x{1}")
+    @MethodSource("transientFaults")
+    void retriesThroughAFaultThatClearsAndStoresExactlyOneItem(Fault fault, int times) {
+        proxy.failNext(times, fault);
+        LocalLambdaContext context = new LocalLambdaContext();
+
+        String returned = invokeSignUp(newEnvironment(), context);
+
+        assertThat(returned).contains(JANE);
+        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(E2eDynamoDb.item(JANE)).containsKey("email");
+        assertThat(proxy.requests()).as("every attempt was a PutItem, the faulted ones first")
+                .hasSize(times + 1)
+                .allSatisfy(request -> assertThat(request).startsWith("DynamoDB_20120810.PutItem"));
+        assertThat(context.logLines()).singleElement().asString().containsAnyOf(
+                "\"outcome\":\"REGISTERED\"", "\"outcome\":\"ALREADY_REGISTERED\"");
+    }
+
+    @Test
+    void aWriteWhoseResponseWasLostIsRecognisedOnRetry() {
+        proxy.failNext(1, Fault.RESPONSE_LOST_AFTER_WRITE);
+        LocalLambdaContext context = new LocalLambdaContext();
+
+        invokeSignUp(newEnvironment(), context);
+
+        assertThat(proxy.forwardedCount()).as("the first attempt's write reached DynamoDB").isEqualTo(2);
+        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"THROTTLING", "PROVISIONED_THROUGHPUT_EXCEEDED",
+            "INTERNAL_SERVER_ERROR_500", "SERVICE_UNAVAILABLE_503", "CONNECTION_RESET", "NO_RESPONSE"})
+    void aFaultThatDoesNotClearFailsInsideTheBudgetNamingDynamoDbAndWritesNothing(Fault fault) {
+        proxy.failAlways(fault);
+        LocalLambdaContext context = new LocalLambdaContext();
+        PostConfirmationHandler handler = newEnvironment();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> invokeSignUp(handler, context))
+                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .hasMessageStartingWith("DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME + " failed: ");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).as("fails before Lambda's timeout").isLessThan(FUNCTION_TIMEOUT);
+        assertThat(proxy.requests()).hasSizeLessThanOrEqualTo(DynamoDbCallBudget.MAX_ATTEMPTS);
+        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(context.logLines()).singleElement().asString()
+                .startsWith("ERROR").contains("\"outcome\":\"FAILED\"", "UserRepositoryUnavailableException",
+                        "\"userSub\":\"" + JANE + "\"")
+                .doesNotContain("jane.doe@example.com");
+    }
+
+    @Test
+    void anUnreachableDynamoDbFailsFastNamingIt() {
+        System.setProperty(ENDPOINT_PROPERTY, "http://127.0.0.1:" + DynaliteServer.freeLoopbackPort());
+        PostConfirmationHandler handler = newEnvironment();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> invokeSignUp(handler, new LocalLambdaContext()))
+                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .hasMessageStartingWith("DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME + " failed: ");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DynamoDbCallBudget.TOTAL_TIMEOUT);
+        assertThat(E2eDynamoDb.itemCount()).isZero();
+    }
+
+    @Test
+    void theBudgetFitsCognitosDeadline() {
+        Duration worstCase = DynamoDbCallBudget.TOTAL_TIMEOUT;
+        assertThat(worstCase).isLessThan(FUNCTION_TIMEOUT.minusSeconds(1));
+        assertThat(DynamoDbCallBudget.ATTEMPT_TIMEOUT.multipliedBy(DynamoDbCallBudget.MAX_ATTEMPTS)
+                .plus(DynamoDbCallBudget.THROTTLING_BACKOFF_MAX.multipliedBy(DynamoDbCallBudget.MAX_ATTEMPTS - 1)))
+                .as("attempts plus backoffs are cut by the total timeout, never by Lambda")
+                .isGreaterThanOrEqualTo(worstCase);
+        assertThat(List.of(DynamoDbCallBudget.CONNECT_TIMEOUT, DynamoDbCallBudget.SOCKET_TIMEOUT))
+                .allSatisfy(timeout -> assertThat(timeout).isLessThanOrEqualTo(DynamoDbCallBudget.ATTEMPT_TIMEOUT));
+    }
+}
