@@ -1,0 +1,173 @@
+package dev.userprofile.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.bootstrap.PostConfirmationHandler;
+import dev.userprofile.local.support.CloudFormationYaml;
+import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.FaultInjectingProxy;
+import dev.userprofile.local.support.FaultInjectingProxy.Fault;
+import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.LocalDynamoDb;
+import dev.userprofile.local.support.LocalLambdaContext;
+import dev.userprofile.local.support.TemplateTable;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Prints the numbers behind docs/reliability.md: a load run (2,000 distinct sign-ups plus 20% duplicate deliveries
+ * at concurrency 16, real handler and adapter against dynalite) and the time a persistent DynamoDB fault takes to
+ * surface as a failed invocation. Exits non-zero when the load run's correctness checks fail.
+ */
+public final class ReliabilityBenchmark {
+
+    private static final int DISTINCT_USERS = 2_000;
+    private static final double DUPLICATE_SHARE = 0.20;
+    private static final int CONCURRENCY = 16;
+    private static final int FAULT_RUNS = 5;
+    private static final String ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+    private static final Pattern OUTCOME = Pattern.compile("\"outcome\":\"([A-Z_]+)\"");
+
+    private ReliabilityBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI endpoint = URI.create(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
+        String tableName = System.getenv("TABLE_NAME");
+        boolean ok;
+        try (DynaliteServer dynalite = DynaliteServer.start(endpoint.getPort(), Optional.empty());
+             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
+            TemplateTable table = TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable");
+            table.create(dynamoDb, tableName);
+            System.out.printf("machine: %d cores, Java %s; dynalite (in memory) on %s%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), dynalite.endpoint());
+            ok = load(dynamoDb, tableName);
+            failureBudget(dynalite.endpoint());
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static boolean load(DynamoDbClient dynamoDb, String tableName) throws Exception {
+        String template = LambdaRuntimeJson.sampleEventJson("sign-up.json");
+        String templateSub = LambdaRuntimeJson.fromJson(template).getRequest().getUserAttributes().get("sub");
+        Random random = new Random(20261127L);
+        List<String> distinct = new ArrayList<>();
+        for (int i = 0; i < DISTINCT_USERS; i++) {
+            String sub = new UUID(random.nextLong(), random.nextLong()).toString();
+            distinct.add(template.replace(templateSub, sub).replace("jane.doe@example.com", "user" + i + "@example.com"));
+        }
+        List<String> deliveries = new ArrayList<>(distinct);
+        int duplicates = (int) Math.round(DISTINCT_USERS * DUPLICATE_SHARE);
+        for (int i = 0; i < duplicates; i++) {
+            deliveries.add(distinct.get(random.nextInt(DISTINCT_USERS)));
+        }
+        Collections.shuffle(deliveries, random);
+
+        List<PostConfirmationHandler> environments = new ArrayList<>();
+        for (int i = 0; i < CONCURRENCY; i++) {
+            environments.add(new PostConfirmationHandler());
+        }
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(deliveries);
+        List<Long> latencies = new CopyOnWriteArrayList<>();
+        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (PostConfirmationHandler handler : environments) {
+                workers.add(pool.submit(() -> {
+                    String json;
+                    while ((json = queue.poll()) != null) {
+                        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.fromJson(json);
+                        LocalLambdaContext context = new LocalLambdaContext();
+                        long t0 = System.nanoTime();
+                        try {
+                            handler.handleRequest(event, context);
+                            latencies.add(System.nanoTime() - t0);
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                        }
+                        for (String line : context.logLines()) {
+                            Matcher m = OUTCOME.matcher(line);
+                            if (m.find()) {
+                                outcomes.computeIfAbsent(m.group(1), k -> new LongAdder()).increment();
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int items = dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true))
+                .stream().mapToInt(page -> page.count()).sum();
+
+        System.out.println();
+        System.out.printf("== load: %d distinct sign-ups + %d duplicate deliveries, concurrency %d%n",
+                DISTINCT_USERS, duplicates, CONCURRENCY);
+        System.out.printf("items in table: %d (expected %d)%n", items, DISTINCT_USERS);
+        System.out.printf("errors: %d%n", errors.get());
+        System.out.printf("outcomes: %s%n", new java.util.TreeMap<>(outcomes));
+        System.out.printf("throughput: %.0f invocations/s over %.2f s%n", deliveries.size() / seconds, seconds);
+        System.out.printf("latency per invocation: %s%n", Stats.ofNanos(latencies).summary());
+        long registered = outcomes.getOrDefault("REGISTERED", new LongAdder()).sum();
+        long already = outcomes.getOrDefault("ALREADY_REGISTERED", new LongAdder()).sum();
+        boolean ok = items == DISTINCT_USERS && errors.get() == 0 && registered == DISTINCT_USERS
+                && already == duplicates;
+        System.out.println(ok ? "load: PASS" : "load: FAIL");
+        return ok;
+    }
+
+    private static void failureBudget(URI dynalite) throws IOException {
+        System.out.println();
+        System.out.printf("== persistent faults: time from invocation to failure, %d runs each%n", FAULT_RUNS);
+        String event = LambdaRuntimeJson.sampleEventJson("sign-up.json");
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(dynalite)) {
+            for (Fault fault : List.of(Fault.NO_RESPONSE, Fault.THROTTLING, Fault.SERVICE_UNAVAILABLE_503,
+                    Fault.CONNECTION_RESET)) {
+                proxy.failAlways(fault);
+                measureFailures(fault.name(), proxy.endpoint().toString(), event);
+            }
+        }
+        measureFailures("UNREACHABLE (nothing listening)", "http://127.0.0.1:" + DynaliteServer.freeLoopbackPort(),
+                event);
+        System.clearProperty(ENDPOINT_PROPERTY);
+    }
+
+    private static void measureFailures(String label, String endpoint, String eventJson) {
+        System.setProperty(ENDPOINT_PROPERTY, endpoint);
+        List<Long> durations = new ArrayList<>();
+        String error = "";
+        for (int run = 0; run < FAULT_RUNS; run++) {
+            PostConfirmationHandler handler = new PostConfirmationHandler();
+            long t0 = System.nanoTime();
+            try {
+                handler.handleRequest(LambdaRuntimeJson.fromJson(eventJson), new LocalLambdaContext());
+                error = "unexpectedly succeeded";
+            } catch (RuntimeException e) {
+                error = e.getMessage();
+            }
+            durations.add(System.nanoTime() - t0);
+        }
+        System.out.printf("%-32s %s%n    error: %s%n", label, Stats.ofNanos(durations).summary(), error);
+    }
+}
