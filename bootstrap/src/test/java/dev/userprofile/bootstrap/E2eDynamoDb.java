@@ -42,7 +42,9 @@ final class E2eDynamoDb {
     static void dropTable() {
         try {
             CLIENT.deleteTable(b -> b.tableName(TABLE_NAME));
-            CLIENT.waiter().waitUntilTableNotExists(b -> b.tableName(TABLE_NAME));
+            try (var waiter = TemplateTable.fastWaiter(CLIENT)) {
+                waiter.waitUntilTableNotExists(b -> b.tableName(TABLE_NAME));
+            }
         } catch (ResourceNotFoundException absent) {
             // Nothing to drop.
         }
