@@ -54,8 +54,8 @@ public final class DynaliteServer implements AutoCloseable {
         if (!isFree(chosen)) {
             throw new IllegalStateException("port " + chosen + " on 127.0.0.1 is already in use; choose another");
         }
-        Path dynalite = locateDynalite();
-        Path script = extractChildScript();
+        Path dynalite = locateNodePackage("dynalite");
+        Path script = extractScript("dynalite-child.js");
         List<String> command = new ArrayList<>(List.of("node", script.toString(), dynalite.toString(),
                 Integer.toString(chosen)));
         dataDir.ifPresent(dir -> command.add(dir.toAbsolutePath().toString()));
@@ -130,9 +130,10 @@ public final class DynaliteServer implements AutoCloseable {
         }
     }
 
+    /** True when a server could listen on the loopback port now (connections in TIME_WAIT do not count). */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return true;
         } catch (IOException e) {
@@ -140,31 +141,42 @@ public final class DynaliteServer implements AutoCloseable {
         }
     }
 
-    /** Finds the npm-installed dynalite by walking up from the working directory to the project root. */
-    static Path locateDynalite() {
+    /** True when something accepts connections on the loopback port. */
+    public static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** Finds an npm-installed package by walking up from the working directory to the project root. */
+    static Path locateNodePackage(String name) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            Path candidate = dir.resolve("node_modules").resolve("dynalite");
+            Path candidate = dir.resolve("node_modules").resolve(name);
             if (Files.isRegularFile(candidate.resolve("package.json"))) {
                 return candidate;
             }
             dir = dir.getParent();
         }
         throw new IllegalStateException(
-                "dynalite is not installed: run 'npm ci' in the project root (Node.js 20+ needed)");
+                name + " is not installed: run 'npm ci' in the project root (Node.js 20+ needed)");
     }
 
-    private static Path extractChildScript() {
-        try (InputStream in = DynaliteServer.class.getResourceAsStream("dynalite-child.js")) {
+    /** Copies one of this package's Node.js launcher scripts to a temp file node can run. */
+    static Path extractScript(String name) {
+        try (InputStream in = DynaliteServer.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("dynalite-child.js missing from the classpath");
+                throw new IllegalStateException(name + " missing from the classpath");
             }
-            Path script = Files.createTempFile("dynalite-child", ".js");
+            Path script = Files.createTempFile(name.replace(".js", "-"), ".js");
             script.toFile().deleteOnExit();
             Files.write(script, in.readAllBytes());
             return script;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the dynalite launcher script", e);
+            throw new UncheckedIOException("cannot write the launcher script " + name, e);
         }
     }
 

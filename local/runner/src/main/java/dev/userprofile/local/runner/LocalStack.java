@@ -1,0 +1,212 @@
+package dev.userprofile.local.runner;
+
+import dev.userprofile.local.support.CloudFormationYaml;
+import dev.userprofile.local.support.CognitoLocalServer;
+import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.LocalDynamoDb;
+import dev.userprofile.local.support.LocalLambda;
+import dev.userprofile.local.support.TemplateFunction;
+import dev.userprofile.local.support.TemplateTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole chain on loopback, no AWS and no Docker: dynalite with the profiles table from template.yaml, the
+ * deployable function run by the Lambda Java runtime behind a Lambda Invoke endpoint, and cognito-local whose
+ * PostConfirmation trigger calls that endpoint, with one user pool and app client created in it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String TABLE_LOGICAL_ID = "ProfilesTable";
+    public static final String FUNCTION_LOGICAL_ID = "PostConfirmationFunction";
+    public static final String TABLE_NAME = "user-profiles-local";
+    public static final String REGION = "eu-west-1";
+
+    /** Where each part listens (0 = any free port) and whether data is kept. */
+    public record Options(int dynalitePort, int lambdaPort, int cognitoPort, Optional<Path> dataDir, String code) {
+        public static Options defaults() {
+            return new Options(4567, 9001, 9229, Optional.empty(), "123456");
+        }
+
+        public static Options freePorts() {
+            return new Options(0, 0, 0, Optional.empty(), "123456");
+        }
+    }
+
+    private final DynaliteServer dynalite;
+    private final LocalLambda lambda;
+    private final CognitoLocalServer cognito;
+    private final DynamoDbClient dynamoDb;
+    private final CognitoIdentityProviderClient cognitoClient;
+    private final String userPoolId;
+    private final String clientId;
+    private final Path cognitoDir;
+
+    private LocalStack(DynaliteServer dynalite, LocalLambda lambda, CognitoLocalServer cognito, DynamoDbClient dynamoDb,
+                       CognitoIdentityProviderClient cognitoClient, String userPoolId, String clientId,
+                       Path cognitoDir) {
+        this.dynalite = dynalite;
+        this.lambda = lambda;
+        this.cognito = cognito;
+        this.dynamoDb = dynamoDb;
+        this.cognitoClient = cognitoClient;
+        this.userPoolId = userPoolId;
+        this.clientId = clientId;
+        this.cognitoDir = cognitoDir;
+    }
+
+    /** Starts everything, stopping what already started if a later part fails. */
+    public static LocalStack start(Options options, Consumer<String> functionLog, Consumer<String> cognitoLog) {
+        Path template = CloudFormationYaml.findTemplate();
+        DynaliteServer dynalite = null;
+        LocalLambda lambda = null;
+        CognitoLocalServer cognito = null;
+        DynamoDbClient dynamoDb = null;
+        try {
+            dynalite = DynaliteServer.start(options.dynalitePort(), options.dataDir().map(d -> d.resolve("dynamodb")));
+            dynamoDb = LocalDynamoDb.client(dynalite.endpoint());
+            TemplateTable.fromTemplate(template, TABLE_LOGICAL_ID).create(dynamoDb, TABLE_NAME);
+
+            TemplateFunction function = TemplateFunction.fromTemplate(template, FUNCTION_LOGICAL_ID);
+            Map<String, String> environment = new HashMap<>(
+                    function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, TABLE_NAME)));
+            environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
+            environment.put("AWS_REGION", REGION);
+            environment.put("AWS_ACCESS_KEY_ID", "local");
+            environment.put("AWS_SECRET_ACCESS_KEY", "local");
+            lambda = LocalLambda.start(function, LocalLambda.defaultArtifact(), environment,
+                    List.of("--enable-native-access=ALL-UNNAMED"), functionLog, options.lambdaPort());
+
+            Path cognitoDir = options.dataDir().map(d -> d.resolve("cognito"))
+                    .orElseGet(LocalStack::temporaryDirectory);
+            cognito = CognitoLocalServer.start(options.cognitoPort(), cognitoDir, lambda.invokeEndpoint(),
+                    function.logicalId(), options.code(), cognitoLog);
+            CognitoIdentityProviderClient cognitoClient = cognitoClient(cognito.endpoint());
+            String poolId = existingOrNewPool(cognitoClient);
+            String clientId = existingOrNewClient(cognitoClient, poolId);
+            lambda.awaitReady(java.time.Duration.ofSeconds(30));
+            return new LocalStack(dynalite, lambda, cognito, dynamoDb, cognitoClient, poolId, clientId, cognitoDir);
+        } catch (RuntimeException e) {
+            closeQuietly(cognito);
+            closeQuietly(lambda);
+            closeQuietly(dynamoDb);
+            closeQuietly(dynalite);
+            throw e;
+        }
+    }
+
+    public static CognitoIdentityProviderClient cognitoClient(URI endpoint) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static String existingOrNewPool(CognitoIdentityProviderClient cognito) {
+        return cognito.listUserPools(b -> b.maxResults(60)).userPools().stream()
+                .filter(pool -> "user-profile-service-local".equals(pool.name()))
+                .map(pool -> pool.id()).findFirst()
+                .orElseGet(() -> cognito.createUserPool(b -> b.poolName("user-profile-service-local")
+                        .usernameAttributes(UsernameAttributeType.EMAIL)
+                        .autoVerifiedAttributes(List.of(software.amazon.awssdk.services.cognitoidentityprovider.model
+                                .VerifiedAttributeType.EMAIL))
+                        .schema(s -> s.name("email").attributeDataType(AttributeDataType.STRING).required(true)))
+                        .userPool().id());
+    }
+
+    private static String existingOrNewClient(CognitoIdentityProviderClient cognito, String poolId) {
+        return cognito.listUserPoolClients(b -> b.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
+                .filter(client -> "app".equals(client.clientName()))
+                .map(client -> client.clientId()).findFirst()
+                .orElseGet(() -> cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("app"))
+                        .userPoolClient().clientId());
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("cognito-local-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    public URI lambdaEndpoint() {
+        return lambda.invokeEndpoint();
+    }
+
+    public URI cognitoEndpoint() {
+        return cognito.endpoint();
+    }
+
+    public String userPoolId() {
+        return userPoolId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String code() {
+        return cognito.code();
+    }
+
+    public String functionName() {
+        return lambda.functionName();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public CognitoIdentityProviderClient cognito() {
+        return cognitoClient;
+    }
+
+    public Path cognitoDirectory() {
+        return cognitoDir;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(cognitoClient);
+        closeQuietly(cognito);
+        closeQuietly(lambda);
+        closeQuietly(dynamoDb);
+        closeQuietly(dynalite);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Stopping the rest matters more than reporting one part's failure to stop.
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.userprofile.local.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userprofile.local.support.CloudFormationYaml;
+import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.TemplateTable;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/**
+ * The real chain on loopback: the AWS SDK's Cognito client against cognito-local, whose PostConfirmation trigger
+ * calls the Invoke endpoint, where the Lambda Java runtime runs the deployable artifact against dynalite. cognito-local
+ * swallows some trigger errors, so outcomes are checked in the table and at the Invoke endpoint.
+ */
+class LocalStackEndToEndTest {
+
+    private static final String PASSWORD = "Correct-Horse-9";
+    private static final List<String> FUNCTION_LOG = new CopyOnWriteArrayList<>();
+    private static LocalStack stack;
+    private static CognitoIdentityProviderClient cognito;
+    private static LambdaClient lambda;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start(LocalStack.Options.freePorts(), FUNCTION_LOG::add, line -> { });
+        cognito = stack.cognito();
+        lambda = LambdaClient.builder().endpointOverride(stack.lambdaEndpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        lambda.close();
+        stack.close();
+    }
+
+    private static String newEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static String signUp(String email, String givenName) {
+        return cognito.signUp(b -> b.clientId(stack.clientId()).username(email).password(PASSWORD).userAttributes(
+                AttributeType.builder().name("email").value(email).build(),
+                AttributeType.builder().name("given_name").value(givenName).build(),
+                AttributeType.builder().name("family_name").value("Tester").build())).userSub();
+    }
+
+    private static void confirm(String email) {
+        cognito.confirmSignUp(b -> b.clientId(stack.clientId()).username(email).confirmationCode(stack.code()));
+    }
+
+    private static long itemsFor(String sub) {
+        return stack.dynamoDb().scanPaginator(b -> b.tableName(LocalStack.TABLE_NAME).consistentRead(true)).items()
+                .stream().filter(item -> sub.equals(item.get("userId").s())).count();
+    }
+
+    @Test
+    void signUpAndConfirmStoreExactlyOneProfileWithTheUsersAttributes() {
+        String email = newEmail();
+        String sub = signUp(email, "Grace");
+        assertThat(Profiles.item(stack, sub)).as("nothing before confirmation").isEmpty();
+
+        confirm(email);
+
+        Map<String, AttributeValue> item = Profiles.item(stack, sub);
+        assertThat(item.get("email").s()).isEqualTo(email);
+        assertThat(item.get("givenName").s()).isEqualTo("Grace");
+        assertThat(item.get("familyName").s()).isEqualTo("Tester");
+        assertThat(itemsFor(sub)).isEqualTo(1);
+    }
+
+    @Test
+    void anAdministratorsConfirmationStoresAProfile() {
+        String email = newEmail();
+        String sub = signUp(email, "Alan");
+
+        cognito.adminConfirmSignUp(b -> b.userPoolId(stack.userPoolId()).username(email));
+
+        assertThat(Profiles.item(stack, sub).get("givenName").s()).isEqualTo("Alan");
+    }
+
+    @Test
+    void aPasswordResetLeavesTheProfileUnchanged() {
+        String email = newEmail();
+        String sub = signUp(email, "Barbara");
+        confirm(email);
+        Map<String, AttributeValue> before = Profiles.item(stack, sub);
+        int invocationsBefore = FUNCTION_LOG.size();
+
+        cognito.forgotPassword(b -> b.clientId(stack.clientId()).username(email));
+        cognito.confirmForgotPassword(b -> b.clientId(stack.clientId()).username(email)
+                .confirmationCode(stack.code()).password("Battery-Staple-7"));
+
+        assertThat(Profiles.item(stack, sub)).isEqualTo(before);
+        assertThat(FUNCTION_LOG.subList(invocationsBefore, FUNCTION_LOG.size()))
+                .as("the trigger ran for the reset and ignored it")
+                .anyMatch(line -> line.contains("PASSWORD_RESET_IGNORED"));
+    }
+
+    @Test
+    void aSecondUserGetsTheirOwnProfile() {
+        String first = newEmail();
+        String second = newEmail();
+        String firstSub = signUp(first, "Ada");
+        String secondSub = signUp(second, "Edsger");
+
+        confirm(first);
+        confirm(second);
+
+        assertThat(Profiles.item(stack, firstSub).get("givenName").s()).isEqualTo("Ada");
+        assertThat(Profiles.item(stack, secondSub).get("givenName").s()).isEqualTo("Edsger");
+        assertThat(itemsFor(firstSub) + itemsFor(secondSub)).isEqualTo(2);
+    }
+
+    @Test
+    void aHandlerFailureIsALambdaFunctionErrorAtTheInvokeEndpoint() {
+        stack.dynamoDb().deleteTable(b -> b.tableName(LocalStack.TABLE_NAME));
+        try {
+            InvokeResponse response = lambda.invoke(b -> b.functionName(stack.functionName())
+                    .payload(SdkBytes.fromUtf8String(LambdaRuntimeJson.sampleEventJson("sign-up.json"))));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.functionError()).isEqualTo("Unhandled");
+            assertThat(response.payload().asUtf8String())
+                    .contains("\"errorMessage\":\"DynamoDB PutItem on table " + LocalStack.TABLE_NAME
+                            + " failed: ResourceNotFoundException (HTTP 400)\"")
+                    .contains("\"errorType\":\"dev.userprofile.application.port.out.UserRepositoryUnavailableException\"");
+        } finally {
+            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), LocalStack.TABLE_LOGICAL_ID)
+                    .create(stack.dynamoDb(), LocalStack.TABLE_NAME);
+        }
+    }
+
+    @Test
+    void theInvokeEndpointReturnsTheEventAsTheRuntimeSerialisesIt() {
+        String event = LambdaRuntimeJson.sampleEventJson("federated-first-sign-in.json");
+
+        InvokeResponse response = lambda.invoke(b -> b.functionName(stack.functionName())
+                .payload(SdkBytes.fromUtf8String(event)));
+
+        assertThat(response.functionError()).isNull();
+        assertThat(response.payload().asUtf8String())
+                .isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(event)));
+        assertThat(Profiles.item(stack, "c0ffee00-1234-4abc-8def-0123456789ab").get("identityProvider").s())
+                .isEqualTo("Google");
+    }
+
+    @Test
+    void anUnknownFunctionIsNotFound() {
+        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("NoSuchFunction")
+                .payload(SdkBytes.fromUtf8String("{}"))))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void aPortInUseIsReportedClearlyAndNothingIsLeftRunning() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            LocalStack.Options options = new LocalStack.Options(0, port, 0, java.util.Optional.empty(), "123456");
+
+            assertThatThrownBy(() -> LocalStack.start(options, line -> { }, line -> { }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("port " + port + " on 127.0.0.1 is already in use; choose another");
+        }
+    }
+
+    @Test
+    void stoppingTheStackLeavesNothingListening() {
+        LocalStack other = LocalStack.start(LocalStack.Options.freePorts(), line -> { }, line -> { });
+        List<Integer> ports = List.of(other.dynamoDbEndpoint().getPort(), other.lambdaEndpoint().getPort(),
+                other.cognitoEndpoint().getPort());
+        assertThat(ports).allMatch(DynaliteServer::isListening);
+
+        other.close();
+
+        assertThat(ports).noneMatch(DynaliteServer::isListening).allMatch(DynaliteServer::isFree);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.userprofile.local.support;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
+
+/**
+ * Runs the deployable artifact as Lambda does: the zip unpacked as the task root, a separate JVM running the Lambda
+ * Java runtime interface client (the runtime's own event (de)serialisation, class loading and error reporting)
+ * against a loopback {@link RuntimeApi}, with the environment template.yaml gives the function.
+ */
+public final class LocalLambda implements AutoCloseable {
+
+    private static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private final TemplateFunction function;
+    private final Path taskRoot;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Consumer<String> logSink;
+    private final RuntimeApi api;
+    private volatile Process runtime;
+    private volatile long runtimeStartedNanos;
+
+    private LocalLambda(TemplateFunction function, Path taskRoot, Map<String, String> environment,
+                        List<String> jvmOptions, Consumer<String> logSink, int port) throws IOException {
+        this.function = function;
+        this.taskRoot = taskRoot;
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.logSink = logSink;
+        this.api = new RuntimeApi(port, function.logicalId(), Duration.ofSeconds(function.timeoutSeconds()));
+        api.onTimeout(requestId -> restartRuntime());
+    }
+
+    /**
+     * Starts the function's runtime process.
+     *
+     * @param functionEnvironment the function's variables (template.yaml's, resolved) plus local additions such as
+     *                            AWS_ENDPOINT_URL_DYNAMODB and credentials
+     * @param port                Invoke/Runtime API port on 127.0.0.1, 0 for any free one
+     */
+    public static LocalLambda start(TemplateFunction function, Path artifactZip, Map<String, String> functionEnvironment,
+                                    List<String> jvmOptions, Consumer<String> logSink, int port) {
+        if (!Files.isRegularFile(artifactZip)) {
+            throw new IllegalStateException("function artifact " + artifactZip
+                    + " not found: build it with ./mvnw -pl bootstrap -am package");
+        }
+        if (port != 0 && !DynaliteServer.isFree(port)) {
+            throw new IllegalStateException("port " + port + " on 127.0.0.1 is already in use; choose another");
+        }
+        try {
+            Path taskRoot = Files.createTempDirectory("lambda-task-");
+            unzip(artifactZip, taskRoot);
+            LocalLambda lambda = new LocalLambda(function, taskRoot, functionEnvironment, jvmOptions, logSink, port);
+            lambda.startRuntime();
+            return lambda;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local function", e);
+        }
+    }
+
+    public java.net.URI invokeEndpoint() {
+        return api.endpoint();
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public String functionName() {
+        return function.logicalId();
+    }
+
+    /** Invokes the function synchronously, as the Invoke API with RequestResponse does. */
+    public RuntimeApi.InvocationResult invoke(String eventJson) {
+        try {
+            return api.invoke(eventJson.getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while invoking", e);
+        }
+    }
+
+    /** Waits for init to finish (the runtime's first request for an event); returns how long init took. */
+    public Duration awaitReady(Duration wait) {
+        try {
+            if (!api.awaitRuntimeReady(wait)) {
+                throw new IllegalStateException("the function did not finish init within " + wait
+                        + api.initError().map(e -> ": " + e).orElse(""));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for init", e);
+        }
+        return Duration.ofNanos(System.nanoTime() - runtimeStartedNanos);
+    }
+
+    /** Process id of the current runtime JVM (for measuring its memory). */
+    public long runtimePid() {
+        return runtime.pid();
+    }
+
+    private synchronized void startRuntime() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-classpath");
+        command.add(runtimeClasspath());
+        command.add(RUNTIME_MAIN);
+        command.add(function.handler());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(lambdaEnvironment());
+        runtimeStartedNanos = System.nanoTime();
+        Process process = builder.start();
+        runtime = process;
+        Thread.ofVirtual().start(() -> pipe(process.getInputStream()));
+    }
+
+    private synchronized void restartRuntime() {
+        logSink.accept("function timed out after " + function.timeoutSeconds() + " s: restarting its runtime");
+        stopRuntime();
+        try {
+            startRuntime();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The variables Lambda sets in every execution environment, then the function's own. */
+    private Map<String, String> lambdaEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("AWS_LAMBDA_RUNTIME_API", api.runtimeApiAddress());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+        env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat().toUpperCase(java.util.Locale.ROOT));
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("AWS_DEFAULT_REGION", "eu-west-1");
+        env.putAll(environment);
+        return env;
+    }
+
+    /** The runtime's own jars: the runtime interface client and what it needs, found where this JVM loaded them. */
+    private static String runtimeClasspath() {
+        return Stream.of(AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class)
+                .map(LocalLambda::jarOf).distinct().reduce((a, b) -> a + java.io.File.pathSeparator + b)
+                .orElseThrow();
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void pipe(InputStream output) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                logSink.accept(line);
+            }
+        } catch (IOException ended) {
+            // The runtime process ended.
+        }
+    }
+
+    private synchronized void stopRuntime() {
+        Process process = runtime;
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopRuntime();
+        api.close();
+        try (Stream<Path> files = Files.walk(taskRoot)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the task root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                }
+            }
+        }
+    }
+
+    /** Where the build leaves the deployable zip, from the project root. */
+    public static Path defaultArtifact() {
+        return CloudFormationYaml.findTemplate().resolveSibling("bootstrap/target/user-profile-service-lambda.zip");
+    }
+}
