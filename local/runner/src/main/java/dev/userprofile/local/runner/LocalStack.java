@@ -90,8 +90,8 @@ public final class LocalStack implements AutoCloseable {
             environment.put("AWS_REGION", REGION);
             environment.put("AWS_ACCESS_KEY_ID", "local");
             environment.put("AWS_SECRET_ACCESS_KEY", "local");
-            lambda = LocalLambda.start(function, LocalLambda.defaultArtifact(), environment,
-                    List.of("--enable-native-access=ALL-UNNAMED"), functionLog, options.lambdaPort());
+            lambda = LocalLambda.start(new LocalLambda.Launch(function, LocalLambda.defaultArtifact(), environment,
+                    List.of("--enable-native-access=ALL-UNNAMED"), false, options.lambdaPort(), functionLog));
 
             Path cognitoDir = options.dataDir().map(d -> d.resolve("cognito"))
                     .orElseGet(LocalStack::temporaryDirectory);

@@ -34,46 +34,66 @@ public final class LocalLambda implements AutoCloseable {
 
     private static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
+    /**
+     * What to run and how.
+     *
+     * @param artifact    the deployable zip (or an unpacked task root folder)
+     * @param environment the function's variables (template.yaml's, resolved) plus local additions such as
+     *                    AWS_ENDPOINT_URL_DYNAMODB and credentials
+     * @param snapStart   run init as Lambda does for a SnapStart version: the runtime calls the CRaC
+     *                    beforeCheckpoint hooks, "restores" at once, then calls afterRestore
+     * @param port        Invoke/Runtime API port on 127.0.0.1, 0 for any free one
+     */
+    public record Launch(TemplateFunction function, Path artifact, Map<String, String> environment,
+                         List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink) {
+        public Launch {
+            environment = Map.copyOf(environment);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+    }
+
+    /** Lambda's runtime makes org.crac hooks run through its own CRaC implementation, named by this property. */
+    private static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
+
     private final TemplateFunction function;
     private final Path taskRoot;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final boolean snapStart;
     private final Consumer<String> logSink;
     private final RuntimeApi api;
     private volatile Process runtime;
     private volatile long runtimeStartedNanos;
 
-    private LocalLambda(TemplateFunction function, Path taskRoot, Map<String, String> environment,
-                        List<String> jvmOptions, Consumer<String> logSink, int port) throws IOException {
-        this.function = function;
+    private LocalLambda(Launch launch, Path taskRoot) throws IOException {
+        this.function = launch.function();
         this.taskRoot = taskRoot;
-        this.environment = Map.copyOf(environment);
-        this.jvmOptions = List.copyOf(jvmOptions);
-        this.logSink = logSink;
-        this.api = new RuntimeApi(port, function.logicalId(), Duration.ofSeconds(function.timeoutSeconds()));
+        this.environment = launch.environment();
+        this.jvmOptions = launch.jvmOptions();
+        this.snapStart = launch.snapStart();
+        this.logSink = launch.logSink();
+        this.api = new RuntimeApi(launch.port(), function.logicalId(), Duration.ofSeconds(function.timeoutSeconds()));
         api.onTimeout(requestId -> restartRuntime());
     }
 
-    /**
-     * Starts the function's runtime process.
-     *
-     * @param functionEnvironment the function's variables (template.yaml's, resolved) plus local additions such as
-     *                            AWS_ENDPOINT_URL_DYNAMODB and credentials
-     * @param port                Invoke/Runtime API port on 127.0.0.1, 0 for any free one
-     */
-    public static LocalLambda start(TemplateFunction function, Path artifactZip, Map<String, String> functionEnvironment,
-                                    List<String> jvmOptions, Consumer<String> logSink, int port) {
-        if (!Files.isRegularFile(artifactZip)) {
-            throw new IllegalStateException("function artifact " + artifactZip
+    /** Starts the function's runtime process (its init runs in the background; see {@link #awaitReady}). */
+    public static LocalLambda start(Launch launch) {
+        Path artifact = launch.artifact();
+        if (!Files.exists(artifact)) {
+            throw new IllegalStateException("function artifact " + artifact
                     + " not found: build it with ./mvnw -pl bootstrap -am package");
         }
-        if (port != 0 && !DynaliteServer.isFree(port)) {
-            throw new IllegalStateException("port " + port + " on 127.0.0.1 is already in use; choose another");
+        if (launch.port() != 0 && !DynaliteServer.isFree(launch.port())) {
+            throw new IllegalStateException("port " + launch.port() + " on 127.0.0.1 is already in use; choose another");
         }
         try {
             Path taskRoot = Files.createTempDirectory("lambda-task-");
-            unzip(artifactZip, taskRoot);
-            LocalLambda lambda = new LocalLambda(function, taskRoot, functionEnvironment, jvmOptions, logSink, port);
+            if (Files.isDirectory(artifact)) {
+                copyTree(artifact, taskRoot);
+            } else {
+                unzip(artifact, taskRoot);
+            }
+            LocalLambda lambda = new LocalLambda(launch, taskRoot);
             lambda.startRuntime();
             return lambda;
         } catch (IOException e) {
@@ -117,6 +137,16 @@ public final class LocalLambda implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - runtimeStartedNanos);
     }
 
+    /** True once a SnapStart init reached its checkpoint: the function's beforeCheckpoint hooks have run. */
+    public boolean reachedCheckpoint() {
+        return api.reachedCheckpoint();
+    }
+
+    /** When the current runtime process was started ({@link System#nanoTime()}). */
+    public long runtimeStartedNanos() {
+        return runtimeStartedNanos;
+    }
+
     /** Process id of the current runtime JVM (for measuring its memory). */
     public long runtimePid() {
         return runtime.pid();
@@ -125,6 +155,9 @@ public final class LocalLambda implements AutoCloseable {
     private synchronized void startRuntime() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (snapStart) {
+            command.add(CRAC_COMPAT);
+        }
         command.addAll(jvmOptions);
         command.add("-classpath");
         command.add(runtimeClasspath());
@@ -162,7 +195,7 @@ public final class LocalLambda implements AutoCloseable {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
         env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat().toUpperCase(java.util.Locale.ROOT));
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", snapStart ? "snap-start" : "on-demand");
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("AWS_REGION", "eu-west-1");
@@ -218,6 +251,19 @@ public final class LocalLambda implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // A temp folder left behind is harmless.
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path out = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.copy(file, out);
+                }
+            }
         }
     }
 

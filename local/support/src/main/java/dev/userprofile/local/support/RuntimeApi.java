@@ -49,6 +49,7 @@ public final class RuntimeApi implements AutoCloseable {
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private final CountDownLatch firstPoll = new CountDownLatch(1);
+    private final CountDownLatch restored = new CountDownLatch(1);
     private volatile Consumer<String> onTimeout = requestId -> { };
     private volatile String initError;
 
@@ -83,6 +84,11 @@ public final class RuntimeApi implements AutoCloseable {
     /** Waits until the runtime has finished init and asked for its first event. */
     public boolean awaitRuntimeReady(Duration wait) throws InterruptedException {
         return firstPoll.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** True once a SnapStart-style init has reached its checkpoint (its beforeCheckpoint hooks have run). */
+    public boolean reachedCheckpoint() {
+        return restored.getCount() == 0;
     }
 
     public Optional<String> initError() {
@@ -133,7 +139,12 @@ public final class RuntimeApi implements AutoCloseable {
                 complete(exchange, path, Optional.empty());
             } else if (path.startsWith("/invocation/") && path.endsWith("/error")) {
                 complete(exchange, path, Optional.of("Unhandled"));
-            } else if (path.equals("/init/error")) {
+            } else if (path.equals("/restore/next")) {
+                // SnapStart: the runtime ran its beforeCheckpoint hooks; locally there is no snapshot to take, so
+                // the "restore" follows at once and the runtime runs its afterRestore hooks.
+                restored.countDown();
+                send(exchange, 200, new byte[0], "application/json");
+            } else if (path.equals("/init/error") || path.equals("/restore/error")) {
                 initError = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 send(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8), "application/json");
                 Invocation waiting;
