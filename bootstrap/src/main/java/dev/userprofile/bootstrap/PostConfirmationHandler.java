@@ -7,8 +7,10 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerOutcome;
 import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import java.util.Objects;
+import org.crac.Core;
 
 /**
  * The Lambda entry point for the Cognito PostConfirmation trigger. Everything is built in the constructor, which
@@ -19,14 +21,23 @@ public final class PostConfirmationHandler
         implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
 
     private final PostConfirmationTrigger trigger;
+    /** Held here because CRaC keeps registered resources only weakly. */
+    private final SnapStartPriming priming;
 
-    /** Used by Lambda: configuration from the environment, clients built now. */
+    /** Used by Lambda: configuration from the environment, clients built now, priming registered for SnapStart. */
     public PostConfirmationHandler() {
-        this(ServiceComponent.create(Configuration.fromEnvironment(System.getenv())).postConfirmationTrigger());
+        this(ServiceComponent.create(Configuration.fromEnvironment(System.getenv())));
+    }
+
+    private PostConfirmationHandler(ServiceComponent component) {
+        this.trigger = component.postConfirmationTrigger();
+        this.priming = component.snapStartPriming();
+        Core.getGlobalContext().register(priming);
     }
 
     PostConfirmationHandler(PostConfirmationTrigger trigger) {
         this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.priming = null;
     }
 
     @Override
@@ -67,7 +78,8 @@ public final class PostConfirmationHandler
         return sub != null && sub.matches("[0-9A-Za-z-]{1,64}") ? sub : null;
     }
 
-    private static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+    /** Milliseconds to the microsecond: warm invocations take about a millisecond, so whole ones say little. */
+    private static double elapsedMillis(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0;
     }
 }

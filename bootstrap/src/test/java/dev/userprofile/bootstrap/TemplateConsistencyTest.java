@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
+import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;
@@ -81,8 +82,10 @@ class TemplateConsistencyTest {
     @Test
     void thePolicyGrantsExactlyWhatTheHandlerCalls() {
         E2eDynamoDb.recreateTable();
-        PostConfirmationHandler handler = new PostConfirmationHandler();
+        ServiceComponent component = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()));
+        PostConfirmationHandler handler = new PostConfirmationHandler(component.postConfirmationTrigger());
         RecordingInterceptor.clear();
+        component.snapStartPriming().prime();
         for (String sample : List.of("sign-up.json", "sign-up.json", "password-reset.json",
                 "federated-first-sign-in.json")) {
             handler.handleRequest(LambdaRuntimeJson.sampleEvent(sample), new LocalLambdaContext());

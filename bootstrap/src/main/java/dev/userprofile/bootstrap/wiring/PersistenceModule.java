@@ -17,7 +17,12 @@ public final class PersistenceModule {
 
     @Provides
     @Singleton
-    static UserRepository userRepository(DynamoDbEnhancedClient client, Configuration configuration) {
+    static DynamoDbUserRepository dynamoDbUserRepository(DynamoDbEnhancedClient client, Configuration configuration) {
         return new DynamoDbUserRepository(client, configuration.tableName());
+    }
+
+    @Provides
+    static UserRepository userRepository(DynamoDbUserRepository repository) {
+        return repository;
     }
 }

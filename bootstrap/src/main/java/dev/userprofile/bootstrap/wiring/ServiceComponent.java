@@ -3,6 +3,7 @@ package dev.userprofile.bootstrap.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
+import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 
@@ -12,6 +13,8 @@ import javax.inject.Singleton;
 public interface ServiceComponent {
 
     PostConfirmationTrigger postConfirmationTrigger();
+
+    SnapStartPriming snapStartPriming();
 
     @Component.Factory
     interface Factory {

@@ -3,8 +3,15 @@ package dev.userprofile.adapters.dynamodb;
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserRepository;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.domain.Email;
+import dev.userprofile.domain.IdentityProvider;
+import dev.userprofile.domain.LanguageTag;
+import dev.userprofile.domain.Name;
+import dev.userprofile.domain.Phone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserProfile;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,6 +34,18 @@ public final class DynamoDbUserRepository implements UserRepository {
             .expression("attribute_not_exists(#key)")
             .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
             .build();
+
+    /** A key no Cognito sub can have (subs are UUIDs), read by {@link #warmUp()}. */
+    static final UserId WARM_UP_PROBE = new UserId("warm-up-probe-not-a-user");
+    private static final User WARM_UP_SAMPLE = User.register(WARM_UP_PROBE, UserProfile.builder()
+            .email(Email.of("probe@example.invalid", true))
+            .phone(Phone.of("+15550100000", false))
+            .givenName(new Name("Probe"))
+            .familyName(new Name("Probe"))
+            .displayName(new Name("Probe"))
+            .locale(new LanguageTag("en-GB"))
+            .identityProvider(new IdentityProvider("Probe"))
+            .build(), Instant.EPOCH);
 
     private final DynamoDbTable<UserItem> table;
 
@@ -61,6 +80,18 @@ public final class DynamoDbUserRepository implements UserRepository {
         } catch (SdkException e) {
             throw unavailable("GetItem", e);
         }
+    }
+
+    /**
+     * Runs every code path of a registration except the write: the mapping to an item, the table schema, and a
+     * real request through the SDK (signing, HTTP, response parsing) as a consistent GetItem of a key that never
+     * exists. Used to prime a SnapStart snapshot; it never writes.
+     */
+    public void warmUp() {
+        UserItem item = UserItemMapper.toItem(WARM_UP_SAMPLE);
+        UserItemSchema.TABLE_SCHEMA.itemToMap(item, true);
+        UserItemMapper.toUser(item);
+        findById(WARM_UP_PROBE);
     }
 
     /** Names the table, the call and the failure; AWS error messages are left out as they may quote item data. */

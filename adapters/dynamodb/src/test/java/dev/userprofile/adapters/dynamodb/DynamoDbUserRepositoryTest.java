@@ -88,6 +88,18 @@ class DynamoDbUserRepositoryTest {
     }
 
     @Test
+    void warmingUpReadsOnceAndWritesNothing() {
+        int before = table.client.scan(b -> b.tableName(table.tableName)).count();
+        table.operations.clear();
+
+        repository.warmUp();
+
+        assertThat(table.operations).containsExactly("GetItem");
+        assertThat(table.client.scan(b -> b.tableName(table.tableName)).count()).isEqualTo(before);
+        assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEmpty();
+    }
+
+    @Test
     void aMissingTableIsReportedByNameWithoutUserData() {
         DynamoDbUserRepository missing = new DynamoDbUserRepository(table.enhanced, "no-such-table");
         User user = User.register(new UserId("sub-missing"), UserProfile.builder()
