@@ -26,7 +26,7 @@ public final class AwsClientModule {
 
     @Provides
     @Singleton
-    static SdkHttpClient httpClient() {
+    public static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(DynamoDbCallBudget.CONNECT_TIMEOUT)
                 .socketTimeout(DynamoDbCallBudget.SOCKET_TIMEOUT)
@@ -40,7 +40,7 @@ public final class AwsClientModule {
      */
     @Provides
     @Singleton
-    static AwsCredentialsProvider credentialsProvider() {
+    public static AwsCredentialsProvider credentialsProvider() {
         return AwsCredentialsProviderChain.builder()
                 .credentialsProviders(ContainerCredentialsProvider.create(),
                         EnvironmentVariableCredentialsProvider.create())
@@ -49,8 +49,8 @@ public final class AwsClientModule {
 
     @Provides
     @Singleton
-    static DynamoDbClient dynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
-                                         AwsCredentialsProvider credentials) {
+    public static DynamoDbClient dynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
+                                                AwsCredentialsProvider credentials) {
         return DynamoDbClient.builder()
                 .region(Region.of(configuration.region()))
                 .httpClient(httpClient)

@@ -230,16 +230,36 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
+    /** SIGTERM first, as Lambda does at shutdown, so the JVM exits normally (and writes an AOT cache if asked). */
     private synchronized void stopRuntime() {
         Process process = runtime;
         if (process == null) {
             return;
         }
-        process.destroyForcibly();
+        process.destroy();
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ends the environment the way the runtime itself ends when the Runtime API goes away: it exits on its own, so
+     * the JVM completes a normal exit (where, for example, it writes an AOT cache). Returns whether it exited.
+     */
+    public boolean closeByEndingTheRuntimeApi(Duration wait) {
+        api.close();
+        try {
+            return runtime.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            close();
         }
     }
 

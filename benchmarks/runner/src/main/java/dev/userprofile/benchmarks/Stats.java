@@ -22,6 +22,9 @@ record Stats(int count, double min, double p50, double p90, double p99, double m
     }
 
     static double median(double... values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;

@@ -1,0 +1,298 @@
+package dev.userprofile.benchmarks;
+
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.wiring.AwsClientModule;
+import dev.userprofile.local.support.CloudFormationYaml;
+import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.FaultInjectingProxy;
+import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.LocalDynamoDb;
+import dev.userprofile.local.support.LocalLambda;
+import dev.userprofile.local.support.RuntimeApi;
+import dev.userprofile.local.support.TemplateFunction;
+import dev.userprofile.local.support.TemplateTable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Prints the numbers behind docs/benchmarks.md: each variant's deployable zip run by the Lambda Java runtime
+ * interface client in a fresh JVM against a loopback Runtime API, with a PostConfirmation event that writes to
+ * dynalite. Variants alternate within each round; medians with min and max over the rounds.
+ */
+public final class ColdStartBenchmark {
+
+    private static final String TABLE = "profiles-benchmark";
+    private static final int WARM_INVOCATIONS = 60;
+    private static final Pattern DURATION = Pattern.compile("\\\\\"durationMs\\\\\":([0-9.]+)");
+    /** Lambda's java25 runtime stops tiered compilation at C1 for on-demand functions (not with SnapStart). */
+    private static final List<String> ON_DEMAND_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
+            "-XX:TieredStopAtLevel=1");
+    private static final List<String> SNAPSTART_FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
+
+    private record Variant(String name, Path artifact, String handler, List<String> jvmOptions, boolean snapStart) {
+    }
+
+    private record Run(double coldMs, double initMs, double firstAfterInitMs, double warmMs, double handlerWarmMs,
+                       long peakRssKb) {
+    }
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path root = CloudFormationYaml.findTemplate().getParent();
+        Path ours = LocalLambda.defaultArtifact();
+        Path floor = root.resolve("benchmarks/floor-function/target/floor-function-lambda.zip");
+        Path naive = root.resolve("benchmarks/naive-function/target/naive-function-lambda.zip");
+        TemplateFunction template = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(),
+                "PostConfirmationFunction");
+
+        try (DynaliteServer dynalite = DynaliteServer.start();
+             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
+            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(dynamoDb, TABLE);
+            Map<String, String> environment = new HashMap<>(template.resolvedEnvironment(Map.of("ProfilesTable", TABLE)));
+            environment.putAll(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
+                    "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_REGION", "eu-west-1"));
+
+            Path aotCache = Files.createTempFile("ours", ".aot");
+            Files.delete(aotCache);
+            List<Variant> variants = List.of(
+                    new Variant("floor", floor, "dev.userprofile.benchmarks.floor.FloorHandler::handleRequest",
+                            ON_DEMAND_FLAGS, false),
+                    new Variant("naive", naive, "dev.userprofile.benchmarks.naive.NaiveHandler::handleRequest",
+                            ON_DEMAND_FLAGS, false),
+                    new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, false),
+                    new Variant("ours+snapstart-init", ours, template.handler(), SNAPSTART_FLAGS, true),
+                    new Variant("ours+aot-cache", ours, template.handler(),
+                            concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache), false));
+
+            System.out.printf("machine: %d cores, Java %s; %d rounds, variants alternate; dynalite in memory%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), rounds);
+            train(template, ours, environment, aotCache);
+
+            Map<String, List<Run>> results = new LinkedHashMap<>();
+            variants.forEach(v -> results.put(v.name(), new ArrayList<>()));
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < variants.size(); i++) {
+                    Variant variant = variants.get((i + round) % variants.size());
+                    results.get(variant.name()).add(measure(template, variant, environment));
+                }
+                System.out.printf("round %d of %d done%n", round + 1, rounds);
+            }
+            Map<String, Integer> classes = new LinkedHashMap<>();
+            for (Variant variant : variants.subList(0, 3)) {
+                classes.put(variant.name(), classesLoaded(template, variant, environment));
+            }
+            double rawPutItem = rawPutItem(dynalite.endpoint());
+            int writes = writeRequestsPerRegistration(template, ours, environment, dynalite.endpoint());
+            report(results, classes, Map.of("floor", Files.size(floor), "naive", Files.size(naive),
+                    "ours", Files.size(ours)), rawPutItem, writes);
+            Files.deleteIfExists(aotCache);
+        }
+    }
+
+    private static List<String> concat(List<String> flags, String flag) {
+        List<String> all = new ArrayList<>(flags);
+        all.add(flag);
+        return all;
+    }
+
+    private static TemplateFunction withHandler(TemplateFunction template, String handler) {
+        return new TemplateFunction(template.logicalId(), handler, template.runtime(), template.memoryMb(),
+                template.timeoutSeconds(), template.logFormat(), template.environment());
+    }
+
+    private static String signUpEvent() {
+        String json = LambdaRuntimeJson.sampleEventJson("sign-up.json");
+        String sub = LambdaRuntimeJson.fromJson(json).getRequest().getUserAttributes().get("sub");
+        return json.replace(sub, UUID.randomUUID().toString());
+    }
+
+    private static LocalLambda launch(TemplateFunction template, Variant variant, Map<String, String> environment,
+                                      List<String> log) {
+        return LocalLambda.start(new LocalLambda.Launch(withHandler(template, variant.handler()), variant.artifact(),
+                environment, variant.jvmOptions(), variant.snapStart(), 0, log::add));
+    }
+
+    private static Run measure(TemplateFunction template, Variant variant, Map<String, String> environment) {
+        double cold;
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (LocalLambda lambda = launch(template, variant, environment, log)) {
+            RuntimeApi.InvocationResult result = lambda.invoke(signUpEvent());
+            cold = (System.nanoTime() - lambda.runtimeStartedNanos()) / 1e6;
+            requireSuccess(variant, result, log);
+        }
+        List<String> steadyLog = new CopyOnWriteArrayList<>();
+        try (LocalLambda lambda = launch(template, variant, environment, steadyLog)) {
+            double init = lambda.awaitReady(Duration.ofSeconds(30)).toNanos() / 1e6;
+            long t0 = System.nanoTime();
+            requireSuccess(variant, lambda.invoke(signUpEvent()), steadyLog);
+            double first = (System.nanoTime() - t0) / 1e6;
+            List<Long> warm = new ArrayList<>();
+            for (int i = 0; i < WARM_INVOCATIONS; i++) {
+                long w0 = System.nanoTime();
+                requireSuccess(variant, lambda.invoke(signUpEvent()), steadyLog);
+                warm.add(System.nanoTime() - w0);
+            }
+            List<Double> handler = new ArrayList<>();
+            for (String line : steadyLog) {
+                Matcher m = DURATION.matcher(line);
+                if (m.find()) {
+                    handler.add(Double.parseDouble(m.group(1)));
+                }
+            }
+            double handlerWarm = handler.size() > WARM_INVOCATIONS / 2
+                    ? Stats.median(handler.subList(handler.size() - WARM_INVOCATIONS / 2, handler.size()).stream()
+                    .mapToDouble(Double::doubleValue).toArray()) : Double.NaN;
+            double warmMs = Stats.ofNanos(warm.subList(WARM_INVOCATIONS / 2, WARM_INVOCATIONS)).p50();
+            return new Run(cold, init, first, warmMs, handlerWarm, peakRssKb(lambda.runtimePid()));
+        }
+    }
+
+    private static void requireSuccess(Variant variant, RuntimeApi.InvocationResult result, List<String> log) {
+        if (result.functionError().isPresent()) {
+            throw new IllegalStateException(variant.name() + " failed: " + result.payload() + "\n" + String.join("\n", log));
+        }
+    }
+
+    private static long peakRssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** A training run for the AOT cache: init, then invocations, then a normal exit that writes the cache. */
+    private static void train(TemplateFunction template, Path ours, Map<String, String> environment, Path cache) {
+        Variant training = new Variant("training", ours, template.handler(),
+                concat(ON_DEMAND_FLAGS, "-XX:AOTCacheOutput=" + cache), false);
+        List<String> log = new CopyOnWriteArrayList<>();
+        LocalLambda lambda = launch(template, training, environment, log);
+        for (int i = 0; i < 20; i++) {
+            requireSuccess(training, lambda.invoke(signUpEvent()), log);
+        }
+        lambda.closeByEndingTheRuntimeApi(Duration.ofSeconds(60));
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("the AOT training run wrote no cache:\n" + String.join("\n", log));
+        }
+    }
+
+    private static int classesLoaded(TemplateFunction template, Variant variant, Map<String, String> environment)
+            throws IOException {
+        Path census = Files.createTempFile("classes-" + variant.name(), ".log");
+        Variant counted = new Variant(variant.name(), variant.artifact(), variant.handler(),
+                concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + census), variant.snapStart());
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (LocalLambda lambda = launch(template, counted, environment, log)) {
+            requireSuccess(variant, lambda.invoke(signUpEvent()), log);
+        }
+        int count = (int) Files.readAllLines(census).stream().filter(l -> l.contains("source:")).count();
+        Files.deleteIfExists(census);
+        return count;
+    }
+
+    /** One PutItem through a client built exactly as the function builds it, warm: the floor for a warm invocation. */
+    private static double rawPutItem(URI endpoint) {
+        System.setProperty("aws.endpointUrlDynamoDb", endpoint.toString());
+        try (DynamoDbClient client = AwsClientModule.dynamoDbClient(new Configuration(TABLE, "eu-west-1"),
+                AwsClientModule.httpClient(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))) {
+            List<Long> samples = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Map<String, AttributeValue> item = Map.of("userId", AttributeValue.fromS(UUID.randomUUID().toString()),
+                        "email", AttributeValue.fromS("raw@example.com"), "registeredAt", AttributeValue.fromS("x"));
+                long t0 = System.nanoTime();
+                client.putItem(b -> b.tableName(TABLE).item(item).conditionExpression("attribute_not_exists(userId)"));
+                if (i >= 200) {
+                    samples.add(System.nanoTime() - t0);
+                }
+            }
+            return Stats.ofNanos(samples).p50();
+        } finally {
+            System.clearProperty("aws.endpointUrlDynamoDb");
+        }
+    }
+
+    /** Requests the function sends for one registration, counted by a proxy in front of dynalite. */
+    private static int writeRequestsPerRegistration(TemplateFunction template, Path ours,
+                                                    Map<String, String> environment, URI dynalite) throws IOException {
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(dynalite)) {
+            Map<String, String> viaProxy = new HashMap<>(environment);
+            viaProxy.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
+            Variant variant = new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, false);
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (LocalLambda lambda = launch(template, variant, viaProxy, log)) {
+                requireSuccess(variant, lambda.invoke(signUpEvent()), log);
+            }
+            return proxy.requests().size();
+        }
+    }
+
+    private static String spread(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+        double[] values = runs.stream().mapToDouble(metric).toArray();
+        double min = java.util.Arrays.stream(values).min().orElse(Double.NaN);
+        double max = java.util.Arrays.stream(values).max().orElse(Double.NaN);
+        return String.format("%7.1f (%6.1f-%6.1f)", Stats.median(values), min, max);
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+        return Stats.median(runs.stream().mapToDouble(metric).toArray());
+    }
+
+    private static void report(Map<String, List<Run>> results, Map<String, Integer> classes, Map<String, Long> sizes,
+                               double rawPutItem, int writes) {
+        System.out.println();
+        System.out.println("ms, median (min-max)   cold                    init                    "
+                + "first after init        warm (round trip)       warm (in handler)  peak RSS MB");
+        results.forEach((name, runs) -> System.out.printf("%-22s %s %s %s %s %8.3f %12.0f%n", name,
+                spread(runs, Run::coldMs), spread(runs, Run::initMs), spread(runs, Run::firstAfterInitMs),
+                spread(runs, Run::warmMs), median(runs, Run::handlerWarmMs), median(runs, r -> r.peakRssKb() / 1024.0)));
+        System.out.println();
+        sizes.forEach((name, size) -> System.out.printf("artifact %-6s %8.2f MB   classes loaded by the first invocation: %s%n",
+                name, size / 1_048_576.0, classes.getOrDefault(name, -1)));
+        System.out.printf("raw PutItem through the function's client (warm, in-process): %.3f ms%n", rawPutItem);
+        System.out.printf("requests to DynamoDB for one registration: %d%n", writes);
+
+        double cold = median(results.get("ours"), Run::coldMs);
+        double floor = median(results.get("floor"), Run::coldMs);
+        double naive = median(results.get("naive"), Run::coldMs);
+        double first = median(results.get("ours+snapstart-init"), Run::firstAfterInitMs);
+        double warm = median(results.get("ours+snapstart-init"), Run::warmMs);
+        double handlerWarm = median(results.get("ours"), Run::handlerWarmMs);
+        System.out.println();
+        target("cold/floor", cold / floor, 1.6);
+        target("cold/naive", cold / naive, 0.6);
+        target("first-after-init/warm (SnapStart init)", first / warm, 3.0);
+        target("warm in handler / raw PutItem", handlerWarm / rawPutItem, 1.2);
+        target("artifact MB", sizes.get("ours") / 1_048_576.0, 8.0);
+        target("requests per registration", writes, 1.0);
+    }
+
+    private static void target(String name, double value, double limit) {
+        System.out.printf("%-42s %8.2f  target <= %-5s %s%n", name, value, limit, value <= limit ? "MET" : "MISSED");
+    }
+}
