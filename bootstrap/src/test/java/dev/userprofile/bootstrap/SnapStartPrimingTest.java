@@ -20,7 +20,7 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void beforeCheckpointRunsTheSdkCallPathWithOneReadAndNoWrite() {
+    void beforeCheckpointRunsTheSdkCallPathsAndWritesNothing() {
         SnapStartPriming priming = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()))
                 .snapStartPriming();
         RecordingInterceptor.clear();
@@ -33,7 +33,7 @@ class SnapStartPrimingTest {
             System.setOut(original);
         }
 
-        assertThat(RecordingInterceptor.operations()).containsExactly("DynamoDb:GetItem");
+        assertThat(RecordingInterceptor.operations()).containsExactly("DynamoDb:GetItem", "DynamoDb:PutItem");
         assertThat(E2eDynamoDb.itemCount()).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("\"event\":\"snapstart_priming\"",
                 "\"outcome\":\"PRIMED\"").doesNotContain("probe@");

@@ -11,8 +11,8 @@ import org.crac.Resource;
 /**
  * Runs the registration path once before the SnapStart snapshot, so the classes it loads and the code it warms are
  * in the snapshot rather than paid for by the first user after a restore: the event object and attribute mapping
- * (identities JSON included), the domain's validation, the item mapping, and a real DynamoDB request (a read of a
- * key that never exists). It never writes.
+ * (identities JSON included), the domain's validation, the item mapping, and real DynamoDB requests: a read of a
+ * key that never exists, and a PutItem whose condition no item can meet. It never writes.
  */
 public final class SnapStartPriming implements Resource {
 

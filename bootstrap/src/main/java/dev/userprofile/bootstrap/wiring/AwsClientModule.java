@@ -55,6 +55,7 @@ public final class AwsClientModule {
                 .region(Region.of(configuration.region()))
                 .httpClient(httpClient)
                 .credentialsProvider(credentials)
+                .endpointProvider(new RegionalDynamoDbEndpointProvider())
                 .overrideConfiguration(c -> c
                         .apiCallAttemptTimeout(DynamoDbCallBudget.ATTEMPT_TIMEOUT)
                         .apiCallTimeout(DynamoDbCallBudget.TOTAL_TIMEOUT)

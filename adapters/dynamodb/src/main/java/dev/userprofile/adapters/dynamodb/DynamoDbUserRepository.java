@@ -34,6 +34,11 @@ public final class DynamoDbUserRepository implements UserRepository {
             .expression("attribute_not_exists(#key)")
             .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
             .build();
+    /** True of no item at all, so a PutItem carrying it can never write. */
+    private static final Expression NEVER = Expression.builder()
+            .expression("attribute_exists(#key) AND attribute_not_exists(#key)")
+            .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+            .build();
 
     /** A key no Cognito sub can have (subs are UUIDs), read by {@link #warmUp()}. */
     static final UserId WARM_UP_PROBE = new UserId("warm-up-probe-not-a-user");
@@ -83,15 +88,25 @@ public final class DynamoDbUserRepository implements UserRepository {
     }
 
     /**
-     * Runs every code path of a registration except the write: the mapping to an item, the table schema, and a
-     * real request through the SDK (signing, HTTP, response parsing) as a consistent GetItem of a key that never
-     * exists. Used to prime a SnapStart snapshot; it never writes.
+     * Runs the code paths of a registration without writing, to prime a SnapStart snapshot: the mapping to an item
+     * and back, a consistent GetItem of a key that never exists (signing, HTTP, response parsing), and a PutItem of
+     * a sample item whose condition no item can meet, so DynamoDB always refuses it (the request marshalling and the
+     * conditional-check path a repeated registration takes). Nothing is ever written.
      */
     public void warmUp() {
         UserItem item = UserItemMapper.toItem(WARM_UP_SAMPLE);
-        UserItemSchema.TABLE_SCHEMA.itemToMap(item, true);
         UserItemMapper.toUser(item);
-        findById(WARM_UP_PROBE);
+        Key probe = Key.builder().partitionValue(WARM_UP_PROBE.value()).build();
+        try {
+            // Whatever is stored under the probe key (nothing, normally) is read and dropped, never mapped.
+            table.getItem(GetItemEnhancedRequest.builder().key(probe).consistentRead(true).build());
+            table.putItem(PutItemEnhancedRequest.builder(UserItem.class).item(item).conditionExpression(NEVER).build());
+            throw new IllegalStateException("DynamoDB accepted a condition no item can meet on " + table.tableName());
+        } catch (ConditionalCheckFailedException expected) {
+            // The refusal is the point: the full PutItem path ran and nothing was written.
+        } catch (SdkException e) {
+            throw unavailable("warm-up", e);
+        }
     }
 
     /** Names the table, the call and the failure; AWS error messages are left out as they may quote item data. */

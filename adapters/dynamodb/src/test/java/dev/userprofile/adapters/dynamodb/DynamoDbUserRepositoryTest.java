@@ -88,15 +88,26 @@ class DynamoDbUserRepositoryTest {
     }
 
     @Test
-    void warmingUpReadsOnceAndWritesNothing() {
+    void warmingUpReadsAndTriesAPutThatCannotWrite() {
         int before = table.client.scan(b -> b.tableName(table.tableName)).count();
         table.operations.clear();
 
         repository.warmUp();
 
-        assertThat(table.operations).containsExactly("GetItem");
+        assertThat(table.operations).containsExactly("GetItem", "PutItem");
         assertThat(table.client.scan(b -> b.tableName(table.tableName)).count()).isEqualTo(before);
         assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEmpty();
+    }
+
+    @Test
+    void warmingUpLeavesEvenAnItemUnderTheProbeKeyUntouched() {
+        Map<String, AttributeValue> planted = Map.of("userId",
+                AttributeValue.fromS(DynamoDbUserRepository.WARM_UP_PROBE.value()), "note", AttributeValue.fromS("keep"));
+        table.client.putItem(b -> b.tableName(table.tableName).item(planted));
+
+        repository.warmUp();
+
+        assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEqualTo(planted);
     }
 
     @Test

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The deployable zip under the Lambda runtime client initialised as for a SnapStart version: the runtime itself
- * calls the function's CRaC beforeCheckpoint hook (the priming), which must read once and write nothing.
+ * calls the function's CRaC beforeCheckpoint hook (the priming), which must write nothing.
  */
 class SnapStartInitTest {
 
