@@ -33,6 +33,9 @@ public final class SnapStartPriming implements Resource {
                     .build())
             .build();
 
+    public static final int MAPPING_ROUNDS = 2_000;
+    public static final int REQUEST_ROUNDS = 25;
+
     private final PostConfirmationCommandMapper mapper;
     private final DynamoDbUserRepository repository;
 
@@ -56,9 +59,16 @@ public final class SnapStartPriming implements Resource {
         // connection that did not survive the snapshot.
     }
 
-    /** The priming itself, without the log line. */
+    /**
+     * The priming itself, without the log line. Repeated so that the JIT compiles the hot paths before the snapshot
+     * (SnapStart runs the JVM with full tiered compilation); the requests are a handful of reads and refused puts.
+     */
     public void prime() {
-        mapper.toCommand(SAMPLE);
-        repository.warmUp();
+        for (int i = 0; i < MAPPING_ROUNDS; i++) {
+            mapper.toCommand(SAMPLE);
+        }
+        for (int i = 0; i < REQUEST_ROUNDS; i++) {
+            repository.warmUp();
+        }
     }
 }
