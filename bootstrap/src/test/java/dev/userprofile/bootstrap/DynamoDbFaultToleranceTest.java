@@ -7,7 +7,7 @@ import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
-import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.LoopbackPorts;
 import dev.userprofile.local.support.FaultInjectingProxy;
 import dev.userprofile.local.support.FaultInjectingProxy.Fault;
 import dev.userprofile.local.support.LambdaRuntimeJson;
@@ -121,7 +121,7 @@ class DynamoDbFaultToleranceTest {
 
     @Test
     void anUnreachableDynamoDbFailsFastNamingIt() {
-        System.setProperty(ENDPOINT_PROPERTY, "http://127.0.0.1:" + DynaliteServer.freeLoopbackPort());
+        System.setProperty(ENDPOINT_PROPERTY, "http://127.0.0.1:" + LoopbackPorts.free());
         PostConfirmationHandler handler = newEnvironment();
 
         long start = System.nanoTime();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import dev.userprofile.bootstrap.PostConfirmationHandler;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.LoopbackPorts;
 import dev.userprofile.local.support.FaultInjectingProxy;
 import dev.userprofile.local.support.FaultInjectingProxy.Fault;
 import dev.userprofile.local.support.LambdaRuntimeJson;
@@ -148,7 +149,7 @@ public final class ReliabilityBenchmark {
                 measureFailures(fault.name(), proxy.endpoint().toString(), event);
             }
         }
-        measureFailures("UNREACHABLE (nothing listening)", "http://127.0.0.1:" + DynaliteServer.freeLoopbackPort(),
+        measureFailures("UNREACHABLE (nothing listening)", "http://127.0.0.1:" + LoopbackPorts.free(),
                 event);
         System.clearProperty(ENDPOINT_PROPERTY);
     }

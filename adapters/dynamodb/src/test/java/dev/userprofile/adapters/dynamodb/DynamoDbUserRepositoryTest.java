@@ -127,7 +127,7 @@ class DynamoDbUserRepositoryTest {
 
     @Test
     void anUnreachableServerIsReportedAsUnavailable() {
-        int closedPort = dev.userprofile.local.support.DynaliteServer.freeLoopbackPort();
+        int closedPort = dev.userprofile.local.support.LoopbackPorts.free();
         var client = dev.userprofile.local.support.LocalDynamoDb.client(
                 java.net.URI.create("http://127.0.0.1:" + closedPort));
         var enhanced = software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient.builder()

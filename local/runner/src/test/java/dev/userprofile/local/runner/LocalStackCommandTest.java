@@ -2,7 +2,7 @@ package dev.userprofile.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.LoopbackPorts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +26,9 @@ class LocalStackCommandTest {
 
     @Test
     void runServesUntilSigtermThenLeavesNothingListening() throws Exception {
-        int dynalite = DynaliteServer.freeLoopbackPort();
-        int lambda = DynaliteServer.freeLoopbackPort();
-        int cognito = DynaliteServer.freeLoopbackPort();
+        int dynalite = LoopbackPorts.free();
+        int lambda = LoopbackPorts.free();
+        int cognito = LoopbackPorts.free();
         Process process = launch("run", "--dynalite-port", "" + dynalite, "--lambda-port", "" + lambda,
                 "--cognito-port", "" + cognito);
         StringBuilder output = new StringBuilder();
@@ -50,14 +50,14 @@ class LocalStackCommandTest {
         });
 
         assertThat(running.get(60, TimeUnit.SECONDS)).as(output::toString).isTrue();
-        assertThat(List.of(dynalite, lambda, cognito)).allMatch(DynaliteServer::isListening);
+        assertThat(List.of(dynalite, lambda, cognito)).allMatch(LoopbackPorts::isListening);
         assertThat(output).contains("aws cognito-idp sign-up --endpoint-url http://127.0.0.1:" + cognito,
                 "aws dynamodb scan --endpoint-url http://127.0.0.1:" + dynalite, "SignUpCommand");
 
         process.destroy();
 
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(List.of(dynalite, lambda, cognito)).noneMatch(DynaliteServer::isListening);
+        assertThat(List.of(dynalite, lambda, cognito)).noneMatch(LoopbackPorts::isListening);
     }
 
     @Test

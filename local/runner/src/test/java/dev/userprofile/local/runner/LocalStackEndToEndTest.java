@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.local.support.CloudFormationYaml;
-import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.LoopbackPorts;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.TemplateTable;
 import java.net.InetAddress;
@@ -191,10 +191,10 @@ class LocalStackEndToEndTest {
         LocalStack other = LocalStack.start(LocalStack.Options.freePorts(), line -> { }, line -> { });
         List<Integer> ports = List.of(other.dynamoDbEndpoint().getPort(), other.lambdaEndpoint().getPort(),
                 other.cognitoEndpoint().getPort());
-        assertThat(ports).allMatch(DynaliteServer::isListening);
+        assertThat(ports).allMatch(LoopbackPorts::isListening);
 
         other.close();
 
-        assertThat(ports).noneMatch(DynaliteServer::isListening).allMatch(DynaliteServer::isFree);
+        assertThat(ports).noneMatch(LoopbackPorts::isListening).allMatch(LoopbackPorts::isFree);
     }
 }

@@ -83,7 +83,7 @@ public final class LocalLambda implements AutoCloseable {
             throw new IllegalStateException("function artifact " + artifact
                     + " not found: build it with ./mvnw -pl bootstrap -am package");
         }
-        if (launch.port() != 0 && !DynaliteServer.isFree(launch.port())) {
+        if (launch.port() != 0 && !LoopbackPorts.isFree(launch.port())) {
             throw new IllegalStateException("port " + launch.port() + " on 127.0.0.1 is already in use; choose another");
         }
         try {

@@ -1,0 +1,146 @@
+package dev.userprofile.local.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A Node.js server from the project's node_modules in a child process on a loopback port. It runs under a small
+ * launcher that exits when this JVM's end of its stdin closes, so even a killed JVM leaves nothing listening.
+ */
+final class NodeServer implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final StringBuffer output = new StringBuffer();
+
+    private NodeServer(String name, Process process, int port, Consumer<String> logSink) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        Thread.ofVirtual().start(() -> pipe(process.getInputStream(), logSink));
+    }
+
+    /**
+     * Runs {@code launcher} (a script among this package's resources) with {@code arguments}, and waits until
+     * something listens on {@code port}.
+     */
+    static NodeServer start(String name, String launcher, List<String> arguments, Path workingDirectory,
+                            Map<String, String> environment, int port, Duration startupTimeout,
+                            Consumer<String> logSink) {
+        List<String> command = new ArrayList<>(List.of("node", extractScript(launcher).toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            NodeServer server = new NodeServer(name, builder.start(), port, logSink);
+            server.awaitListening(startupTimeout);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " (is Node.js 20+ on the PATH?)", e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean isRunning() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitListening(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited at start: " + output.toString().strip());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException notYet) {
+                pause();
+            }
+        }
+        close();
+        throw new IllegalStateException(name + " did not listen on port " + port + " within " + timeout);
+    }
+
+    private void pipe(InputStream stream, Consumer<String> logSink) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                logSink.accept(line);
+            }
+        } catch (IOException ended) {
+            // The process ended; nothing more to read.
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a local server", e);
+        }
+    }
+
+    /** Finds an npm-installed package by walking up from the working directory to the project root. */
+    static Path locatePackage(String packageName) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path candidate = dir.resolve("node_modules").resolve(packageName);
+            if (Files.isRegularFile(candidate.resolve("package.json"))) {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException(
+                packageName + " is not installed: run 'npm ci' in the project root (Node.js 20+ needed)");
+    }
+
+    private static Path extractScript(String resource) {
+        try (InputStream in = NodeServer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " missing from the classpath");
+            }
+            Path script = Files.createTempFile(resource.replace(".js", "-"), ".js");
+            script.toFile().deleteOnExit();
+            Files.write(script, in.readAllBytes());
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the launcher script " + resource, e);
+        }
+    }
+}
