@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The architecture, stated once; applied to the product and, to prove each rule bites, to known-bad fixtures. */
@@ -22,6 +23,7 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy(DOMAIN)
             .layer("Application").definedBy(APPLICATION)
@@ -35,31 +37,38 @@ final class ArchitectureRules {
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Local tooling")
             .as("Dependencies point inward: bootstrap -> adapters -> application -> domain");
 
+    @ArchTest
     static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
             .as("The domain depends on the JDK only");
 
+    @ArchTest
     static final ArchRule APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY = classes().that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
             .as("The application depends on the JDK and the domain only");
 
+    @ArchTest
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching("dev.userprofile.adapters.(*)..")
             .should().notDependOnEachOther()
             .as("Adapters do not depend on each other");
 
+    @ArchTest
     static final ArchRule PORTS_IN_DO_NOT_USE_PORTS_OUT = noClasses().that().resideInAPackage("..port.in..")
             .should().dependOnClassesThat().resideInAPackage("..port.out..")
             .as("Inbound ports do not depend on outbound ports");
 
+    @ArchTest
     static final ArchRule PORTS_OUT_DO_NOT_USE_PORTS_IN = noClasses().that().resideInAPackage("..port.out..")
             .should().dependOnClassesThat().resideInAPackage("..port.in..")
             .as("Outbound ports do not depend on inbound ports");
 
+    @ArchTest
     static final ArchRule USE_CASES_ARE_INBOUND_PORT_INTERFACES = classes()
             .that().haveSimpleNameEndingWith("UseCase")
             .should().beInterfaces().andShould().resideInAPackage("dev.userprofile.application.port.in..")
             .as("*UseCase types are interfaces in application.port.in");
 
+    @ArchTest
     static final ArchRule COMMANDS_ARE_RECORDS = classes()
             .that().haveSimpleNameEndingWith("Command")
             .should().beAssignableTo(Record.class)
@@ -74,6 +83,7 @@ final class ArchitectureRules {
         }
     };
 
+    @ArchTest
     static final ArchRule USE_CASES_ARE_IMPLEMENTED_BY_SERVICES = classes()
             .that().areNotInterfaces().and(IMPLEMENT_A_USE_CASE)
             .should().haveSimpleNameEndingWith("Service")
@@ -81,16 +91,19 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .as("Use cases are implemented by *Service classes in application.service");
 
+    @ArchTest
     static final ArchRule NO_FIELD_INJECTION = noFields()
             .should().beAnnotatedWith("javax.inject.Inject")
             .orShould().beAnnotatedWith("jakarta.inject.Inject")
             .as("No field injection");
 
+    @ArchTest
     static final ArchRule DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)
             .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
             .as("Dagger and inject annotations appear in bootstrap only");
 
+    @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("dev.userprofile.(**)")
             .should().beFreeOfCycles()
             .as("No package cycles");
