@@ -58,6 +58,7 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<String> only = args.length > 1 && !args[1].isBlank() ? List.of(args[1].split(",")) : List.of();
         Path root = CloudFormationYaml.findTemplate().getParent();
         Path ours = LocalLambda.defaultArtifact();
         Path floor = root.resolve("benchmarks/floor-function/target/floor-function-lambda.zip");
@@ -74,7 +75,7 @@ public final class ColdStartBenchmark {
 
             Path aotCache = Files.createTempFile("ours", ".aot");
             Files.delete(aotCache);
-            List<Variant> variants = List.of(
+            List<Variant> all = List.of(
                     new Variant("floor", floor, "dev.userprofile.benchmarks.floor.FloorHandler::handleRequest",
                             ON_DEMAND_FLAGS, false),
                     new Variant("naive", naive, "dev.userprofile.benchmarks.naive.NaiveHandler::handleRequest",
@@ -84,9 +85,12 @@ public final class ColdStartBenchmark {
                     new Variant("ours+aot-cache", ours, template.handler(),
                             concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache), false));
 
+            List<Variant> variants = all.stream().filter(v -> only.isEmpty() || only.contains(v.name())).toList();
             System.out.printf("machine: %d cores, Java %s; %d rounds, variants alternate; dynalite in memory%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), rounds);
-            train(template, ours, environment, aotCache);
+            if (variants.stream().anyMatch(v -> v.name().equals("ours+aot-cache"))) {
+                train(template, ours, environment, aotCache);
+            }
 
             Map<String, List<Run>> results = new LinkedHashMap<>();
             variants.forEach(v -> results.put(v.name(), new ArrayList<>()));
@@ -98,13 +102,15 @@ public final class ColdStartBenchmark {
                 System.out.printf("round %d of %d done%n", round + 1, rounds);
             }
             Map<String, Integer> classes = new LinkedHashMap<>();
-            for (Variant variant : variants.subList(0, 3)) {
-                classes.put(variant.name(), classesLoaded(template, variant, environment));
+            for (Variant variant : variants) {
+                if (!variant.snapStart() && !variant.name().contains("aot")) {
+                    classes.put(variant.name(), classesLoaded(template, variant, environment));
+                }
             }
             double rawPutItem = rawPutItem(dynalite.endpoint());
             int writes = writeRequestsPerRegistration(template, ours, environment, dynalite.endpoint());
             report(results, classes, Map.of("floor", Files.size(floor), "naive", Files.size(naive),
-                    "ours", Files.size(ours)), rawPutItem, writes);
+                    "ours", Files.size(ours)), rawPutItem, writes, variants.size() == all.size());
             Files.deleteIfExists(aotCache);
         }
     }
@@ -264,7 +270,7 @@ public final class ColdStartBenchmark {
     }
 
     private static void report(Map<String, List<Run>> results, Map<String, Integer> classes, Map<String, Long> sizes,
-                               double rawPutItem, int writes) {
+                               double rawPutItem, int writes, boolean allVariants) {
         System.out.println();
         System.out.println("ms, median (min-max)   cold                    init                    "
                 + "first after init        warm (round trip)       warm (in handler)  peak RSS MB");
@@ -277,6 +283,9 @@ public final class ColdStartBenchmark {
         System.out.printf("raw PutItem through the function's client (warm, in-process): %.3f ms%n", rawPutItem);
         System.out.printf("requests to DynamoDB for one registration: %d%n", writes);
 
+        if (!allVariants) {
+            return;
+        }
         double cold = median(results.get("ours"), Run::coldMs);
         double floor = median(results.get("floor"), Run::coldMs);
         double naive = median(results.get("naive"), Run::coldMs);

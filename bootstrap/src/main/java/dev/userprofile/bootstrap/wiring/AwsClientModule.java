@@ -73,6 +73,7 @@ public final class AwsClientModule {
     @Provides
     @Singleton
     static DynamoDbEnhancedClient enhancedClient(DynamoDbClient dynamoDb) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        // No extensions: the default ones (versioned records, atomic counters) have nothing to do for this schema.
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build();
     }
 }
