@@ -4,11 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerOutcome;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
+import dev.userprofile.domain.InvalidUserDataException;
 import java.util.Objects;
 import org.crac.Core;
 
@@ -51,12 +54,20 @@ public final class PostConfirmationHandler
             log.with("outcome", outcome.code()).with("userSub", subOf(outcome));
             log.with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.INFO);
             return event;
-        } catch (RuntimeException e) {
-            // Messages of our exceptions carry no personal data by construction; they name the field or dependency.
+        } catch (InvalidTriggerEventException | UserRepositoryUnavailableException | InvalidUserDataException e) {
+            // These messages carry no personal data by construction: they name a field and rule, or a dependency.
             log.with("outcome", "FAILED").with("userSub", rawSub(event))
                     .with("errorType", e.getClass().getSimpleName()).with("error", e.getMessage())
                     .with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.ERROR);
             throw e;
+        } catch (RuntimeException unexpected) {
+            // Any other message may quote data, and Cognito shows the message to the user: keep it to the stack
+            // trace the runtime logs, and fail with a message of our own.
+            log.with("outcome", "FAILED").with("userSub", rawSub(event))
+                    .with("errorType", unexpected.getClass().getName())
+                    .with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.ERROR);
+            throw new IllegalStateException("PostConfirmation failed unexpectedly (request " + context.getAwsRequestId()
+                    + "); the function's log has the details", unexpected);
         }
     }
 
