@@ -19,6 +19,8 @@ final class Examples {
                       --user-attributes Name=email,Value=you@example.com Name=given_name,Value=You
                   aws cognito-idp confirm-sign-up --endpoint-url %1$s --client-id %2$s \\
                       --username you@example.com --confirmation-code %6$s
+                  aws dynamodb get-item --endpoint-url %3$s --table-name %4$s \\
+                      --key '{"userId":{"S":"<the UserSub that sign-up printed>"}}'
                   aws dynamodb scan --endpoint-url %3$s --table-name %4$s
                   aws lambda invoke --endpoint-url %5$s --function-name %8$s \\
                       --cli-binary-format raw-in-base64-out --payload file://events/sign-up.json /dev/stdout

@@ -9,13 +9,16 @@ import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.TemplateTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -178,11 +181,33 @@ class LocalStackEndToEndTest {
     void aPortInUseIsReportedClearlyAndNothingIsLeftRunning() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            LocalStack.Options options = new LocalStack.Options(0, port, 0, java.util.Optional.empty(), "123456");
+            LocalStack.Options options = new LocalStack.Options(0, port, 0, Optional.empty(), "123456");
 
             assertThatThrownBy(() -> LocalStack.start(options, line -> { }, line -> { }))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("port " + port + " on 127.0.0.1 is already in use; choose another");
+        }
+    }
+
+    @Test
+    void withAPathTheUsersAndProfilesOutliveTheStack(@TempDir Path data) {
+        LocalStack.Options keep = new LocalStack.Options(0, 0, 0, Optional.of(data), "123456");
+        String email = newEmail();
+        String sub;
+        String poolId;
+        try (LocalStack first = LocalStack.start(keep, line -> { }, line -> { })) {
+            poolId = first.userPoolId();
+            sub = first.cognito().signUp(b -> b.clientId(first.clientId()).username(email).password(PASSWORD)
+                    .userAttributes(AttributeType.builder().name("email").value(email).build())).userSub();
+            first.cognito().confirmSignUp(b -> b.clientId(first.clientId()).username(email)
+                    .confirmationCode(first.code()));
+        }
+
+        try (LocalStack second = LocalStack.start(keep, line -> { }, line -> { })) {
+            assertThat(second.userPoolId()).isEqualTo(poolId);
+            assertThat(Profiles.item(second, sub).get("email").s()).isEqualTo(email);
+            assertThat(second.cognito().adminGetUser(b -> b.userPoolId(poolId).username(email)).username())
+                    .isNotBlank();
         }
     }
 
