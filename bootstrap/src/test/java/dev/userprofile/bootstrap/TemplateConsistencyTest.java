@@ -1,5 +1,6 @@
 package dev.userprofile.bootstrap;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -151,7 +152,7 @@ class TemplateConsistencyTest {
     void theFunctionFitsCognitosDeadlineAndStartsFromASnapshot() {
         int timeoutSeconds = (Integer) function.get("Timeout");
         assertThat(timeoutSeconds).isLessThanOrEqualTo(5);
-        assertThat(DynamoDbCallBudget.TOTAL_TIMEOUT).isLessThan(java.time.Duration.ofSeconds(timeoutSeconds));
+        assertThat(DynamoDbCallBudget.TOTAL_TIMEOUT).isLessThan(Duration.ofSeconds(timeoutSeconds));
         assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
                 .containsKey("AutoPublishAlias");
         assertThat(map(function.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");

@@ -1,5 +1,7 @@
 package dev.userprofile.benchmarks;
 
+import java.util.function.ToDoubleFunction;
+import java.util.Arrays;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.CloudFormationYaml;
@@ -262,14 +264,14 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static String spread(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+    private static String spread(List<Run> runs, ToDoubleFunction<Run> metric) {
         double[] values = runs.stream().mapToDouble(metric).toArray();
-        double min = java.util.Arrays.stream(values).min().orElse(Double.NaN);
-        double max = java.util.Arrays.stream(values).max().orElse(Double.NaN);
+        double min = Arrays.stream(values).min().orElse(Double.NaN);
+        double max = Arrays.stream(values).max().orElse(Double.NaN);
         return String.format("%7.1f (%6.1f-%6.1f)", Stats.median(values), min, max);
     }
 
-    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
         return Stats.median(runs.stream().mapToDouble(metric).toArray());
     }
 

@@ -1,5 +1,10 @@
 package dev.userprofile.adapters.dynamodb;
 
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.net.URI;
+import dev.userprofile.local.support.LocalDynamoDb;
+import dev.userprofile.local.support.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -127,10 +132,9 @@ class DynamoDbUserRepositoryTest {
 
     @Test
     void anUnreachableServerIsReportedAsUnavailable() {
-        int closedPort = dev.userprofile.local.support.LoopbackPorts.free();
-        var client = dev.userprofile.local.support.LocalDynamoDb.client(
-                java.net.URI.create("http://127.0.0.1:" + closedPort));
-        var enhanced = software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient.builder()
+        int closedPort = LoopbackPorts.free();
+        DynamoDbClient client = LocalDynamoDb.client(URI.create("http://127.0.0.1:" + closedPort));
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(client).build();
         DynamoDbUserRepository unreachable = new DynamoDbUserRepository(enhanced, table.tableName);
 

@@ -1,5 +1,7 @@
 package dev.userprofile.local.runner;
 
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+import java.time.Duration;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.CognitoLocalServer;
 import dev.userprofile.local.support.DynaliteServer;
@@ -100,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
             CognitoIdentityProviderClient cognitoClient = cognitoClient(cognito.endpoint());
             String poolId = existingOrNewPool(cognitoClient);
             String clientId = existingOrNewClient(cognitoClient, poolId);
-            lambda.awaitReady(java.time.Duration.ofSeconds(30));
+            lambda.awaitReady(Duration.ofSeconds(30));
             return new LocalStack(dynalite, lambda, cognito, dynamoDb, cognitoClient, poolId, clientId, cognitoDir);
         } catch (RuntimeException e) {
             closeQuietly(cognito);
@@ -126,8 +128,7 @@ public final class LocalStack implements AutoCloseable {
                 .map(pool -> pool.id()).findFirst()
                 .orElseGet(() -> cognito.createUserPool(b -> b.poolName("user-profile-service-local")
                         .usernameAttributes(UsernameAttributeType.EMAIL)
-                        .autoVerifiedAttributes(List.of(software.amazon.awssdk.services.cognitoidentityprovider.model
-                                .VerifiedAttributeType.EMAIL))
+                        .autoVerifiedAttributes(List.of(VerifiedAttributeType.EMAIL))
                         .schema(s -> s.name("email").attributeDataType(AttributeDataType.STRING).required(true)))
                         .userPool().id());
     }

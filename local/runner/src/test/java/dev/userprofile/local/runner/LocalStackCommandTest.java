@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.local.support.LoopbackPorts;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +46,7 @@ class LocalStackCommandTest {
                         running.complete(true);
                     }
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // Process ended.
             }
             running.complete(false);
@@ -62,7 +65,7 @@ class LocalStackCommandTest {
 
     @Test
     void aPortInUseEndsTheCommandWithAClearMessage() throws Exception {
-        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Process process = launch("demo", "--dynalite-port", "" + taken.getLocalPort());
 
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,8 @@
 package dev.userprofile.local.support;
 
+import java.io.File;
+import java.util.Locale;
+import java.net.URI;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -101,7 +104,7 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
-    public java.net.URI invokeEndpoint() {
+    public URI invokeEndpoint() {
         return api.endpoint();
     }
 
@@ -194,7 +197,7 @@ public final class LocalLambda implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
-        env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat().toUpperCase(java.util.Locale.ROOT));
+        env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat().toUpperCase(Locale.ROOT));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", snapStart ? "snap-start" : "on-demand");
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
@@ -207,7 +210,7 @@ public final class LocalLambda implements AutoCloseable {
     /** The runtime's own jars: the runtime interface client and what it needs, found where this JVM loaded them. */
     private static String runtimeClasspath() {
         return Stream.of(AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class)
-                .map(LocalLambda::jarOf).distinct().reduce((a, b) -> a + java.io.File.pathSeparator + b)
+                .map(LocalLambda::jarOf).distinct().reduce((a, b) -> a + File.pathSeparator + b)
                 .orElseThrow();
     }
 
