@@ -1,6 +1,5 @@
 package dev.userprofile.bootstrap;
 
-import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -16,6 +15,7 @@ import dev.userprofile.local.support.LocalLambdaContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.userprofile.benchmarks;
 
-import java.util.function.ToDoubleFunction;
-import java.util.Arrays;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.CloudFormationYaml;
@@ -19,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,10 +1,5 @@
 package dev.userprofile.adapters.dynamodb;
 
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import java.net.URI;
-import dev.userprofile.local.support.LocalDynamoDb;
-import dev.userprofile.local.support.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +11,17 @@ import dev.userprofile.domain.Phone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.local.support.LocalDynamoDb;
+import dev.userprofile.local.support.LoopbackPorts;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The stored layout and the calls made, seen from DynamoDB's side. */

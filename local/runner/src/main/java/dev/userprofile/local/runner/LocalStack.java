@@ -1,7 +1,5 @@
 package dev.userprofile.local.runner;
 
-import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
-import java.time.Duration;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.CognitoLocalServer;
 import dev.userprofile.local.support.DynaliteServer;
@@ -14,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.local.support.CloudFormationYaml;
-import dev.userprofile.local.support.LoopbackPorts;
 import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.LoopbackPorts;
 import dev.userprofile.local.support.TemplateTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
