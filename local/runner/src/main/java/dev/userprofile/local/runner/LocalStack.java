@@ -58,11 +58,9 @@ public final class LocalStack implements AutoCloseable {
     private final CognitoIdentityProviderClient cognitoClient;
     private final String userPoolId;
     private final String clientId;
-    private final Path cognitoDir;
 
     private LocalStack(DynaliteServer dynalite, LocalLambda lambda, CognitoLocalServer cognito, DynamoDbClient dynamoDb,
-                       CognitoIdentityProviderClient cognitoClient, String userPoolId, String clientId,
-                       Path cognitoDir) {
+                       CognitoIdentityProviderClient cognitoClient, String userPoolId, String clientId) {
         this.dynalite = dynalite;
         this.lambda = lambda;
         this.cognito = cognito;
@@ -70,7 +68,6 @@ public final class LocalStack implements AutoCloseable {
         this.cognitoClient = cognitoClient;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
-        this.cognitoDir = cognitoDir;
     }
 
     /** Starts everything, stopping what already started if a later part fails. */
@@ -103,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
             String poolId = existingOrNewPool(cognitoClient);
             String clientId = existingOrNewClient(cognitoClient, poolId);
             lambda.awaitReady(Duration.ofSeconds(30));
-            return new LocalStack(dynalite, lambda, cognito, dynamoDb, cognitoClient, poolId, clientId, cognitoDir);
+            return new LocalStack(dynalite, lambda, cognito, dynamoDb, cognitoClient, poolId, clientId);
         } catch (RuntimeException e) {
             closeQuietly(cognito);
             closeQuietly(lambda);
@@ -185,10 +182,6 @@ public final class LocalStack implements AutoCloseable {
 
     public CognitoIdentityProviderClient cognito() {
         return cognitoClient;
-    }
-
-    public Path cognitoDirectory() {
-        return cognitoDir;
     }
 
     @Override

@@ -46,10 +46,6 @@ public final class DynaliteServer implements AutoCloseable {
         return server.port();
     }
 
-    public boolean isRunning() {
-        return server.isRunning();
-    }
-
     @Override
     public void close() {
         server.close();

@@ -58,7 +58,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger forwarded = new AtomicInteger();
     private volatile Fault always;
-    private volatile Duration slowness = Duration.ofMillis(1_500);
+    /** How long SLOW_RESPONSE holds a request: past the function's 1 s attempt timeout. */
+    private static final Duration SLOWNESS = Duration.ofMillis(1_500);
 
     public FaultInjectingProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -85,10 +86,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
     public void clear() {
         always = null;
         queued.clear();
-    }
-
-    public void slowness(Duration delay) {
-        slowness = delay;
     }
 
     /** The {@code X-Amz-Target} of every request received, with the fault applied to it, in order. */
@@ -146,7 +143,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
                         return;
                     }
                     case SLOW_RESPONSE -> {
-                        Thread.sleep(slowness);
+                        Thread.sleep(SLOWNESS);
                         respond(out, forward(request));
                     }
                     case RESPONSE_LOST_AFTER_WRITE -> {

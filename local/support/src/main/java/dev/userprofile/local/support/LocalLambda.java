@@ -3,11 +3,8 @@ package dev.userprofile.local.support;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -86,9 +83,7 @@ public final class LocalLambda implements AutoCloseable {
             throw new IllegalStateException("function artifact " + artifact
                     + " not found: build it with ./mvnw -pl bootstrap -am package");
         }
-        if (launch.port() != 0 && !LoopbackPorts.isFree(launch.port())) {
-            throw new IllegalStateException("port " + launch.port() + " on 127.0.0.1 is already in use; choose another");
-        }
+        LoopbackPorts.claim(launch.port());
         try {
             Path taskRoot = Files.createTempDirectory("lambda-task-");
             if (Files.isDirectory(artifact)) {
@@ -172,7 +167,7 @@ public final class LocalLambda implements AutoCloseable {
         runtimeStartedNanos = System.nanoTime();
         Process process = builder.start();
         runtime = process;
-        Thread.ofVirtual().start(() -> pipe(process.getInputStream()));
+        ChildProcesses.forwardOutput(process, logSink);
     }
 
     private synchronized void restartRuntime() {
@@ -222,32 +217,13 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
-    private void pipe(InputStream output) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                logSink.accept(line);
-            }
-        } catch (IOException ended) {
-            // The runtime process ended.
-        }
-    }
-
     /** SIGTERM first, as Lambda does at shutdown, so the JVM exits normally (and writes an AOT cache if asked). */
     private synchronized void stopRuntime() {
         Process process = runtime;
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(10));
     }
 
     /**

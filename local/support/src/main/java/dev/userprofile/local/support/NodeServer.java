@@ -1,21 +1,17 @@
 package dev.userprofile.local.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +29,10 @@ final class NodeServer implements AutoCloseable {
         this.name = name;
         this.process = process;
         this.port = port;
-        Thread.ofVirtual().start(() -> pipe(process.getInputStream(), logSink));
+        ChildProcesses.forwardOutput(process, line -> {
+            output.append(line).append('\n');
+            logSink.accept(line);
+        });
     }
 
     /**
@@ -61,21 +60,9 @@ final class NodeServer implements AutoCloseable {
         return port;
     }
 
-    boolean isRunning() {
-        return process.isAlive();
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(5));
     }
 
     private void awaitListening(Duration timeout) {
@@ -93,18 +80,6 @@ final class NodeServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(name + " did not listen on port " + port + " within " + timeout);
-    }
-
-    private void pipe(InputStream stream, Consumer<String> logSink) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                output.append(line).append('\n');
-                logSink.accept(line);
-            }
-        } catch (IOException ended) {
-            // The process ended; nothing more to read.
-        }
     }
 
     private static void pause() {
