@@ -4,26 +4,35 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.userprofile.adapters.cognito.DroppedAttribute;
 import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
+import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.adapters.cognito.TriggerOutcome;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.logging.JsonLogLine;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
-import dev.userprofile.domain.InvalidUserDataException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.crac.Core;
 
 /**
  * The Lambda entry point for the Cognito PostConfirmation trigger. Everything is built in the constructor, which
  * Lambda runs once per execution environment during init (before the SnapStart snapshot); an invocation only
- * handles its event. Cognito requires the event back; a thrown exception fails the confirmation with its message.
+ * handles its event. Cognito requires the event back. A failure throws {@link TriggerFailedException}, whose message
+ * Cognito shows the user: a fixed sentence and the request id; the details go to the log line and the stack trace.
  */
 public final class PostConfirmationHandler
         implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
 
     private final PostConfirmationTrigger trigger;
+    private final Clock clock;
+    private final String functionName;
     /** Held here because CRaC keeps registered resources only weakly. */
     private final SnapStartPriming priming;
 
@@ -32,14 +41,19 @@ public final class PostConfirmationHandler
         this(ServiceComponent.create(Configuration.fromEnvironment(System.getenv())));
     }
 
-    private PostConfirmationHandler(ServiceComponent component) {
+    /** An environment built from a component the caller configured (tests point it at a local endpoint). */
+    PostConfirmationHandler(ServiceComponent component) {
         this.trigger = component.postConfirmationTrigger();
+        this.clock = component.clock();
+        this.functionName = component.configuration().functionName();
         this.priming = component.snapStartPriming();
         Core.getGlobalContext().register(priming);
     }
 
-    PostConfirmationHandler(PostConfirmationTrigger trigger) {
+    PostConfirmationHandler(PostConfirmationTrigger trigger, Clock clock, String functionName) {
         this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.priming = null;
     }
 
@@ -47,28 +61,74 @@ public final class PostConfirmationHandler
     public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event,
                                                               Context context) {
         long start = System.nanoTime();
-        InvocationLog log = new InvocationLog(context.getAwsRequestId(),
-                event == null ? null : event.getTriggerSource());
+        String requestId = context.getAwsRequestId();
+        TriggerOutcome outcome;
         try {
-            TriggerOutcome outcome = trigger.handle(event);
-            log.with("outcome", outcome.code()).with("userSub", subOf(outcome));
-            log.with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.INFO);
-            return event;
-        } catch (InvalidTriggerEventException | UserRepositoryUnavailableException | InvalidUserDataException e) {
-            // These messages carry no personal data by construction: they name a field and rule, or a dependency.
-            log.with("outcome", "FAILED").with("userSub", rawSub(event))
-                    .with("errorType", e.getClass().getSimpleName()).with("error", e.getMessage())
-                    .with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.ERROR);
-            throw e;
-        } catch (RuntimeException unexpected) {
-            // Any other message may quote data, and Cognito shows the message to the user: keep it to the stack
-            // trace the runtime logs, and fail with a message of our own.
-            log.with("outcome", "FAILED").with("userSub", rawSub(event))
-                    .with("errorType", unexpected.getClass().getName())
-                    .with("durationMs", elapsedMillis(start)).write(context.getLogger(), LogLevel.ERROR);
-            throw new IllegalStateException("PostConfirmation failed unexpectedly (request " + context.getAwsRequestId()
-                    + "); the function's log has the details", unexpected);
+            outcome = trigger.handle(event);
+        } catch (InvalidTriggerEventException e) {
+            throw failed(TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, context, start);
+        } catch (UserRepositoryUnavailableException e) {
+            throw failed(TriggerFailedException.Reason.STORAGE_UNAVAILABLE, e, e.getMessage(), event, context, start);
+        } catch (RuntimeException e) {
+            // Its message may quote data: only the class is logged here, the rest in the runtime's stack trace.
+            throw failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, context, start);
         }
+        LogLevel level = outcome.dropped().isEmpty() ? LogLevel.INFO : LogLevel.WARN;
+        JsonLogLine line = line(level, requestId, event)
+                .with("outcome", outcome.code())
+                .with("userSub", subOf(outcome))
+                .with("droppedAttributes", dropped(outcome.dropped()))
+                .with("durationMs", elapsedMillis(start));
+        if (!(outcome instanceof TriggerOutcome.KeptAlive)) {
+            line.metrics(functionName, counts(outcome));
+        }
+        line.writeTo(context.getLogger());
+        return event;
+    }
+
+    private TriggerFailedException failed(TriggerFailedException.Reason reason, RuntimeException cause, String detail,
+                                          CognitoUserPoolPostConfirmationEvent event, Context context, long start) {
+        line(LogLevel.ERROR, context.getAwsRequestId(), event)
+                .with("outcome", "FAILED")
+                .with("reason", reason.name())
+                .with("userSub", rawSub(event))
+                .with("errorType", cause.getClass().getName())
+                .with("error", detail)
+                .with("durationMs", elapsedMillis(start))
+                .metrics(functionName, counts(null))
+                .writeTo(context.getLogger());
+        return new TriggerFailedException(reason, context.getAwsRequestId(), cause);
+    }
+
+    private JsonLogLine line(LogLevel level, String requestId, CognitoUserPoolPostConfirmationEvent event) {
+        return JsonLogLine.of(clock, level)
+                .with("requestId", requestId)
+                .with("event", "post_confirmation")
+                .with("triggerSource", event == null ? null : event.getTriggerSource());
+    }
+
+    /** The outcome counts for embedded metrics; a null outcome is a failure. */
+    private static Map<String, Integer> counts(TriggerOutcome outcome) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("Registered", outcome instanceof TriggerOutcome.Registered ? 1 : 0);
+        counts.put("AlreadyRegistered", outcome instanceof TriggerOutcome.AlreadyRegistered ? 1 : 0);
+        counts.put("Ignored", outcome instanceof TriggerOutcome.PasswordResetIgnored
+                || outcome instanceof TriggerOutcome.UnknownSourceIgnored ? 1 : 0);
+        counts.put("Failed", outcome == null ? 1 : 0);
+        counts.put("AttributesDropped", outcome == null ? 0 : outcome.dropped().size());
+        return counts;
+    }
+
+    private static List<Map<String, String>> dropped(List<DroppedAttribute> dropped) {
+        if (dropped.isEmpty()) {
+            return null;
+        }
+        return dropped.stream().map(d -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("attribute", d.attribute());
+            entry.put("rule", d.rule());
+            return entry;
+        }).toList();
     }
 
     private static String subOf(TriggerOutcome outcome) {
@@ -76,6 +136,7 @@ public final class PostConfirmationHandler
             case TriggerOutcome.Registered registered -> registered.userId().value();
             case TriggerOutcome.AlreadyRegistered already -> already.userId().value();
             case TriggerOutcome.PasswordResetIgnored ignored -> null;
+            case TriggerOutcome.KeptAlive ignored -> null;
             case TriggerOutcome.UnknownSourceIgnored ignored -> null;
         };
     }

@@ -1,24 +1,35 @@
 package dev.userprofile.bootstrap;
 
+import dev.userprofile.adapters.cognito.DroppedAttribute;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Malformed and unusual PostConfirmation events, each with the outcome it must have. */
+/**
+ * Malformed and unusual PostConfirmation events, each with the outcome it must have. Only what a registration cannot
+ * do without (the event, its attributes, a well-formed sub) rejects an event; a bad optional attribute is left out.
+ */
 final class BadInput {
 
     static final String SUB = "5d0c1b2a-3e4f-4a5b-9c6d-7e8f9a0b1c2d";
 
     /** What must happen to one event. */
     sealed interface Expected {
-        /** Stored as one item that passes the check. */
-        record Stored(Consumer<Map<String, AttributeValue>> check) implements Expected {
+        /**
+         * Stored as one item that passes the check, with exactly these optional attributes left out (and named, with
+         * their rules, in the log line).
+         */
+        record Stored(Consumer<Map<String, AttributeValue>> check, List<DroppedAttribute> dropped)
+                implements Expected {
         }
 
-        /** The invocation fails with exactly this message and nothing is written. */
-        record Rejected(String message) implements Expected {
+        /**
+         * The invocation fails with the fixed sentence for an invalid event, the log line names this field and rule,
+         * and nothing is written.
+         */
+        record Rejected(String detail) implements Expected {
         }
 
         /** Returned untouched, nothing written. */
@@ -65,7 +76,11 @@ final class BadInput {
     }
 
     private static Expected stored(Consumer<Map<String, AttributeValue>> check) {
-        return new Expected.Stored(check);
+        return new Expected.Stored(check, List.of());
+    }
+
+    private static Expected storedDropping(String attribute, String rule, Consumer<Map<String, AttributeValue>> check) {
+        return new Expected.Stored(check, List.of(new DroppedAttribute(attribute, rule)));
     }
 
     private static Consumer<Map<String, AttributeValue>> hasS(String attribute, String value) {
@@ -121,32 +136,32 @@ final class BadInput {
                 of("sub as a number (runtime turns it into text)", signUp("\"sub\":1234567"),
                         stored(hasS("userId", "1234567"))),
                 of("malformed email", signUp(sub() + ",\"email\":\"ann.example.com\""),
-                        rejected("request.userAttributes.email must have the form local-part@domain")),
+                        storedDropping("email", "must have the form local-part@domain", lacks("email"))),
                 of("email of 300 characters", signUp(sub() + ",\"email\":\"" + "a".repeat(60) + "@"
                                 + "b".repeat(235) + ".com\""),
-                        rejected("request.userAttributes.email must be at most 254 characters")),
+                        storedDropping("email", "must be at most 254 characters", lacks("email"))),
                 of("email with spaces around and an upper-case domain",
                         signUp(sub() + ",\"email\":\"  Ann@Example.COM \",\"email_verified\":\"true\""),
                         stored(hasS("email", "Ann@example.com"))),
                 of("email_verified TRUE", signUp(sub() + ",\"email\":\"ann@example.com\",\"email_verified\":\"TRUE\""),
                         stored(hasBool("emailVerified", true))),
                 of("email_verified yes", signUp(sub() + ",\"email\":\"ann@example.com\",\"email_verified\":\"yes\""),
-                        rejected("request.userAttributes.email_verified must be true or false")),
+                        storedDropping("email_verified", "must be true or false", hasBool("emailVerified", false))),
                 of("email_verified absent", signUp(sub() + ",\"email\":\"ann@example.com\""),
                         stored(hasBool("emailVerified", false))),
                 of("email_verified as a JSON boolean", signUp(sub() + ",\"email\":\"ann@example.com\","
                         + "\"email_verified\":true"), stored(hasBool("emailVerified", true))),
                 of("email empty", signUp(sub() + ",\"email\":\"\""), stored(lacks("email", "emailVerified"))),
                 of("phone not E.164", signUp(sub() + ",\"phone_number\":\"07700 900123\""),
-                        rejected("request.userAttributes.phone_number must be in E.164 form: + followed by 2 to 15 digits")),
+                        storedDropping("phone_number", "must be in E.164 form: + followed by 2 to 15 digits", lacks("phoneNumber"))),
                 of("phone with verified False", signUp(sub() + ",\"phone_number\":\"+447700900123\","
                         + "\"phone_number_verified\":\"False\""), stored(hasBool("phoneNumberVerified", false))),
                 of("given_name of 10,000 characters", signUp(sub() + ",\"given_name\":\"" + "n".repeat(10_000) + "\""),
-                        rejected("request.userAttributes.given_name must be at most 2048 characters")),
+                        storedDropping("given_name", "must be at most 2048 characters", lacks("givenName"))),
                 of("family_name with a control character", signUp(sub() + ",\"family_name\":\"Sm\\u0007ith\""),
-                        rejected("request.userAttributes.family_name must not contain control characters")),
+                        storedDropping("family_name", "must not contain control characters", lacks("familyName"))),
                 of("name with a lone surrogate", signUp(sub() + ",\"name\":\"Ann \\ud800\""),
-                        rejected("request.userAttributes.name must not contain unpaired surrogate characters")),
+                        storedDropping("name", "must not contain unpaired surrogate characters", lacks("displayName"))),
                 of("name decomposed, with an emoji", signUp(sub() + ",\"name\":\"Zoe\\u0308 \\ud83d\\ude00\""),
                         stored(hasS("displayName", "Zo\u00eb \ud83d\ude00"))),
                 of("given_name as a one-element array (runtime unwraps it)",
@@ -154,15 +169,28 @@ final class BadInput {
                 of("given_name as an object", signUp(sub() + ",\"given_name\":{\"first\":\"Ann\"}"),
                         new Expected.UnreadableByRuntime()),
                 of("locale en_US", signUp(sub() + ",\"locale\":\"en_US\""), stored(hasS("locale", "en-US"))),
+                of("locale en_US.UTF-8 (a POSIX locale)", signUp(sub() + ",\"locale\":\"en_US.UTF-8\",\"given_name\":\"Ann\""),
+                        storedDropping("locale", "must be a language tag such as en or en-GB of at most 35 characters",
+                                item -> {
+                                    lacks("locale").accept(item);
+                                    hasS("givenName", "Ann").accept(item);
+                                })),
+                of("several bad attributes, the rest kept", signUp(sub() + ",\"email\":\"ann.example.com\","
+                                + "\"phone_number\":\"0770\",\"family_name\":\"Smith\""),
+                        new Expected.Stored(item -> {
+                            lacks("email", "emailVerified", "phoneNumber", "phoneNumberVerified").accept(item);
+                            hasS("familyName", "Smith").accept(item);
+                        }, List.of(new DroppedAttribute("email", "must have the form local-part@domain"),
+                                new DroppedAttribute("phone_number", "must be in E.164 form: + followed by 2 to 15 digits")))),
                 of("locale free text", signUp(sub() + ",\"locale\":\"English (UK)\""),
-                        rejected("request.userAttributes.locale must be a language tag such as en or en-GB of at most 35 characters")),
+                        storedDropping("locale", "must be a language tag such as en or en-GB of at most 35 characters", lacks("locale"))),
                 of("identities malformed", signUp(sub() + ",\"identities\":\"[{\\\"providerName\\\":\""),
-                        rejected("request.userAttributes.identities must be a JSON array of identities, each with a providerName")),
+                        storedDropping("identities", "must be a JSON array of identities, each with a providerName", lacks("identityProvider"))),
                 of("identities an object", signUp(sub() + ",\"identities\":\"{\\\"providerName\\\":\\\"Google\\\"}\""),
-                        rejected("request.userAttributes.identities must be a JSON array of identities, each with a providerName")),
+                        storedDropping("identities", "must be a JSON array of identities, each with a providerName", lacks("identityProvider"))),
                 of("identities with duplicate keys", signUp(sub() + ",\"identities\":\"[{\\\"providerName\\\":\\\"A\\\","
                                 + "\\\"providerName\\\":\\\"B\\\"}]\""),
-                        rejected("request.userAttributes.identities must be a JSON array of identities, each with a providerName")),
+                        storedDropping("identities", "must be a JSON array of identities, each with a providerName", lacks("identityProvider"))),
                 of("federated user with an unknown identity field", signUp(sub() + ",\"cognito:user_status\":\"EXTERNAL_PROVIDER\","
                         + "\"identities\":\"[{\\\"providerName\\\":\\\"Okta\\\",\\\"future\\\":[1,{}]}]\""),
                         stored(hasS("identityProvider", "Okta"))),

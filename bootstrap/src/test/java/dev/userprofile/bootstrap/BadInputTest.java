@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.userprofile.adapters.cognito.DroppedAttribute;
+import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
@@ -64,9 +66,12 @@ class BadInputTest {
             case BadInput.Expected.Rejected rejected -> {
                 CognitoUserPoolPostConfirmationEvent event = read(badInput);
                 assertThatThrownBy(() -> handler.handleRequest(event, context))
-                        .isNotInstanceOf(NullPointerException.class)
-                        .hasMessage(rejected.message())
-                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\tat ", "Exception:"));
+                        .isInstanceOf(TriggerFailedException.class)
+                        .hasMessage(TriggerFailedException.Reason.INVALID_EVENT.sentence() + " Reference: "
+                                + context.getAwsRequestId());
+                assertThat(context.logLines()).singleElement().asString()
+                        .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"",
+                                "\"error\":\"" + rejected.detail() + "\"");
                 assertThat(E2eDynamoDb.itemCount()).as("nothing written").isZero();
             }
             case BadInput.Expected.Ignored ignored -> {
@@ -82,6 +87,16 @@ class BadInputTest {
                 var item = E2eDynamoDb.item(sub);
                 assertThat(item).containsKeys("userId", "registeredAt", "schemaVersion");
                 stored.check().accept(item);
+                String line = context.logLines().getFirst();
+                if (stored.dropped().isEmpty()) {
+                    assertThat(line).contains("\"level\":\"INFO\"").doesNotContain("droppedAttributes");
+                } else {
+                    assertThat(line).contains("\"level\":\"WARN\"", "\"AttributesDropped\":" + stored.dropped().size());
+                    for (DroppedAttribute dropped : stored.dropped()) {
+                        assertThat(line).contains("{\"attribute\":\"" + dropped.attribute() + "\",\"rule\":\""
+                                + dropped.rule() + "\"}");
+                    }
+                }
             }
         }
     }

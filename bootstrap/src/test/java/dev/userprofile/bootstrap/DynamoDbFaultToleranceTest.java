@@ -3,6 +3,7 @@ package dev.userprofile.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
@@ -53,8 +54,7 @@ class DynamoDbFaultToleranceTest {
     }
 
     private static PostConfirmationHandler newEnvironment() {
-        return new PostConfirmationHandler(ServiceComponent.create(Configuration.fromEnvironment(System.getenv()))
-                .postConfirmationTrigger());
+        return new PostConfirmationHandler(ServiceComponent.create(Configuration.fromEnvironment(System.getenv())));
     }
 
     private static String invokeSignUp(PostConfirmationHandler handler, LocalLambdaContext context) {
@@ -106,7 +106,10 @@ class DynamoDbFaultToleranceTest {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> invokeSignUp(handler, context))
-                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .isInstanceOf(TriggerFailedException.class)
+                .hasMessage(TriggerFailedException.Reason.STORAGE_UNAVAILABLE.sentence() + " Reference: "
+                        + context.getAwsRequestId())
+                .cause().isInstanceOf(UserRepositoryUnavailableException.class)
                 .hasMessageStartingWith("DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME + " failed: ");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -114,7 +117,7 @@ class DynamoDbFaultToleranceTest {
         assertThat(proxy.requests()).hasSizeLessThanOrEqualTo(DynamoDbCallBudget.MAX_ATTEMPTS);
         assertThat(E2eDynamoDb.itemCount()).isZero();
         assertThat(context.logLines()).singleElement().asString()
-                .startsWith("ERROR").contains("\"outcome\":\"FAILED\"", "UserRepositoryUnavailableException",
+                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "UserRepositoryUnavailableException",
                         "\"userSub\":\"" + JANE + "\"")
                 .doesNotContain("jane.doe@example.com");
     }
@@ -126,7 +129,8 @@ class DynamoDbFaultToleranceTest {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> invokeSignUp(handler, new LocalLambdaContext()))
-                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .isInstanceOf(TriggerFailedException.class)
+                .cause().isInstanceOf(UserRepositoryUnavailableException.class)
                 .hasMessageStartingWith("DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME + " failed: ");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DynamoDbCallBudget.TOTAL_TIMEOUT);

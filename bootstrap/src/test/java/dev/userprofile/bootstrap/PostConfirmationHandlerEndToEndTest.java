@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
+import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;
@@ -101,12 +102,15 @@ class PostConfirmationHandlerEndToEndTest {
 
         assertThatThrownBy(() -> invoke(new PostConfirmationHandler(),
                 LambdaRuntimeJson.sampleEventJson("missing-sub.json"), context))
-                .isInstanceOf(InvalidTriggerEventException.class)
-                .hasMessage("Invalid PostConfirmation event: request.userAttributes.sub is missing");
+                .isInstanceOf(TriggerFailedException.class)
+                .hasMessage("Your account could not be set up because the sign-up data was incomplete. Reference: "
+                        + context.getAwsRequestId())
+                .hasCauseInstanceOf(InvalidTriggerEventException.class);
 
         assertThat(E2eDynamoDb.itemCount()).isZero();
         assertThat(context.logLines()).singleElement().asString()
-                .startsWith("ERROR").contains("\"outcome\":\"FAILED\"", "request.userAttributes.sub")
+                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"reason\":\"INVALID_EVENT\"",
+                        "\"error\":\"Invalid PostConfirmation event: request.userAttributes.sub is missing\"")
                 .doesNotContain("nosub@example.com");
     }
 
@@ -144,14 +148,19 @@ class PostConfirmationHandlerEndToEndTest {
     }
 
     @Test
-    void aMissingTableFailsTheInvocationNamingTheDependency() {
+    void aMissingTableFailsTheInvocationNamingTheDependencyInTheLogOnly() {
         PostConfirmationHandler handler = new PostConfirmationHandler();
         E2eDynamoDb.dropTable();
+        LocalLambdaContext context = new LocalLambdaContext();
 
-        assertThatThrownBy(() -> invoke(handler, LambdaRuntimeJson.sampleEventJson("sign-up.json"),
-                new LocalLambdaContext()))
-                .isInstanceOf(UserRepositoryUnavailableException.class)
-                .hasMessage("DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME
-                        + " failed: ResourceNotFoundException (HTTP 400)");
+        assertThatThrownBy(() -> invoke(handler, LambdaRuntimeJson.sampleEventJson("sign-up.json"), context))
+                .isInstanceOf(TriggerFailedException.class)
+                .hasMessage("Your account could not be set up because of a temporary problem. Reference: "
+                        + context.getAwsRequestId())
+                .hasCauseInstanceOf(UserRepositoryUnavailableException.class)
+                .message().doesNotContain("DynamoDB", E2eDynamoDb.TABLE_NAME, "PutItem", "Exception");
+        assertThat(context.logLines()).singleElement().asString()
+                .contains("\"reason\":\"STORAGE_UNAVAILABLE\"", "\"error\":\"DynamoDB PutItem on table "
+                        + E2eDynamoDb.TABLE_NAME + " failed: ResourceNotFoundException (HTTP 400)\"", "\"Failed\":1");
     }
 }

@@ -3,33 +3,155 @@ package dev.userprofile.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.adapters.cognito.PostConfirmationCommandMapper;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
+import dev.userprofile.adapters.cognito.TriggerFailedException;
+import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.in.RegistrationResult;
+import dev.userprofile.domain.User;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 
-/** The handler's own behaviour when something it does not expect goes wrong. */
+/** The handler's translation of outcomes and failures into what Cognito sees and what the log says. */
 class PostConfirmationHandlerTest {
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T10:15:30.123Z"), ZoneOffset.UTC);
+    private static final String FUNCTION = "stack-PostConfirmationFunction-abc";
+    private static final RegisterUserUseCase MUST_NOT_REGISTER = command -> {
+        throw new AssertionError("must not register");
+    };
+
+    private static PostConfirmationHandler handler(RegisterUserUseCase registerUser) {
+        return new PostConfirmationHandler(new PostConfirmationTrigger(registerUser, new CognitoAttributesMapper()),
+                CLOCK, FUNCTION);
+    }
+
     @Test
-    void anUnexpectedFailureNeverShowsItsMessageToTheUserOrTheLog() {
+    void anUnexpectedFailureShowsTheUserAFixedSentenceAndNeverItsMessage() {
         NullPointerException bug = new NullPointerException("jane.doe@example.com was null somehow");
-        RegisterUserUseCase broken = command -> {
-            throw bug;
-        };
-        PostConfirmationHandler handler = new PostConfirmationHandler(
-                new PostConfirmationTrigger(broken, new PostConfirmationCommandMapper()));
         LocalLambdaContext context = new LocalLambdaContext();
 
-        assertThatThrownBy(() -> handler.handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("PostConfirmation failed unexpectedly (request " + context.getAwsRequestId()
-                        + "); the function's log has the details")
+        assertThatThrownBy(() -> handler(command -> {
+            throw bug;
+        }).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context))
+                .isInstanceOf(TriggerFailedException.class)
+                .hasMessage("Your account could not be set up because of an unexpected problem. Reference: "
+                        + context.getAwsRequestId())
                 .hasCause(bug);
         assertThat(context.logLines()).singleElement().asString()
-                .contains("\"outcome\":\"FAILED\"", "java.lang.NullPointerException")
-                .doesNotContain("jane.doe");
+                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"reason\":\"UNEXPECTED\"",
+                        "\"errorType\":\"java.lang.NullPointerException\"")
+                .doesNotContain("jane.doe", "\"error\":");
+    }
+
+    @Test
+    void storageTroubleShowsTheUserNothingInternal() {
+        LocalLambdaContext context = new LocalLambdaContext();
+        UserRepositoryUnavailableException storage = new UserRepositoryUnavailableException(
+                "DynamoDB PutItem on table profiles-prod failed: ProvisionedThroughputExceededException (HTTP 400)",
+                null);
+
+        assertThatThrownBy(() -> handler(command -> {
+            throw storage;
+        }).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context))
+                .isInstanceOf(TriggerFailedException.class)
+                .hasMessage("Your account could not be set up because of a temporary problem. Reference: "
+                        + context.getAwsRequestId())
+                .message().doesNotContain("DynamoDB", "profiles-prod", "PutItem", "Exception", "HTTP");
+        assertThat(context.logLines()).singleElement().asString()
+                .contains("\"reason\":\"STORAGE_UNAVAILABLE\"", "profiles-prod", "\"Failed\":1");
+    }
+
+    @Test
+    void everyFailureMessageIsAFixedSentenceWithTheRequestIdOnly() {
+        for (TriggerFailedException.Reason reason : TriggerFailedException.Reason.values()) {
+            String message = new TriggerFailedException(reason, "req-1", new RuntimeException("secret")).getMessage();
+            assertThat(message).isEqualTo(reason.sentence() + " Reference: req-1")
+                    .doesNotContain("secret", "Exception", "DynamoDB", "table");
+            assertThat(reason.sentence()).matches("[A-Z][a-z ,'-]+\\.");
+        }
+    }
+
+    @Test
+    void eachLineIsOneTopLevelJsonObjectWithTimestampLevelRequestIdAndEmbeddedMetrics() throws Exception {
+        LocalLambdaContext context = new LocalLambdaContext();
+        handler(command -> new RegistrationResult.Registered(
+                User.register(command.userId(), command.profile(), CLOCK.instant())))
+                .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context);
+
+        Map<String, Object> line = parse(context.logLines().getFirst());
+
+        assertThat(line).containsEntry("timestamp", "2026-11-30T10:15:30.123Z").containsEntry("level", "INFO")
+                .containsEntry("requestId", context.getAwsRequestId()).containsEntry("outcome", "REGISTERED")
+                .containsEntry("FunctionName", FUNCTION)
+                .containsEntry("Registered", 1L).containsEntry("AlreadyRegistered", 0L).containsEntry("Ignored", 0L)
+                .containsEntry("Failed", 0L).containsEntry("AttributesDropped", 0L);
+        assertThat(line.get("_aws")).isEqualTo(Map.of("Timestamp", 1_796_033_730_123L, "CloudWatchMetrics", List.of(
+                Map.of("Namespace", "UserProfileService", "Dimensions", List.of(List.of("FunctionName")),
+                        "Metrics", List.of(metric("Registered"), metric("AlreadyRegistered"), metric("Ignored"),
+                                metric("Failed"), metric("AttributesDropped"))))));
+    }
+
+    @Test
+    void theKeepAliveIsAnsweredWithoutTouchingStorageOrCountingAnything() {
+        LocalLambdaContext context = new LocalLambdaContext();
+        CognitoUserPoolPostConfirmationEvent keepAlive = LambdaRuntimeJson.fromJson(
+                "{\"triggerSource\":\"" + TriggerSource.KEEP_ALIVE_VALUE + "\"}");
+
+        assertThat(handler(MUST_NOT_REGISTER).handleRequest(keepAlive, context)).isSameAs(keepAlive);
+        assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"KEPT_ALIVE\"")
+                .doesNotContain("_aws");
+    }
+
+    private static Map<String, Object> metric(String name) {
+        return Map.of("Name", name, "Unit", "Count");
+    }
+
+    private static Map<String, Object> parse(String json) throws Exception {
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> value = (Map<String, Object>) read(parser);
+            assertThat(parser.nextToken()).as("nothing after the object").isNull();
+            return value;
+        }
+    }
+
+    private static Object read(JsonParser parser) throws Exception {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new java.util.LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    map.put(name, read(parser));
+                }
+                yield map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new java.util.ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(parser));
+                }
+                yield list;
+            }
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
+            default -> null;
+        };
     }
 }

@@ -1,15 +1,22 @@
 package dev.userprofile.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
+import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
+import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.userprofile.local.support.LocalLambdaContext;
+import dev.userprofile.local.support.LoopbackPorts;
+import java.net.URI;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hook, built by the real Dagger graph, against dynalite. */
 class SnapStartPrimingTest {
@@ -24,20 +31,36 @@ class SnapStartPrimingTest {
         SnapStartPriming priming = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()))
                 .snapStartPriming();
         RecordingInterceptor.clear();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            priming.beforeCheckpoint(null);
-        } finally {
-            System.setOut(original);
-        }
+        LocalLambdaContext log = new LocalLambdaContext();
 
-        assertThat(RecordingInterceptor.operations()).hasSize(2 * SnapStartPriming.REQUEST_ROUNDS)
+        new SnapStartPriming(new CognitoAttributesMapper(), repository(System.getenv("AWS_ENDPOINT_URL_DYNAMODB")),
+                Clock.systemUTC(), log::getLogger).beforeCheckpoint(null);
+        priming.prime();
+
+        assertThat(RecordingInterceptor.operations()).hasSize(2 * 2 * SnapStartPriming.REQUEST_ROUNDS)
                 .containsOnly("DynamoDb:GetItem", "DynamoDb:PutItem");
         assertThat(E2eDynamoDb.itemCount()).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("\"event\":\"snapstart_priming\"",
-                "\"outcome\":\"PRIMED\"").doesNotContain("probe@");
+        assertThat(log.logLines()).singleElement().asString().contains("\"level\":\"INFO\"",
+                "\"event\":\"snapstart_priming\"", "\"outcome\":\"PRIMED\"", "\"failedSteps\":0")
+                .doesNotContain("probe@");
+    }
+
+    @Test
+    void anUnreachableDynamoDbNeverFailsTheCheckpointAndIsReportedOnceAsAWarning() {
+        RecordingInterceptor.clear();
+        LocalLambdaContext log = new LocalLambdaContext();
+        SnapStartPriming priming = new SnapStartPriming(new CognitoAttributesMapper(),
+                repository("http://127.0.0.1:" + LoopbackPorts.free()), Clock.systemUTC(), log::getLogger);
+
+        assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
+
+        assertThat(log.logLines()).hasSize(2);
+        assertThat(log.logLines().getFirst()).contains("\"level\":\"WARN\"", "\"step\":\"dynamodb-requests\"",
+                "\"outcome\":\"STEP_SKIPPED\"", "UserRepositoryUnavailableException");
+        assertThat(log.logLines().getLast()).contains("\"level\":\"INFO\"", "\"outcome\":\"PARTLY_PRIMED\"",
+                "\"failedSteps\":1");
+        assertThat(RecordingInterceptor.operations()).as("the failing request is not repeated round after round")
+                .hasSizeLessThanOrEqualTo(3);
     }
 
     @Test
@@ -49,5 +72,13 @@ class SnapStartPrimingTest {
         priming.afterRestore(null);
 
         assertThat(RecordingInterceptor.operations()).isEmpty();
+    }
+
+    private static DynamoDbUserRepository repository(String endpoint) {
+        Configuration configuration = Configuration.fromEnvironment(System.getenv());
+        DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(configuration, AwsClientModule.httpClient(),
+                AwsClientModule.credentialsProvider()).endpointOverride(URI.create(endpoint)).build();
+        return new DynamoDbUserRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build(),
+                configuration.tableName());
     }
 }

@@ -84,7 +84,7 @@ class TemplateConsistencyTest {
     void thePolicyGrantsExactlyWhatTheHandlerCalls() {
         E2eDynamoDb.recreateTable();
         ServiceComponent component = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()));
-        PostConfirmationHandler handler = new PostConfirmationHandler(component.postConfirmationTrigger());
+        PostConfirmationHandler handler = new PostConfirmationHandler(component);
         RecordingInterceptor.clear();
         component.snapStartPriming().prime();
         for (String sample : List.of("sign-up.json", "sign-up.json", "password-reset.json",

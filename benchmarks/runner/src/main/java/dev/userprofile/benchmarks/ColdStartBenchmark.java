@@ -229,10 +229,10 @@ public final class ColdStartBenchmark {
 
     /** One PutItem through a client built exactly as the function builds it, warm: the floor for a warm invocation. */
     private static double rawPutItem(URI endpoint) {
-        System.setProperty("aws.endpointUrlDynamoDb", endpoint.toString());
-        try (DynamoDbClient client = AwsClientModule.dynamoDbClient(new Configuration(TABLE, "eu-west-1"),
+        try (DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(new Configuration(TABLE, "eu-west-1", "raw"),
                 AwsClientModule.httpClient(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))) {
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(endpoint).build()) {
             List<Long> samples = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 Map<String, AttributeValue> item = Map.of("userId", AttributeValue.fromS(UUID.randomUUID().toString()),

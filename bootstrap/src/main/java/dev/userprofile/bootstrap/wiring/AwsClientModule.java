@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
+import java.util.random.RandomGenerator;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -14,10 +15,14 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-/** The AWS SDK clients, built once per execution environment with everything explicit: no discovery chains. */
+/**
+ * The AWS SDK clients, built once per execution environment with everything explicit: no credential or HTTP client
+ * discovery chains.
+ */
 @Module
 public final class AwsClientModule {
 
@@ -51,22 +56,34 @@ public final class AwsClientModule {
     @Singleton
     public static DynamoDbClient dynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
                                                 AwsCredentialsProvider credentials) {
+        return dynamoDbClientBuilder(configuration, httpClient, credentials).build();
+    }
+
+    /**
+     * The client as the function uses it, still open to changes (tests point it at a local proxy). The endpoint is
+     * the SDK's own resolution: it honours {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_USE_FIPS_ENDPOINT},
+     * dual-stack and every partition; SnapStart's priming runs it before the snapshot, so restores do not pay for it.
+     */
+    public static DynamoDbClientBuilder dynamoDbClientBuilder(Configuration configuration, SdkHttpClient httpClient,
+                                                              AwsCredentialsProvider credentials) {
         return DynamoDbClient.builder()
                 .region(Region.of(configuration.region()))
                 .httpClient(httpClient)
                 .credentialsProvider(credentials)
-                .endpointProvider(new RegionalDynamoDbEndpointProvider())
                 .overrideConfiguration(c -> c
                         .apiCallAttemptTimeout(DynamoDbCallBudget.ATTEMPT_TIMEOUT)
                         .apiCallTimeout(DynamoDbCallBudget.TOTAL_TIMEOUT)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(DynamoDbCallBudget.MAX_ATTEMPTS)
-                                .backoffStrategy(BackoffStrategy.exponentialDelay(
-                                        DynamoDbCallBudget.BACKOFF_BASE, DynamoDbCallBudget.BACKOFF_MAX))
-                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
-                                        DynamoDbCallBudget.THROTTLING_BACKOFF_BASE,
-                                        DynamoDbCallBudget.THROTTLING_BACKOFF_MAX))
-                                .build()))
+                        .retryStrategy(retryStrategy(FullJitterBackoff.osEntropy())));
+    }
+
+    /** The SDK's standard strategy within the call budget, with jitter no snapshot can fix in advance. */
+    static RetryStrategy retryStrategy(RandomGenerator random) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(DynamoDbCallBudget.MAX_ATTEMPTS)
+                .backoffStrategy(new FullJitterBackoff(
+                        DynamoDbCallBudget.BACKOFF_BASE, DynamoDbCallBudget.BACKOFF_MAX, random))
+                .throttlingBackoffStrategy(new FullJitterBackoff(
+                        DynamoDbCallBudget.THROTTLING_BACKOFF_BASE, DynamoDbCallBudget.THROTTLING_BACKOFF_MAX, random))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.config.Configuration;
+import java.time.Clock;
 import javax.inject.Singleton;
 
 /** The object graph of one execution environment, generated at compile time: no reflection at cold start. */
@@ -15,6 +16,10 @@ public interface ServiceComponent {
     PostConfirmationTrigger postConfirmationTrigger();
 
     SnapStartPriming snapStartPriming();
+
+    Clock clock();
+
+    Configuration configuration();
 
     @Component.Factory
     interface Factory {

@@ -1,12 +1,14 @@
 package dev.userprofile.bootstrap.wiring;
 
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dagger.Module;
 import dagger.Provides;
-import dev.userprofile.adapters.cognito.PostConfirmationCommandMapper;
+import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
+import java.time.Clock;
 import javax.inject.Singleton;
 
 /** The inbound Cognito adapter, and the SnapStart priming that runs its path before a snapshot. */
@@ -18,20 +20,21 @@ public final class TriggerModule {
 
     @Provides
     @Singleton
-    static PostConfirmationCommandMapper commandMapper() {
-        return new PostConfirmationCommandMapper();
+    static CognitoAttributesMapper commandMapper() {
+        return new CognitoAttributesMapper();
     }
 
     @Provides
     @Singleton
     static PostConfirmationTrigger postConfirmationTrigger(RegisterUserUseCase registerUser,
-                                                           PostConfirmationCommandMapper mapper) {
+                                                           CognitoAttributesMapper mapper) {
         return new PostConfirmationTrigger(registerUser, mapper);
     }
 
     @Provides
     @Singleton
-    static SnapStartPriming snapStartPriming(PostConfirmationCommandMapper mapper, DynamoDbUserRepository repository) {
-        return new SnapStartPriming(mapper, repository);
+    static SnapStartPriming snapStartPriming(CognitoAttributesMapper mapper, DynamoDbUserRepository repository,
+                                             Clock clock) {
+        return new SnapStartPriming(mapper, repository, clock, LambdaRuntime::getLogger);
     }
 }

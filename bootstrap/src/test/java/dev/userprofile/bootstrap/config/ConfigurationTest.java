@@ -9,9 +9,16 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTest {
 
     @Test
-    void readsTableNameAndRegion() {
-        assertThat(Configuration.fromEnvironment(Map.of("TABLE_NAME", " profiles ", "AWS_REGION", "eu-west-1")))
-                .isEqualTo(new Configuration("profiles", "eu-west-1"));
+    void readsTableNameRegionAndFunctionName() {
+        assertThat(Configuration.fromEnvironment(Map.of("TABLE_NAME", " profiles ", "AWS_REGION", "eu-west-1",
+                "AWS_LAMBDA_FUNCTION_NAME", "stack-PostConfirmationFunction-abc")))
+                .isEqualTo(new Configuration("profiles", "eu-west-1", "stack-PostConfirmationFunction-abc"));
+    }
+
+    @Test
+    void outsideLambdaTheFunctionIsCalledLocal() {
+        assertThat(Configuration.fromEnvironment(Map.of("TABLE_NAME", "profiles", "AWS_REGION", "eu-west-1"))
+                .functionName()).isEqualTo("local");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class FederatedIdentities {
 
-    static final String FIELD = "request.userAttributes.identities";
+    private static final String FIELD = "identities";
     private static final String RULE = "must be a JSON array of identities, each with a providerName";
     private static final int MAX_LENGTH = 64 * 1024;
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -26,24 +26,25 @@ final class FederatedIdentities {
     private FederatedIdentities() {
     }
 
+    /** @throws InvalidUserDataException naming the attribute and the rule it broke, never its value */
     static Optional<IdentityProvider> primaryProvider(String identitiesJson) {
         if (identitiesJson == null || identitiesJson.isBlank()) {
             return Optional.empty();
         }
         if (identitiesJson.length() > MAX_LENGTH) {
-            throw new InvalidTriggerEventException(FIELD, "must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidUserDataException(FIELD, "must be at most " + MAX_LENGTH + " characters");
         }
         String first = null;
         String primary = null;
         try (JsonParser parser = JSON.createParser(identitiesJson)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new InvalidTriggerEventException(FIELD, RULE);
+                throw new InvalidUserDataException(FIELD, RULE);
             }
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
                 Identity identity = readIdentity(parser);
                 if (identity.providerName == null) {
-                    throw new InvalidTriggerEventException(FIELD, RULE);
+                    throw new InvalidUserDataException(FIELD, RULE);
                 }
                 if (first == null) {
                     first = identity.providerName;
@@ -53,11 +54,11 @@ final class FederatedIdentities {
                 }
             }
             if (token != JsonToken.END_ARRAY || parser.nextToken() != null) {
-                throw new InvalidTriggerEventException(FIELD, RULE);
+                throw new InvalidUserDataException(FIELD, RULE);
             }
         } catch (IOException malformed) {
             // Jackson's message quotes the input, which may hold personal data: report the rule only.
-            throw new InvalidTriggerEventException(FIELD, RULE);
+            throw new InvalidUserDataException(FIELD, RULE);
         }
         String chosen = primary != null ? primary : first;
         if (chosen == null) {
@@ -66,7 +67,7 @@ final class FederatedIdentities {
         try {
             return Optional.of(new IdentityProvider(chosen));
         } catch (InvalidUserDataException e) {
-            throw new InvalidTriggerEventException(FIELD + "[].providerName", e.rule());
+            throw new InvalidUserDataException(FIELD, "providerName " + e.rule());
         }
     }
 
@@ -78,7 +79,7 @@ final class FederatedIdentities {
             switch (name) {
                 case "providerName" -> {
                     if (value != JsonToken.VALUE_STRING) {
-                        throw new InvalidTriggerEventException(FIELD, RULE);
+                        throw new InvalidUserDataException(FIELD, RULE);
                     }
                     identity.providerName = parser.getText();
                 }

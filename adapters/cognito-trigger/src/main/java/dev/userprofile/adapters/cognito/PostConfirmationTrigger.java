@@ -3,6 +3,7 @@ package dev.userprofile.adapters.cognito;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,29 +12,50 @@ import java.util.Objects;
  */
 public final class PostConfirmationTrigger {
 
-    private final RegisterUserUseCase registerUser;
-    private final PostConfirmationCommandMapper mapper;
+    private static final String ATTRIBUTES = "request.userAttributes";
 
-    public PostConfirmationTrigger(RegisterUserUseCase registerUser, PostConfirmationCommandMapper mapper) {
+    private final RegisterUserUseCase registerUser;
+    private final CognitoAttributesMapper mapper;
+
+    public PostConfirmationTrigger(RegisterUserUseCase registerUser, CognitoAttributesMapper mapper) {
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
     /**
-     * @throws InvalidTriggerEventException when a sign-up event lacks what a registration needs
+     * @throws InvalidTriggerEventException when a sign-up event lacks what a registration needs: the event, its
+     *                                      {@code request.userAttributes}, or a well-formed {@code sub}
      */
     public TriggerOutcome handle(CognitoUserPoolPostConfirmationEvent event) {
         if (event == null) {
             throw new InvalidTriggerEventException("event", "is missing");
         }
         return switch (TriggerSource.of(event.getTriggerSource())) {
-            case CONFIRM_SIGN_UP -> switch (registerUser.register(mapper.toCommand(event))) {
-                case RegistrationResult.Registered registered -> new TriggerOutcome.Registered(registered.userId());
-                case RegistrationResult.AlreadyRegistered already ->
-                        new TriggerOutcome.AlreadyRegistered(already.userId());
-            };
+            case CONFIRM_SIGN_UP -> register(event);
             case CONFIRM_FORGOT_PASSWORD -> new TriggerOutcome.PasswordResetIgnored();
+            case KEEP_ALIVE -> new TriggerOutcome.KeptAlive();
             case UNKNOWN -> new TriggerOutcome.UnknownSourceIgnored();
         };
+    }
+
+    private TriggerOutcome register(CognitoUserPoolPostConfirmationEvent event) {
+        MappedRegistration registration = mapper.toRegistration(userAttributes(event), ATTRIBUTES);
+        return switch (registerUser.register(registration.command())) {
+            case RegistrationResult.Registered registered ->
+                    new TriggerOutcome.Registered(registered.userId(), registration.dropped());
+            case RegistrationResult.AlreadyRegistered already ->
+                    new TriggerOutcome.AlreadyRegistered(already.userId(), registration.dropped());
+        };
+    }
+
+    private static Map<String, String> userAttributes(CognitoUserPoolPostConfirmationEvent event) {
+        if (event.getRequest() == null) {
+            throw new InvalidTriggerEventException("request", "is missing");
+        }
+        Map<String, String> attributes = event.getRequest().getUserAttributes();
+        if (attributes == null) {
+            throw new InvalidTriggerEventException(ATTRIBUTES, "is missing");
+        }
+        return attributes;
     }
 }

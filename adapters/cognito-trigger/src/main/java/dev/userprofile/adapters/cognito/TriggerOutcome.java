@@ -1,6 +1,8 @@
 package dev.userprofile.adapters.cognito;
 
 import dev.userprofile.domain.UserId;
+import java.util.List;
+import java.util.Objects;
 
 /** What handling one PostConfirmation event did; every outcome lets Cognito carry on. */
 public sealed interface TriggerOutcome {
@@ -8,14 +10,29 @@ public sealed interface TriggerOutcome {
     /** A short stable name for logs and metrics. */
     String code();
 
-    record Registered(UserId userId) implements TriggerOutcome {
+    /** The optional attributes left out of the profile because they broke a rule; empty when nothing was stored. */
+    default List<DroppedAttribute> dropped() {
+        return List.of();
+    }
+
+    record Registered(UserId userId, List<DroppedAttribute> dropped) implements TriggerOutcome {
+        public Registered {
+            Objects.requireNonNull(userId, "userId");
+            dropped = List.copyOf(dropped);
+        }
+
         @Override
         public String code() {
             return "REGISTERED";
         }
     }
 
-    record AlreadyRegistered(UserId userId) implements TriggerOutcome {
+    record AlreadyRegistered(UserId userId, List<DroppedAttribute> dropped) implements TriggerOutcome {
+        public AlreadyRegistered {
+            Objects.requireNonNull(userId, "userId");
+            dropped = List.copyOf(dropped);
+        }
+
         @Override
         public String code() {
             return "ALREADY_REGISTERED";
@@ -27,6 +44,14 @@ public sealed interface TriggerOutcome {
         @Override
         public String code() {
             return "PASSWORD_RESET_IGNORED";
+        }
+    }
+
+    /** The scheduled keep-alive that stops a quiet SnapStart version going inactive: nothing was read or written. */
+    record KeptAlive() implements TriggerOutcome {
+        @Override
+        public String code() {
+            return "KEPT_ALIVE";
         }
     }
 

@@ -21,7 +21,7 @@ class PostConfirmationTriggerTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final PostConfirmationTrigger trigger = new PostConfirmationTrigger(
-            new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)), new PostConfirmationCommandMapper());
+            new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)), new CognitoAttributesMapper());
 
     private static final RegisterUserUseCase MUST_NOT_REGISTER = command -> {
         throw new AssertionError("this event must not register anyone");
@@ -32,7 +32,7 @@ class PostConfirmationTriggerTest {
         TriggerOutcome outcome = trigger.handle(LambdaRuntimeJson.sampleEvent("sign-up.json"));
 
         UserId sub = new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21");
-        assertThat(outcome).isEqualTo(new TriggerOutcome.Registered(sub));
+        assertThat(outcome).isEqualTo(new TriggerOutcome.Registered(sub, java.util.List.of()));
         User user = users.findById(sub).orElseThrow();
         assertThat(user.registeredAt()).isEqualTo(NOW);
         assertThat(user.profile().email()).hasValueSatisfying(email -> {
@@ -85,7 +85,7 @@ class PostConfirmationTriggerTest {
     @Test
     void aPasswordResetNeverRegistersOrChangesAnyone() {
         PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
-                new PostConfirmationCommandMapper());
+                new CognitoAttributesMapper());
 
         assertThat(guarded.handle(LambdaRuntimeJson.sampleEvent("password-reset.json")))
                 .isEqualTo(new TriggerOutcome.PasswordResetIgnored());
@@ -94,7 +94,7 @@ class PostConfirmationTriggerTest {
     @Test
     void anUnknownOrMissingTriggerSourceIsIgnored() {
         PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
-                new PostConfirmationCommandMapper());
+                new CognitoAttributesMapper());
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-up.json");
 
         event.setTriggerSource("PostConfirmation_SomethingNew");

@@ -25,7 +25,15 @@ public final class LocalLambdaContext implements Context {
 
         @Override
         public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
+            log(message, LogLevel.UNDEFINED);
+        }
+
+        /** Bytes pass through as they are, as in Lambda's runtime: the line is what the function wrote. */
+        @Override
+        public void log(byte[] message, LogLevel level) {
+            String line = new String(message, StandardCharsets.UTF_8).stripTrailing();
+            lines.add(line);
+            echo.accept(line);
         }
 
         @Override

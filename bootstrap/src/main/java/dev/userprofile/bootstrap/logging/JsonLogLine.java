@@ -1,0 +1,147 @@
+package dev.userprofile.bootstrap.logging;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One log record as a single top-level JSON object: {@code timestamp} and {@code level} (what Lambda's JSON log
+ * format reads for its log-level filtering), then our own fields, and optionally CloudWatch embedded-metric-format
+ * counts. Written as bytes through {@link LambdaLogger#log(byte[], LogLevel)}: the Lambda runtime passes bytes on
+ * as they are, whereas text given to {@code log(String)} would arrive wrapped, as a string, inside {@code message},
+ * where metric filters, field discovery and embedded metrics cannot see it.
+ */
+public final class JsonLogLine {
+
+    /** The CloudWatch namespace of every metric the service emits; template.yaml's alarms use the same. */
+    public static final String METRIC_NAMESPACE = "UserProfileService";
+    /** The one dimension of those metrics, valued with the Lambda function's name. */
+    public static final String METRIC_DIMENSION = "FunctionName";
+
+    private final LogLevel level;
+    private final Instant timestamp;
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Map<String, Number> metrics = new LinkedHashMap<>();
+    private String functionName;
+
+    private JsonLogLine(Clock clock, LogLevel level) {
+        this.level = level;
+        this.timestamp = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static JsonLogLine of(Clock clock, LogLevel level) {
+        return new JsonLogLine(clock, level);
+    }
+
+    public LogLevel level() {
+        return level;
+    }
+
+    /** Adds a field unless {@code value} is null. Values: text, numbers, booleans, lists and maps of those. */
+    public JsonLogLine with(String key, Object value) {
+        if (value != null) {
+            fields.put(key, value);
+        }
+        return this;
+    }
+
+    /**
+     * Adds counts as embedded metrics (CloudWatch extracts them from the line, so alarms need no metric filter),
+     * dimensioned by the function's name.
+     */
+    public JsonLogLine metrics(String functionName, Map<String, ? extends Number> counts) {
+        this.functionName = functionName;
+        metrics.putAll(counts);
+        return this;
+    }
+
+    public void writeTo(LambdaLogger logger) {
+        logger.log(toJson().concat("\n").getBytes(StandardCharsets.UTF_8), level);
+    }
+
+    public String toJson() {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("timestamp", timestamp.toString());
+        record.put("level", level.name());
+        record.putAll(fields);
+        if (!metrics.isEmpty()) {
+            List<Object> definitions = new ArrayList<>();
+            metrics.keySet().forEach(name -> definitions.add(Map.of("Name", name, "Unit", "Count")));
+            Map<String, Object> directive = new LinkedHashMap<>();
+            directive.put("Namespace", METRIC_NAMESPACE);
+            directive.put("Dimensions", List.of(List.of(METRIC_DIMENSION)));
+            directive.put("Metrics", definitions);
+            Map<String, Object> aws = new LinkedHashMap<>();
+            aws.put("Timestamp", timestamp.toEpochMilli());
+            aws.put("CloudWatchMetrics", List.of(directive));
+            record.put("_aws", aws);
+            record.put(METRIC_DIMENSION, functionName);
+            record.putAll(metrics);
+        }
+        StringBuilder json = new StringBuilder(256);
+        appendValue(json, record);
+        return json.toString();
+    }
+
+    private static void appendValue(StringBuilder json, Object value) {
+        switch (value) {
+            case null -> json.append("null");
+            case Number number -> json.append(number);
+            case Boolean bool -> json.append(bool);
+            case Map<?, ?> map -> {
+                json.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (!first) {
+                        json.append(',');
+                    }
+                    first = false;
+                    appendString(json, String.valueOf(entry.getKey()));
+                    json.append(':');
+                    appendValue(json, entry.getValue());
+                }
+                json.append('}');
+            }
+            case List<?> list -> {
+                json.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    if (i > 0) {
+                        json.append(',');
+                    }
+                    appendValue(json, list.get(i));
+                }
+                json.append(']');
+            }
+            default -> appendString(json, value.toString());
+        }
+    }
+
+    private static void appendString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20 || Character.isSurrogate(c)) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}

@@ -1,0 +1,64 @@
+package dev.userprofile.bootstrap.wiring;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+/**
+ * Exponential backoff with full jitter: before retry {@code n}, a random wait between zero and
+ * {@code min(max, base * 2^(n-1))}.
+ *
+ * <p>The SDK's own jittered strategies draw from {@code ThreadLocalRandom}, whose per-thread state is part of a
+ * SnapStart snapshot: every execution environment restored from one snapshot would draw the same "random" delays
+ * and retry in lockstep against a throttled table. This draws from the operating system's entropy on every call
+ * ({@link #osEntropy()}), which is different in every restored environment.
+ */
+public final class FullJitterBackoff implements BackoffStrategy {
+
+    private final Duration base;
+    private final Duration max;
+    private final RandomGenerator random;
+
+    public FullJitterBackoff(Duration base, Duration max, RandomGenerator random) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.max = Objects.requireNonNull(max, "max");
+        this.random = Objects.requireNonNull(random, "random");
+        if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
+            throw new IllegalArgumentException("backoff needs 0 < base <= max");
+        }
+    }
+
+    @Override
+    public Duration computeDelay(int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1");
+        }
+        long ceiling = max.toMillis();
+        int doublings = Math.min(attempt - 1, 30);
+        long exponential = base.toMillis() << doublings;
+        if (exponential > 0 && exponential < ceiling) {
+            ceiling = exponential;
+        }
+        return Duration.ofMillis(random.nextLong(ceiling + 1));
+    }
+
+    /**
+     * A generator that reads the kernel's entropy on every draw (Linux's NativePRNG family mixes fresh
+     * {@code /dev/urandom} bytes into each result), so no state captured in a snapshot decides the next value.
+     */
+    public static RandomGenerator osEntropy() {
+        try {
+            return SecureRandom.getInstance("NativePRNGNonBlocking");
+        } catch (NoSuchAlgorithmException notLinux) {
+            return new SecureRandom();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FullJitterBackoff[base=" + base + ", max=" + max + "]";
+    }
+}
