@@ -12,6 +12,7 @@ import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.domain.User;
+import dev.userprofile.local.support.JsonValues;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;
 import java.time.Clock;
@@ -20,9 +21,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 
 /** The handler's translation of outcomes and failures into what Cognito sees and what the log says. */
 class PostConfirmationHandlerTest {
@@ -85,13 +83,13 @@ class PostConfirmationHandlerTest {
     }
 
     @Test
-    void eachLineIsOneTopLevelJsonObjectWithTimestampLevelRequestIdAndEmbeddedMetrics() throws Exception {
+    void eachLineIsOneTopLevelJsonObjectWithTimestampLevelRequestIdAndEmbeddedMetrics() {
         LocalLambdaContext context = new LocalLambdaContext();
         handler(command -> new RegistrationResult.Registered(
                 User.register(command.userId(), command.profile(), CLOCK.instant())))
                 .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context);
 
-        Map<String, Object> line = parse(context.logLines().getFirst());
+        Map<String, Object> line = JsonValues.object(context.logLines().getFirst());
 
         assertThat(line).containsEntry("timestamp", "2026-11-30T10:15:30.123Z").containsEntry("level", "INFO")
                 .containsEntry("requestId", context.getAwsRequestId()).containsEntry("outcome", "REGISTERED")
@@ -117,41 +115,5 @@ class PostConfirmationHandlerTest {
 
     private static Map<String, Object> metric(String name) {
         return Map.of("Name", name, "Unit", "Count");
-    }
-
-    private static Map<String, Object> parse(String json) throws Exception {
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> value = (Map<String, Object>) read(parser);
-            assertThat(parser.nextToken()).as("nothing after the object").isNull();
-            return value;
-        }
-    }
-
-    private static Object read(JsonParser parser) throws Exception {
-        return switch (parser.currentToken()) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new java.util.LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, read(parser));
-                }
-                yield map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new java.util.ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(parser));
-                }
-                yield list;
-            }
-            case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-            case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
-            default -> null;
-        };
     }
 }

@@ -146,10 +146,14 @@ class LocalStackEndToEndTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.functionError()).isEqualTo("Unhandled");
-            assertThat(response.payload().asUtf8String())
-                    .contains("\"errorMessage\":\"DynamoDB PutItem on table " + LocalStack.TABLE_NAME
-                            + " failed: ResourceNotFoundException (HTTP 400)\"")
-                    .contains("\"errorType\":\"dev.userprofile.application.port.out.UserRepositoryUnavailableException\"");
+            String payload = response.payload().asUtf8String();
+            assertThat(payload)
+                    .containsPattern("\"errorMessage\":\"Your account could not be set up because of a temporary "
+                            + "problem\\. Reference: [0-9a-f-]{36}\"")
+                    .contains("\"errorType\":\"dev.userprofile.adapters.cognito.TriggerFailedException\"");
+            assertThat(payload.replaceAll("\"stackTrace\":\\[[^\\]]*\\]", ""))
+                    .as("what Cognito may show names nothing internal")
+                    .doesNotContain(LocalStack.TABLE_NAME, "DynamoDB", "PutItem", "ResourceNotFound");
         } finally {
             TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), LocalStack.TABLE_LOGICAL_ID)
                     .create(stack.dynamoDb(), LocalStack.TABLE_NAME);

@@ -4,46 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.DynaliteServer;
+import dev.userprofile.local.support.JsonValues;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalDynamoDb;
 import dev.userprofile.local.support.LocalLambda;
+import dev.userprofile.local.support.LoopbackPorts;
 import dev.userprofile.local.support.RuntimeApi;
+import dev.userprofile.local.support.TelemetryLog;
 import dev.userprofile.local.support.TemplateFunction;
 import dev.userprofile.local.support.TemplateTable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The deployable zip under the Lambda runtime client initialised as for a SnapStart version: the runtime itself
- * calls the function's CRaC beforeCheckpoint hook (the priming), which must write nothing.
+ * calls the function's CRaC beforeCheckpoint hook (the priming), which must write nothing and must never fail init.
+ * The runtime writes its log as on AWS, framed to a telemetry descriptor, so the test reads the exact records Lambda
+ * would receive with the template's JSON log format.
  */
 class SnapStartInitTest {
 
+    @TempDir
+    Path temp;
+
     @Test
     void theRuntimeRunsThePrimingHookBeforeTheCheckpointAndTheFunctionWorksAfter() {
-        List<String> log = new CopyOnWriteArrayList<>();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Path telemetry = temp.resolve("telemetry.log");
         try (DynaliteServer dynalite = DynaliteServer.start();
              DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
-            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(dynamoDb, "profiles");
-            TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(),
-                    "PostConfirmationFunction");
-            Map<String, String> environment = new HashMap<>(function.resolvedEnvironment(
-                    Map.of("ProfilesTable", "profiles")));
-            environment.putAll(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
-                    "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+            createTable(dynamoDb);
 
-            try (LocalLambda lambda = LocalLambda.start(new LocalLambda.Launch(function,
-                    LocalLambda.defaultArtifact(), environment, List.of("--enable-native-access=ALL-UNNAMED"),
-                    true, 0, log::add))) {
+            try (LocalLambda lambda = LocalLambda.start(launch(dynalite.endpoint(), output).withTelemetryLog(telemetry))) {
                 lambda.awaitReady(Duration.ofSeconds(30));
 
                 assertThat(lambda.reachedCheckpoint()).isTrue();
-                assertThat(log).anyMatch(line -> line.contains("snapstart_priming") && line.contains("PRIMED"));
                 assertThat(dynamoDb.scan(b -> b.tableName("profiles")).count()).as("priming wrote nothing").isZero();
 
                 RuntimeApi.InvocationResult result = lambda.invoke(LambdaRuntimeJson.sampleEventJson("sign-up.json"));
@@ -52,5 +58,75 @@ class SnapStartInitTest {
                 assertThat(dynamoDb.scan(b -> b.tableName("profiles")).count()).isEqualTo(1);
             }
         }
+
+        List<TelemetryLog.Frame> frames = TelemetryLog.read(telemetry);
+        TelemetryLog.Frame priming = single(frames, "snapstart_priming");
+        assertThat(priming.json()).isTrue();
+        assertThat(priming.level()).isEqualTo("INFO");
+        assertThat(JsonValues.object(priming.payload())).containsEntry("level", "INFO")
+                .containsEntry("outcome", "PRIMED").containsKey("timestamp");
+
+        TelemetryLog.Frame invocation = single(frames, "post_confirmation");
+        assertThat(invocation.json()).as("a JSON frame: Lambda keeps the object as it is").isTrue();
+        assertThat(invocation.level()).isEqualTo("INFO");
+        Map<String, Object> line = JsonValues.object(invocation.payload());
+        assertThat(line).as("our fields at the top level, not a string inside \"message\"")
+                .doesNotContainKey("message")
+                .containsEntry("level", "INFO").containsEntry("outcome", "REGISTERED")
+                .containsEntry("Registered", 1L).containsKeys("timestamp", "requestId", "userSub", "_aws");
+    }
+
+    @Test
+    void dynamoDbUnreachableDuringInitNeverFailsItAndTheFirstSignUpAfterSucceeds() throws IOException {
+        List<String> output = new CopyOnWriteArrayList<>();
+        Path telemetry = temp.resolve("telemetry.log");
+        int port = LoopbackPorts.free();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+
+        try (LocalLambda lambda = LocalLambda.start(launch(endpoint, output).withTelemetryLog(telemetry))) {
+            lambda.awaitReady(Duration.ofSeconds(30));
+
+            assertThat(lambda.reachedCheckpoint()).as("the snapshot went ahead").isTrue();
+            List<TelemetryLog.Frame> frames = TelemetryLog.read(telemetry);
+            assertThat(frames).filteredOn(f -> f.payload().contains("STEP_SKIPPED")).singleElement()
+                    .satisfies(f -> assertThat(f.level()).isEqualTo("WARN"))
+                    .satisfies(f -> assertThat(JsonValues.object(f.payload()))
+                            .containsEntry("step", "dynamodb-requests").containsEntry("level", "WARN"));
+            assertThat(single(frames, "snapstart_priming", "PARTLY_PRIMED").level()).isEqualTo("INFO");
+
+            try (DynaliteServer dynalite = DynaliteServer.start(port, Optional.empty());
+                 DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
+                createTable(dynamoDb);
+
+                RuntimeApi.InvocationResult result =
+                        lambda.invoke(LambdaRuntimeJson.sampleEventJson("sign-up.json"));
+
+                assertThat(result.functionError()).as(String.join("\n", output)).isEmpty();
+                assertThat(dynamoDb.scan(b -> b.tableName("profiles")).count()).isEqualTo(1);
+            }
+        }
+        assertThat(Files.size(telemetry)).isPositive();
+    }
+
+    private static TelemetryLog.Frame single(List<TelemetryLog.Frame> frames, String... parts) {
+        return frames.stream().filter(f -> List.of(parts).stream().allMatch(f.payload()::contains))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one record with " + List.of(parts));
+                }).orElseThrow(() -> new AssertionError("no record with " + List.of(parts) + " in " + frames));
+    }
+
+    private static void createTable(DynamoDbClient dynamoDb) {
+        TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(dynamoDb, "profiles");
+    }
+
+    private static LocalLambda.Launch launch(URI dynamoDbEndpoint, List<String> output) {
+        TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(),
+                "PostConfirmationFunction");
+        Map<String, String> environment = new HashMap<>(function.resolvedEnvironment(
+                Map.of("ProfilesTable", "profiles")));
+        environment.putAll(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString(),
+                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+        return new LocalLambda.Launch(function, LocalLambda.defaultArtifact(), environment,
+                List.of("--enable-native-access=ALL-UNNAMED"), true, 0, output::add);
     }
 }

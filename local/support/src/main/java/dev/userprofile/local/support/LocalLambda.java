@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -43,14 +44,31 @@ public final class LocalLambda implements AutoCloseable {
      * @param snapStart   run init as Lambda does for a SnapStart version: the runtime calls the CRaC
      *                    beforeCheckpoint hooks, "restores" at once, then calls afterRestore
      * @param port        Invoke/Runtime API port on 127.0.0.1, 0 for any free one
+     * @param telemetryLog when present, the runtime writes its log as Lambda's runtime does on AWS: framed records
+     *                     (type with format and level, length, timestamp, bytes) to an inherited file descriptor
+     *                     named by {@code _LAMBDA_TELEMETRY_LOG_FD}; here that descriptor appends to this file
      */
     public record Launch(TemplateFunction function, Path artifact, Map<String, String> environment,
-                         List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink) {
+                         List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink,
+                         Optional<Path> telemetryLog) {
         public Launch {
             environment = Map.copyOf(environment);
             jvmOptions = List.copyOf(jvmOptions);
         }
+
+        public Launch(TemplateFunction function, Path artifact, Map<String, String> environment,
+                      List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink) {
+            this(function, artifact, environment, jvmOptions, snapStart, port, logSink, Optional.empty());
+        }
+
+        public Launch withTelemetryLog(Path file) {
+            return new Launch(function, artifact, environment, jvmOptions, snapStart, port, logSink,
+                    Optional.of(file));
+        }
     }
+
+    /** The descriptor the runtime's framed log goes to when {@link Launch#telemetryLog} is set. */
+    private static final int TELEMETRY_FD = 3;
 
     /** Lambda's runtime makes org.crac hooks run through its own CRaC implementation, named by this property. */
     private static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
@@ -61,6 +79,7 @@ public final class LocalLambda implements AutoCloseable {
     private final List<String> jvmOptions;
     private final boolean snapStart;
     private final Consumer<String> logSink;
+    private final Optional<Path> telemetryLog;
     private final RuntimeApi api;
     private volatile Process runtime;
     private volatile long runtimeStartedNanos;
@@ -72,6 +91,7 @@ public final class LocalLambda implements AutoCloseable {
         this.jvmOptions = launch.jvmOptions();
         this.snapStart = launch.snapStart();
         this.logSink = launch.logSink();
+        this.telemetryLog = launch.telemetryLog();
         this.api = new RuntimeApi(launch.port(), function.logicalId(), Duration.ofSeconds(function.timeoutSeconds()));
         api.onTimeout(requestId -> restartRuntime());
     }
@@ -152,11 +172,18 @@ public final class LocalLambda implements AutoCloseable {
 
     private synchronized void startRuntime() throws IOException {
         List<String> command = new ArrayList<>();
+        telemetryLog.ifPresent(file -> command.addAll(List.of("/bin/sh", "-c",
+                "exec " + TELEMETRY_FD + ">>\"$0\" && exec \"$@\"", file.toString())));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (snapStart) {
             command.add(CRAC_COMPAT);
         }
         command.addAll(jvmOptions);
+        if (telemetryLog.isPresent()) {
+            // The runtime opens the descriptor through FileDescriptor's private constructor; Lambda's own launch
+            // opens java.io for it, and without that the runtime silently falls back to plain stdout.
+            command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
+        }
         command.add("-classpath");
         command.add(runtimeClasspath());
         command.add(RUNTIME_MAIN);
@@ -198,6 +225,7 @@ public final class LocalLambda implements AutoCloseable {
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("AWS_REGION", "eu-west-1");
         env.put("AWS_DEFAULT_REGION", "eu-west-1");
+        telemetryLog.ifPresent(file -> env.put("_LAMBDA_TELEMETRY_LOG_FD", Integer.toString(TELEMETRY_FD)));
         env.putAll(environment);
         return env;
     }
