@@ -1,7 +1,10 @@
-# Builds the function for `sam build` (Metadata: BuildMethod: makefile). SAM's own Maven builder copies only
-# CodeUri and so cannot see this project's sibling modules; this target builds the whole reactor instead and lays
-# out what the Lambda Java runtime loads: every jar under lib/. Tests and the npm tools they need are skipped.
+# Builds the function for `sam build` (Metadata: BuildMethod: makefile; samconfig.toml builds in source, so SAM
+# runs this in the project itself). SAM's own Maven builder copies only CodeUri and so cannot see this project's
+# sibling modules; this target builds the reactor instead and lays out what the Lambda Java runtime loads: every jar
+# under lib/. Tests and the npm tools they need are skipped.
 MVNW ?= ./mvnw
+# The JDK's own archiver: the build needs nothing but a JDK and make.
+JAR ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/jar,jar)
 LAMBDA_ZIP := bootstrap/target/user-profile-service-lambda.zip
 
 .PHONY: build-PostConfirmationFunction
@@ -9,4 +12,4 @@ build-PostConfirmationFunction:
 	$(MVNW) -B -q -DskipTests -P !install-dynalite -pl bootstrap -am package
 	mkdir -p "$(ARTIFACTS_DIR)"
 	rm -rf "$(ARTIFACTS_DIR)/lib"
-	cd "$(ARTIFACTS_DIR)" && unzip -q -o "$(CURDIR)/$(LAMBDA_ZIP)"
+	cd "$(ARTIFACTS_DIR)" && "$(JAR)" xf "$(CURDIR)/$(LAMBDA_ZIP)"

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
+import dev.userprofile.bootstrap.logging.JsonLogLine;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.LambdaRuntimeJson;
@@ -153,8 +155,9 @@ class TemplateConsistencyTest {
         int timeoutSeconds = (Integer) function.get("Timeout");
         assertThat(timeoutSeconds).isLessThanOrEqualTo(5);
         assertThat(DynamoDbCallBudget.TOTAL_TIMEOUT).isLessThan(Duration.ofSeconds(timeoutSeconds));
-        assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
+        assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")))
                 .containsKey("AutoPublishAlias");
+        assertThat(parameter("SnapStart")).as("on unless turned off").containsEntry("Default", "PublishedVersions");
         assertThat(map(function.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");
         assertThat(map(map(map(template.get("Resources")).get("PostConfirmationFunction")).get("Metadata")))
                 .containsEntry("BuildMethod", "makefile");
@@ -169,16 +172,126 @@ class TemplateConsistencyTest {
         assertThat(permission).containsEntry("Action", "lambda:InvokeFunction")
                 .containsEntry("FunctionName", Map.of("Ref", "PostConfirmationFunction.Alias"))
                 .containsEntry("Principal", "cognito-idp.amazonaws.com")
-                .containsEntry("SourceArn", Map.of("Fn::GetAtt", List.of("UserPool", "Arn")))
+                .containsEntry("SourceArn", Map.of("Fn::If", List.of("CreateUserPool",
+                        Map.of("Fn::GetAtt", List.of("UserPool", "Arn")),
+                        Map.of("Fn::Sub", "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}"
+                                + ":userpool/${ExistingUserPoolId}"))))
                 .containsEntry("SourceAccount", Map.of("Ref", "AWS::AccountId"));
         assertThat(function.toString()).as("the function must not refer to the pool (a circular dependency)")
                 .doesNotContain("UserPool");
-        assertThat(function).doesNotContainKey("Events");
+        assertThat(map(function.get("Events"))).as("only the keep-alive schedule; Cognito is attached on the pool")
+                .containsOnlyKeys("KeepAlive");
     }
 
     @Test
-    void theOutputsNameThePoolTheClientAndTheTable() {
-        assertThat(map(template.get("Outputs"))).containsKeys("UserPoolId", "UserPoolClientId", "ProfilesTableName");
+    void theUserPoolIsRetainedProtectedCaseInsensitiveAndVerifiesNewEmails() {
+        Map<String, Object> resource = map(map(template.get("Resources")).get("UserPool"));
+        assertThat(resource).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain")
+                .containsEntry("Condition", "CreateUserPool");
+        Map<String, Object> pool = properties("UserPool", "AWS::Cognito::UserPool");
+        assertThat(pool).containsEntry("DeletionProtection", "ACTIVE")
+                .containsEntry("UsernameConfiguration", Map.of("CaseSensitive", false))
+                .containsEntry("UserAttributeUpdateSettings",
+                        Map.of("AttributesRequireVerificationBeforeUpdate", List.of("email")))
+                .containsEntry("MfaConfiguration", Map.of("Ref", "MfaConfiguration"))
+                .containsEntry("EnabledMfas", Map.of("Fn::If", List.of("MfaEnabled", List.of("SOFTWARE_TOKEN_MFA"),
+                        Map.of("Ref", "AWS::NoValue"))));
+        assertThat(parameter("MfaConfiguration")).containsEntry("Default", "OPTIONAL");
+        assertThat(map(pool.get("EmailConfiguration")).get("Fn::If")).asList()
+                .startsWith("SendEmailWithSes")
+                .contains(Map.of("EmailSendingAccount", "COGNITO_DEFAULT"));
+        assertThat(map(list(map(pool.get("EmailConfiguration")).get("Fn::If")).get(1)))
+                .containsEntry("EmailSendingAccount", "DEVELOPER")
+                .containsEntry("SourceArn", Map.of("Ref", "SesSourceArn"));
+        assertThat(parameter("SesSourceArn")).containsEntry("Default", "");
+        assertThat(properties("UserPoolClient", "AWS::Cognito::UserPoolClient")).isNotNull();
+        assertThat(map(map(template.get("Resources")).get("UserPoolClient")))
+                .containsEntry("Condition", "CreateUserPool");
+    }
+
+    @Test
+    void anExistingPoolCanBeNamedInsteadOfCreatingOne() {
+        assertThat(parameter("ExistingUserPoolId")).containsEntry("Default", "");
+        assertThat(map(template.get("Conditions")))
+                .containsEntry("CreateUserPool", Map.of("Fn::Equals", List.of(Map.of("Ref", "ExistingUserPoolId"), "")));
+        assertThat(map(map(template.get("Outputs")).get("PostConfirmationFunctionAliasArn")))
+                .containsEntry("Value", Map.of("Ref", "PostConfirmationFunction.Alias"));
+    }
+
+    @Test
+    void theOutputsNameThePoolTheClientTheTableAndTheAliasToAttach() {
+        assertThat(map(template.get("Outputs"))).containsKeys("UserPoolId", "UserPoolClientId", "ProfilesTableName",
+                "PostConfirmationFunctionAliasArn");
+        assertThat(map(map(template.get("Outputs")).get("UserPoolClientId")))
+                .containsEntry("Condition", "CreateUserPool");
+    }
+
+    @Test
+    void theAlarmsWatchTheAliasAndTheFunctionsOwnFailureMetric() {
+        Map<String, Object> aliasDimensions = Map.of("FunctionName", Map.of("Ref", "PostConfirmationFunction"),
+                "Resource", Map.of("Fn::Sub", "${PostConfirmationFunction}:live"));
+        assertThat(alarm("TriggerErrorsAlarm")).containsEntry("Namespace", "AWS/Lambda")
+                .containsEntry("MetricName", "Errors").containsEntry("Threshold", 1);
+        assertThat(dimensions("TriggerErrorsAlarm")).isEqualTo(aliasDimensions);
+        assertThat(alarm("TriggerThrottlesAlarm")).containsEntry("MetricName", "Throttles");
+        assertThat(dimensions("TriggerThrottlesAlarm")).isEqualTo(aliasDimensions);
+        assertThat(alarm("TriggerDurationAlarm")).containsEntry("MetricName", "Duration")
+                .containsEntry("ExtendedStatistic", "p99");
+        assertThat(((Number) alarm("TriggerDurationAlarm").get("Threshold")).intValue())
+                .isLessThan((Integer) function.get("Timeout") * 1000)
+                .isGreaterThan((int) DynamoDbCallBudget.TOTAL_TIMEOUT.toMillis());
+        assertThat(dimensions("TriggerDurationAlarm")).isEqualTo(aliasDimensions);
+        assertThat(alarm("FailedRegistrationsAlarm"))
+                .containsEntry("Namespace", JsonLogLine.METRIC_NAMESPACE).containsEntry("MetricName", "Failed");
+        assertThat(dimensions("FailedRegistrationsAlarm"))
+                .isEqualTo(Map.of(JsonLogLine.METRIC_DIMENSION, Map.of("Ref", "PostConfirmationFunction")));
+        for (String alarm : List.of("TriggerErrorsAlarm", "TriggerThrottlesAlarm", "TriggerDurationAlarm",
+                "FailedRegistrationsAlarm")) {
+            assertThat(alarm(alarm)).as(alarm)
+                    .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                    .containsEntry("TreatMissingData", "notBreaching")
+                    .containsEntry("AlarmActions", Map.of("Fn::If", List.of("NotifyAlarms",
+                            List.of(Map.of("Ref", "AlarmTopicArn")), Map.of("Ref", "AWS::NoValue"))));
+        }
+        assertThat(parameter("AlarmTopicArn")).containsEntry("Default", "");
+    }
+
+    @Test
+    void aScheduleKeepsTheSnapStartVersionActiveWithAnEventTheFunctionAnswersWithoutIo() {
+        Map<String, Object> keepAlive = map(map(function.get("Events")).get("KeepAlive"));
+        assertThat(keepAlive).containsEntry("Type", "Schedule");
+        Map<String, Object> schedule = map(keepAlive.get("Properties"));
+        assertThat(schedule).containsEntry("Schedule", Map.of("Fn::Sub", "rate(${KeepAliveIntervalDays} days)"))
+                .containsEntry("State", Map.of("Fn::If", List.of("SnapStartOn", "ENABLED", "DISABLED")));
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.fromJson((String) schedule.get("Input"));
+        assertThat(TriggerSource.of(event.getTriggerSource())).isEqualTo(TriggerSource.KEEP_ALIVE);
+        assertThat(((Number) parameter("KeepAliveIntervalDays").get("MaxValue")).intValue())
+                .as("more often than Lambda's 14 idle days").isLessThan(14);
+        assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")));
+        assertThat(parameter("SnapStart")).containsEntry("AllowedValues", List.of("PublishedVersions", "None"));
+    }
+
+    @Test
+    void lambdaKeepsItsReportLinesAndEveryPropertyChangePublishesAVersion() {
+        assertThat(map(function.get("LoggingConfig"))).containsEntry("SystemLogLevel", "INFO")
+                .containsEntry("ApplicationLogLevel", Map.of("Ref", "LogLevel"));
+        assertThat(function).containsEntry("AutoPublishAliasAllProperties", true);
+        assertThat(template.get("Transform")).isEqualTo(List.of("AWS::LanguageExtensions",
+                "AWS::Serverless-2016-10-31"));
+    }
+
+    private static Map<String, Object> alarm(String logicalId) {
+        return properties(logicalId, "AWS::CloudWatch::Alarm");
+    }
+
+    private static Map<String, Object> dimensions(String logicalId) {
+        Map<String, Object> byName = new HashMap<>();
+        list(alarm(logicalId).get("Dimensions")).forEach(d -> byName.put((String) map(d).get("Name"), map(d).get("Value")));
+        return byName;
+    }
+
+    private static Map<String, Object> parameter(String name) {
+        return map(map(template.get("Parameters")).get(name));
     }
 
     private static Map<String, Object> properties(String logicalId, String type) {

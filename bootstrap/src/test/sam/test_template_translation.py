@@ -1,0 +1,210 @@
+"""template.yaml through the real SAM translator (the one cfn-lint uses), with chosen parameter values.
+
+CloudFormation runs AWS::LanguageExtensions before SAM; here `language_extensions` stands in for the one step of it
+this template relies on: replacing references to parameters by their values. Conditions are then evaluated as
+CloudFormation would, to see which resources a deployment with those values creates.
+"""
+import copy
+import json
+import os
+import pathlib
+import unittest
+
+import cfnlint.api
+from samtranslator.public.translator import ManagedPolicyLoader  # noqa: F401  (imported for its side effects)
+from samtranslator.translator.transform import transform
+from samtranslator.yaml_helper import yaml_parse
+
+TEMPLATE = pathlib.Path(__file__).resolve().parents[4] / "template.yaml"
+FUNCTION = "PostConfirmationFunction"
+
+
+class _NoManagedPolicies:
+    def load(self):
+        return {}
+
+
+def _template():
+    template = yaml_parse(TEMPLATE.read_text())
+    for resource in template["Resources"].values():
+        if resource["Type"] == "AWS::Serverless::Function":
+            # What `sam package` puts in place of the local code folder.
+            resource["Properties"]["CodeUri"] = "s3://artifacts/function.zip"
+    return template
+
+
+def _parameters(template, overrides):
+    values = {name: spec.get("Default") for name, spec in template["Parameters"].items()}
+    values.update(overrides)
+    return {name: str(value) for name, value in values.items() if value is not None}
+
+
+def language_extensions(node, parameters):
+    if isinstance(node, dict):
+        if set(node) == {"Ref"} and node["Ref"] in parameters:
+            return parameters[node["Ref"]]
+        return {key: language_extensions(value, parameters) for key, value in node.items()}
+    if isinstance(node, list):
+        return [language_extensions(item, parameters) for item in node]
+    return node
+
+
+def translate(overrides=None, extensions=True):
+    os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-1")
+    template = _template()
+    assert template["Transform"] == ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"]
+    parameters = _parameters(template, overrides or {})
+    if extensions:
+        template = language_extensions(template, parameters)
+    template["Transform"] = "AWS::Serverless-2016-10-31"
+    return transform(template, parameters, _NoManagedPolicies()), parameters
+
+
+def _condition(output, name, parameters):
+    return _evaluate(output["Conditions"][name], output, parameters)
+
+
+def _evaluate(node, output, parameters):
+    if isinstance(node, dict):
+        (function, argument), = node.items()
+        if function == "Ref":
+            return parameters[argument]
+        if function == "Condition":
+            return _condition(output, argument, parameters)
+        if function == "Fn::Equals":
+            left, right = (_evaluate(a, output, parameters) for a in argument)
+            return left == right
+        if function == "Fn::Not":
+            return not _evaluate(argument[0], output, parameters)
+        raise AssertionError(f"unexpected {function} in a condition")
+    return node
+
+
+_REMOVED = object()
+
+
+def _choose(node, conditions, parameters):
+    """Fn::If resolved to its chosen branch, AWS::NoValue removed and parameters substituted in Fn::Sub, as
+    CloudFormation does when it deploys."""
+    if isinstance(node, dict):
+        if set(node) == {"Fn::If"}:
+            name, when_true, when_false = node["Fn::If"]
+            return _choose(when_true if conditions[name] else when_false, conditions, parameters)
+        if set(node) == {"Fn::Sub"} and isinstance(node["Fn::Sub"], str):
+            text = node["Fn::Sub"]
+            for name, value in parameters.items():
+                text = text.replace("${" + name + "}", value)
+            return {"Fn::Sub": text} if "${" in text else text
+        if node == {"Ref": "AWS::NoValue"}:
+            return _REMOVED
+        chosen = {key: _choose(value, conditions, parameters) for key, value in node.items()}
+        return {key: value for key, value in chosen.items() if value is not _REMOVED}
+    if isinstance(node, list):
+        return [item for item in (_choose(i, conditions, parameters) for i in node) if item is not _REMOVED]
+    return node
+
+
+def deployed(overrides=None):
+    """The template a stack with these parameter values deploys: conditions applied, parameters gone."""
+    output, parameters = translate(overrides)
+    conditions = {name: _condition(output, name, parameters) for name in output.get("Conditions", {})}
+    keep = lambda entry: conditions.get(entry.get("Condition"), True)
+    result = {
+        "AWSTemplateFormatVersion": output["AWSTemplateFormatVersion"],
+        "Resources": {name: _choose({k: v for k, v in r.items() if k != "Condition"}, conditions, parameters)
+                      for name, r in output["Resources"].items() if keep(r)},
+        "Outputs": {name: _choose({k: v for k, v in o.items() if k != "Condition"}, conditions, parameters)
+                    for name, o in output.get("Outputs", {}).items() if keep(o)},
+    }
+    return result, result["Resources"], result["Outputs"]
+
+
+def version_id(overrides=None, extensions=True):
+    output, _ = translate(overrides, extensions)
+    versions = [name for name, r in output["Resources"].items()
+                if r["Type"] == "AWS::Lambda::Version" and name.startswith(FUNCTION)]
+    assert len(versions) == 1, versions
+    return versions[0]
+
+
+class VersionPublishing(unittest.TestCase):
+    """Changing a parameter that changes the function must reach the alias Cognito invokes."""
+
+    def test_each_parameter_that_changes_the_function_publishes_a_new_version(self):
+        for parameter, a, b in [("LogLevel", "INFO", "DEBUG"), ("SnapStart", "PublishedVersions", "None")]:
+            with self.subTest(parameter=parameter):
+                self.assertNotEqual(version_id({parameter: a}), version_id({parameter: b}))
+
+    def test_a_parameter_that_does_not_change_the_function_publishes_nothing(self):
+        self.assertEqual(version_id({"LogRetentionDays": "90"}), version_id({"LogRetentionDays": "30"}))
+        self.assertEqual(version_id({"AlarmTopicArn": ""}),
+                         version_id({"AlarmTopicArn": "arn:aws:sns:eu-west-1:123456789012:alarms"}))
+
+    def test_without_resolving_parameters_first_sam_would_not_notice(self):
+        # Why the template declares AWS::LanguageExtensions: SAM hashes the unresolved reference.
+        self.assertEqual(version_id({"LogLevel": "INFO"}, extensions=False),
+                         version_id({"LogLevel": "DEBUG"}, extensions=False))
+
+    def test_snapstart_off_really_turns_it_off(self):
+        _, resources, _ = deployed({"SnapStart": "None"})
+        self.assertEqual(resources[FUNCTION]["Properties"]["SnapStart"], {"ApplyOn": "None"})
+        _, resources, _ = deployed()
+        self.assertEqual(resources[FUNCTION]["Properties"]["SnapStart"], {"ApplyOn": "PublishedVersions"})
+
+
+class UserPoolChoice(unittest.TestCase):
+
+    def test_by_default_the_stack_creates_a_protected_pool_that_triggers_the_alias(self):
+        _, resources, outputs = deployed()
+        pool = resources["UserPool"]
+        self.assertEqual((pool["DeletionPolicy"], pool["UpdateReplacePolicy"]), ("Retain", "Retain"))
+        self.assertEqual(pool["Properties"]["LambdaConfig"], {"PostConfirmation": {"Ref": FUNCTION + "Aliaslive"}})
+        self.assertIn("UserPoolClient", resources)
+        permission = resources["PostConfirmationInvokePermission"]["Properties"]
+        self.assertEqual(permission["SourceArn"], {"Fn::GetAtt": ["UserPool", "Arn"]})
+        self.assertEqual(permission["SourceAccount"], {"Ref": "AWS::AccountId"})
+        self.assertIn("UserPoolClientId", outputs)
+        self.assertIn("PostConfirmationFunctionAliasArn", outputs)
+
+    def test_with_an_existing_pool_the_stack_creates_no_pool_and_scopes_the_permission_to_it(self):
+        _, resources, outputs = deployed({"ExistingUserPoolId": "eu-west-1_AbC123"})
+        types = {r["Type"] for r in resources.values()}
+        self.assertNotIn("AWS::Cognito::UserPool", types)
+        self.assertNotIn("AWS::Cognito::UserPoolClient", types)
+        source = resources["PostConfirmationInvokePermission"]["Properties"]["SourceArn"]
+        self.assertEqual(source, {"Fn::Sub": "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}"
+                                             ":userpool/eu-west-1_AbC123"})
+        self.assertNotIn("UserPool", json.dumps(resources))
+        self.assertNotIn("UserPoolClientId", outputs)
+        self.assertEqual(outputs["PostConfirmationFunctionAliasArn"]["Value"], {"Ref": FUNCTION + "Aliaslive"})
+        self.assertEqual(outputs["UserPoolId"]["Value"], "eu-west-1_AbC123")
+
+    def test_both_translations_pass_cfn_lint(self):
+        for overrides in ({}, {"ExistingUserPoolId": "eu-west-1_AbC123", "SnapStart": "None",
+                              "SesSourceArn": "arn:aws:ses:eu-west-1:123456789012:identity/example.com",
+                              "AlarmTopicArn": "arn:aws:sns:eu-west-1:123456789012:alarms"}):
+            with self.subTest(overrides=overrides):
+                template, _, _ = deployed(overrides)
+                matches = cfnlint.api.lint(json.dumps(template), config=cfnlint.api.ManualArgs(regions=["eu-west-1"]))
+                self.assertEqual([str(m) for m in matches], [])
+
+
+class KeepAlive(unittest.TestCase):
+
+    def test_a_schedule_invokes_the_alias_with_the_event_the_function_recognises(self):
+        _, resources, _ = deployed({"KeepAliveIntervalDays": "5"})
+        rules = [r for r in resources.values() if r["Type"] == "AWS::Events::Rule"]
+        self.assertEqual(len(rules), 1)
+        rule = rules[0]["Properties"]
+        self.assertEqual(rule["ScheduleExpression"], "rate(5 days)")
+        target, = rule["Targets"]
+        self.assertEqual(target["Arn"], {"Ref": FUNCTION + "Aliaslive"})
+        self.assertEqual(json.loads(target["Input"]), {"triggerSource": "UserProfileService_KeepAlive"})
+        self.assertEqual(rule["State"], "ENABLED")
+        _, resources, _ = deployed({"SnapStart": "None"})
+        rule, = [r for r in resources.values() if r["Type"] == "AWS::Events::Rule"]
+        self.assertEqual(rule["Properties"]["State"], "DISABLED", "no SnapStart, nothing to keep active")
+
+
+if __name__ == "__main__":
+    unittest.main()
