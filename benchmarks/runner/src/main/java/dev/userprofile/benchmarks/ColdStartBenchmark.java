@@ -3,6 +3,8 @@ package dev.userprofile.benchmarks;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.CloudFormationYaml;
+import dev.userprofile.local.support.ConnectionResettingProxy;
+import dev.userprofile.local.support.ContainerCredentialsServer;
 import dev.userprofile.local.support.DynaliteServer;
 import dev.userprofile.local.support.FaultInjectingProxy;
 import dev.userprofile.local.support.LambdaRuntimeJson;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,14 +45,35 @@ public final class ColdStartBenchmark {
 
     private static final String TABLE = "profiles-benchmark";
     private static final int WARM_INVOCATIONS = 60;
-    private static final Pattern DURATION = Pattern.compile("\\\\\"durationMs\\\\\":([0-9.]+)");
+    private static final Pattern DURATION = Pattern.compile("\"durationMs\":([0-9.]+)");
     /** Lambda's java25 runtime stops tiered compilation at C1 for on-demand functions (not with SnapStart). */
     private static final List<String> ON_DEMAND_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
             "-XX:TieredStopAtLevel=1");
     private static final List<String> SNAPSTART_FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
 
-    private record Variant(String name, Path artifact, String handler, List<String> jvmOptions, boolean snapStart) {
+    /**
+     * How a variant starts: on demand; with SnapStart's init (hooks, then an immediate "restore"); or held at the
+     * checkpoint and restored as on Lambda (see {@link #measureRestore}).
+     */
+    private enum Start { ON_DEMAND, SNAPSTART_INIT, SNAPSTART_RESTORE }
+
+    private record Variant(String name, Path artifact, String handler, List<String> jvmOptions, Start start) {
+        boolean snapStart() {
+            return start != Start.ON_DEMAND;
+        }
     }
+
+    /** A SnapStart restore as the user meets it, and what it had to fetch or open on the way. */
+    private record RestoreRun(double firstResponseMs, int credentialFetches, int newConnections) {
+    }
+
+    /**
+     * How old a snapshot is when restored, at least: longer than the JDK keeps an idle pooled connection (5 s) and
+     * than it takes for credentials served with {@link #CREDENTIALS_LIFETIME} to turn stale (the SDK refreshes one
+     * minute before expiry). On Lambda a snapshot is hours or days old; both have long expired by then.
+     */
+    private static final Duration SNAPSHOT_AGE = Duration.ofMillis(6_000);
+    private static final Duration CREDENTIALS_LIFETIME = Duration.ofSeconds(65);
 
     private record Run(double coldMs, double initMs, double firstAfterInitMs, double warmMs, double handlerWarmMs,
                        long peakRssKb) {
@@ -59,7 +83,7 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         List<String> only = args.length > 1 && !args[1].isBlank() ? List.of(args[1].split(",")) : List.of();
         Path root = CloudFormationYaml.findTemplate().getParent();
         Path ours = LocalLambda.defaultArtifact();
@@ -77,21 +101,30 @@ public final class ColdStartBenchmark {
 
             Path aotCache = Files.createTempFile("ours", ".aot");
             Files.delete(aotCache);
-            List<Variant> all = List.of(
-                    new Variant("floor", floor, "dev.userprofile.benchmarks.floor.FloorHandler::handleRequest",
-                            ON_DEMAND_FLAGS, false),
+            String floorHandler = "dev.userprofile.benchmarks.floor.FloorHandler::handleRequest";
+            List<Variant> all = new ArrayList<>(List.of(
+                    new Variant("floor", floor, floorHandler, ON_DEMAND_FLAGS, Start.ON_DEMAND),
                     new Variant("naive", naive, "dev.userprofile.benchmarks.naive.NaiveHandler::handleRequest",
-                            ON_DEMAND_FLAGS, false),
-                    new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, false),
-                    new Variant("ours+snapstart-init", ours, template.handler(), SNAPSTART_FLAGS, true),
+                            ON_DEMAND_FLAGS, Start.ON_DEMAND),
+                    new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, Start.ON_DEMAND),
+                    new Variant("ours+snapstart-init", ours, template.handler(), SNAPSTART_FLAGS,
+                            Start.SNAPSTART_INIT),
+                    new Variant("floor+restore", floor, floorHandler, SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE),
+                    new Variant("ours+restore", ours, template.handler(), SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE),
                     new Variant("ours+aot-cache", ours, template.handler(),
-                            concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache), false),
+                            concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache), Start.ON_DEMAND),
                     new Variant("ours+serial-gc", ours, template.handler(),
-                            concat(ON_DEMAND_FLAGS, "-XX:+UseSerialGC"), false));
+                            concat(ON_DEMAND_FLAGS, "-XX:+UseSerialGC"), Start.ON_DEMAND)));
+            // Another build of the function (e.g. an earlier commit's zip) restored side by side with this one.
+            String baseline = System.getProperty("benchmark.baseline", "");
+            if (!baseline.isBlank()) {
+                all.add(new Variant("baseline+restore", Path.of(baseline), template.handler(), SNAPSTART_FLAGS,
+                        Start.SNAPSTART_RESTORE));
+            }
 
-            // Without a choice, the five variants the targets are about; others (flag experiments) by name only.
+            // Without a choice, the variants the targets are about; others (flag experiments) by name only.
             List<Variant> variants = all.stream().filter(v -> only.isEmpty() ? !v.name().equals("ours+serial-gc")
-                    : only.contains(v.name())).toList();
+                    : only.contains(v.name()) || v.name().equals("baseline+restore")).toList();
             System.out.printf("machine: %d cores, Java %s; %d rounds, variants alternate; dynalite in memory%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), rounds);
             if (variants.stream().anyMatch(v -> v.name().equals("ours+aot-cache"))) {
@@ -99,17 +132,29 @@ public final class ColdStartBenchmark {
             }
 
             Map<String, List<Run>> results = new LinkedHashMap<>();
-            variants.forEach(v -> results.put(v.name(), new ArrayList<>()));
+            Map<String, List<RestoreRun>> restores = new LinkedHashMap<>();
+            variants.forEach(v -> {
+                if (v.start() == Start.SNAPSTART_RESTORE) {
+                    restores.put(v.name(), new ArrayList<>());
+                } else {
+                    results.put(v.name(), new ArrayList<>());
+                }
+            });
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
-                    results.get(variant.name()).add(measure(template, variant, environment));
+                    if (variant.start() == Start.SNAPSTART_RESTORE) {
+                        restores.get(variant.name()).add(measureRestore(template, variant, environment,
+                                dynalite.endpoint()));
+                    } else {
+                        results.get(variant.name()).add(measure(template, variant, environment));
+                    }
                 }
                 System.out.printf("round %d of %d done%n", round + 1, rounds);
             }
             Map<String, Integer> classes = new LinkedHashMap<>();
             for (Variant variant : variants) {
-                if (!variant.snapStart() && !variant.name().contains("aot")) {
+                if (variant.start() == Start.ON_DEMAND && !variant.name().contains("aot")) {
                     classes.put(variant.name(), classesLoaded(template, variant, environment));
                 }
             }
@@ -117,6 +162,7 @@ public final class ColdStartBenchmark {
             int writes = writeRequestsPerRegistration(template, ours, environment, dynalite.endpoint());
             report(results, classes, Map.of("floor", Files.size(floor), "naive", Files.size(naive),
                     "ours", Files.size(ours)), rawPutItem, writes, only.isEmpty());
+            reportRestores(restores);
             Files.deleteIfExists(aotCache);
         }
     }
@@ -179,6 +225,71 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /**
+     * A SnapStart restore emulated as Lambda performs one for a waiting request: init with the runtime's CRaC hooks
+     * and the function's priming, then, at the checkpoint, what a snapshot's age does to the world: every TCP
+     * connection opened during init is reset (a proxy in front of dynalite), credentials come only from a container
+     * credentials endpoint (no key variables, as with SnapStart) and those fetched during init have gone stale.
+     * Timed from the restore to the first response: afterRestore hooks, the runtime's poll, the handler.
+     */
+    private static RestoreRun measureRestore(TemplateFunction template, Variant variant,
+                                             Map<String, String> environment, URI dynalite) {
+        try (ConnectionResettingProxy proxy = new ConnectionResettingProxy(dynalite);
+             ContainerCredentialsServer credentials = new ContainerCredentialsServer(CREDENTIALS_LIFETIME,
+                     Clock.systemUTC())) {
+            Map<String, String> restored = new HashMap<>(environment);
+            restored.remove("AWS_ACCESS_KEY_ID");
+            restored.remove("AWS_SECRET_ACCESS_KEY");
+            restored.putAll(credentials.environment());
+            restored.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (LocalLambda lambda = LocalLambda.start(new LocalLambda.Launch(withHandler(template, variant.handler()),
+                    variant.artifact(), restored, variant.jvmOptions(), true, 0, log::add).heldAtCheckpoint())) {
+                lambda.awaitCheckpoint(Duration.ofSeconds(30));
+                Thread.sleep(SNAPSHOT_AGE.toMillis());
+                proxy.resetAll();
+                int fetchedBefore = credentials.served();
+                int connectionsBefore = proxy.connectionsAccepted();
+                long t0 = System.nanoTime();
+                RuntimeApi.InvocationResult result = lambda.restoreThenInvoke(signUpEvent());
+                double firstMs = (System.nanoTime() - t0) / 1e6;
+                requireSuccess(variant, result, log);
+                return new RestoreRun(firstMs, credentials.served() - fetchedBefore,
+                        proxy.connectionsAccepted() - connectionsBefore);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void reportRestores(Map<String, List<RestoreRun>> restores) {
+        if (restores.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.printf("first response after a SnapStart restore (snapshot %.1f s old, connections reset, "
+                + "credentials from the container endpoint), ms%n", SNAPSHOT_AGE.toMillis() / 1000.0);
+        System.out.println("variant                median   (min-max)         credential fetches  new connections"
+                + "  ratio to floor (median of rounds)");
+        List<RestoreRun> floor = restores.get("floor+restore");
+        restores.forEach((name, runs) -> {
+            String ratio = "";
+            if (floor != null && !name.equals("floor+restore")) {
+                double[] ratios = new double[Math.min(runs.size(), floor.size())];
+                for (int i = 0; i < ratios.length; i++) {
+                    ratios[i] = runs.get(i).firstResponseMs() / floor.get(i).firstResponseMs();
+                }
+                ratio = String.format("%.2f (%.2f-%.2f)", Stats.median(ratios), Arrays.stream(ratios).min()
+                        .orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
+            }
+            System.out.printf("%-22s %s %10.0f %16.0f  %s%n", name,
+                    spreadOf(runs.stream().mapToDouble(RestoreRun::firstResponseMs).toArray()),
+                    Stats.median(runs.stream().mapToDouble(RestoreRun::credentialFetches).toArray()),
+                    Stats.median(runs.stream().mapToDouble(RestoreRun::newConnections).toArray()), ratio);
+        });
+    }
+
     private static void requireSuccess(Variant variant, RuntimeApi.InvocationResult result, List<String> log) {
         if (result.functionError().isPresent()) {
             throw new IllegalStateException(variant.name() + " failed: " + result.payload() + "\n" + String.join("\n", log));
@@ -201,7 +312,7 @@ public final class ColdStartBenchmark {
     /** A training run for the AOT cache: init, then invocations, then a normal exit that writes the cache. */
     private static void train(TemplateFunction template, Path ours, Map<String, String> environment, Path cache) {
         Variant training = new Variant("training", ours, template.handler(),
-                concat(ON_DEMAND_FLAGS, "-XX:AOTCacheOutput=" + cache), false);
+                concat(ON_DEMAND_FLAGS, "-XX:AOTCacheOutput=" + cache), Start.ON_DEMAND);
         List<String> log = new CopyOnWriteArrayList<>();
         LocalLambda lambda = launch(template, training, environment, log);
         for (int i = 0; i < 20; i++) {
@@ -217,7 +328,7 @@ public final class ColdStartBenchmark {
             throws IOException {
         Path census = Files.createTempFile("classes-" + variant.name(), ".log");
         Variant counted = new Variant(variant.name(), variant.artifact(), variant.handler(),
-                concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + census), variant.snapStart());
+                concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + census), variant.start());
         List<String> log = new CopyOnWriteArrayList<>();
         try (LocalLambda lambda = launch(template, counted, environment, log)) {
             requireSuccess(variant, lambda.invoke(signUpEvent()), log);
@@ -244,8 +355,6 @@ public final class ColdStartBenchmark {
                 }
             }
             return Stats.ofNanos(samples).p50();
-        } finally {
-            System.clearProperty("aws.endpointUrlDynamoDb");
         }
     }
 
@@ -255,7 +364,7 @@ public final class ColdStartBenchmark {
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(dynalite)) {
             Map<String, String> viaProxy = new HashMap<>(environment);
             viaProxy.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
-            Variant variant = new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, false);
+            Variant variant = new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, Start.ON_DEMAND);
             List<String> log = new CopyOnWriteArrayList<>();
             try (LocalLambda lambda = launch(template, variant, viaProxy, log)) {
                 requireSuccess(variant, lambda.invoke(signUpEvent()), log);
@@ -265,7 +374,10 @@ public final class ColdStartBenchmark {
     }
 
     private static String spread(List<Run> runs, ToDoubleFunction<Run> metric) {
-        double[] values = runs.stream().mapToDouble(metric).toArray();
+        return spreadOf(runs.stream().mapToDouble(metric).toArray());
+    }
+
+    private static String spreadOf(double[] values) {
         double min = Arrays.stream(values).min().orElse(Double.NaN);
         double max = Arrays.stream(values).max().orElse(Double.NaN);
         return String.format("%7.1f (%6.1f-%6.1f)", Stats.median(values), min, max);

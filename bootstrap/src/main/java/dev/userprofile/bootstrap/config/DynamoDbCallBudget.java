@@ -18,11 +18,11 @@ public final class DynamoDbCallBudget {
     public static final Duration TOTAL_TIMEOUT = Duration.ofMillis(3_000);
     /** First try plus two retries. */
     public static final int MAX_ATTEMPTS = 3;
-    /** Backoff after a transient error (5xx, reset, timeout): full jitter, up to 50 ms then 100 ms. */
+    /** Backoff after a transient error (5xx, reset, timeout): full jitter, up to 25 ms, then up to 50 ms. */
     public static final Duration BACKOFF_BASE = Duration.ofMillis(25);
     public static final Duration BACKOFF_MAX = Duration.ofMillis(200);
     /**
-     * Backoff after throttling: full jitter, up to 200 ms then 400 ms. The SDK's default (1 s base, 20 s cap) is
+     * Backoff after throttling: full jitter, up to 100 ms, then up to 200 ms. The SDK's default (1 s base, 20 s cap) is
      * for batch jobs; here a longer wait only turns a throttle into a Cognito timeout.
      */
     public static final Duration THROTTLING_BACKOFF_BASE = Duration.ofMillis(100);

@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
- * Exponential backoff with full jitter: before retry {@code n}, a random wait between zero and
- * {@code min(max, base * 2^(n-1))}.
+ * Exponential backoff with full jitter, counted as the SDK's own: before retry {@code n} (attempt {@code n + 1}), a
+ * random wait between zero and {@code min(max, base * 2^(n-1))}.
  *
  * <p>The SDK's own jittered strategies draw from {@code ThreadLocalRandom}, whose per-thread state is part of a
  * SnapStart snapshot: every execution environment restored from one snapshot would draw the same "random" delays
@@ -31,14 +31,19 @@ public final class FullJitterBackoff implements BackoffStrategy {
         }
     }
 
+    /**
+     * @param attempt the attempt about to be made, as the SDK counts it: 1 is the first (no wait), 2 the first retry
+     */
     @Override
     public Duration computeDelay(int attempt) {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1");
         }
+        if (attempt == 1) {
+            return Duration.ZERO;
+        }
         long ceiling = max.toMillis();
-        int doublings = Math.min(attempt - 1, 30);
-        long exponential = base.toMillis() << doublings;
+        long exponential = base.toMillis() << Math.min(attempt - 2, 30);
         if (exponential > 0 && exponential < ceiling) {
             ceiling = exponential;
         }

@@ -10,7 +10,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 class FullJitterBackoffTest {
 
@@ -20,7 +27,7 @@ class FullJitterBackoffTest {
     @Test
     void eachDelayLiesBetweenZeroAndTheExponentialCeiling() {
         FullJitterBackoff backoff = new FullJitterBackoff(BASE, MAX, new SplittableRandom(7));
-        long[] ceilings = {25, 50, 100, 200, 200, 200};
+        long[] ceilings = {0, 25, 50, 100, 200, 200, 200};
         for (int attempt = 1; attempt <= ceilings.length; attempt++) {
             for (int draw = 0; draw < 500; draw++) {
                 assertThat(backoff.computeDelay(attempt).toMillis()).isBetween(0L, ceilings[attempt - 1]);
@@ -35,8 +42,9 @@ class FullJitterBackoffTest {
         Set<Long> seen = new HashSet<>();
         for (int draw = 0; draw < 2_000; draw++) {
             seen.add(backoff.computeDelay(2).toMillis());
+            assertThat(backoff.computeDelay(1)).as("the first attempt does not wait").isZero();
         }
-        assertThat(seen).contains(0L, 50L).hasSizeGreaterThan(45);
+        assertThat(seen).contains(0L, 25L).hasSizeGreaterThan(22);
     }
 
     @Test
@@ -53,6 +61,7 @@ class FullJitterBackoffTest {
             }
         };
         assertThat(new FullJitterBackoff(BASE, MAX, always7).computeDelay(3)).isEqualTo(Duration.ofMillis(7));
+        assertThat(new FullJitterBackoff(BASE, MAX, always7).computeDelay(2)).isEqualTo(Duration.ofMillis(7));
     }
 
     /**
@@ -76,8 +85,33 @@ class FullJitterBackoffTest {
     }
 
     @Test
-    void theRetryStrategyUsesItForBothKindsOfBackoff() {
-        assertThat(AwsClientModule.retryStrategy(FullJitterBackoff.osEntropy()).maxAttempts()).isEqualTo(3);
+    void theFunctionsRetryStrategyDrawsBothKindsOfBackoffFromTheGivenGeneratorWithinTheBudget() {
+        RandomGenerator highest = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return bound - 1;
+            }
+        };
+        RetryStrategy strategy = AwsClientModule.retryStrategy(highest);
+
+        assertThat(firstRetryDelay(strategy, AwsServiceException.builder().statusCode(500)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build()))
+                .isEqualTo(DynamoDbCallBudget.BACKOFF_BASE);
+        assertThat(firstRetryDelay(strategy, AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build()))
+                .isEqualTo(DynamoDbCallBudget.THROTTLING_BACKOFF_BASE);
+        assertThat(strategy.maxAttempts()).isEqualTo(DynamoDbCallBudget.MAX_ATTEMPTS);
+    }
+
+    private static Duration firstRetryDelay(RetryStrategy strategy, Throwable failure) {
+        AcquireInitialTokenResponse initial = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("test"));
+        return strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(initial.token()).failure(failure)
+                .build()).delay();
     }
 
     @Test
@@ -93,7 +127,7 @@ class FullJitterBackoffTest {
     private static String delays(BackoffStrategy backoff) {
         StringBuilder delays = new StringBuilder();
         for (int i = 0; i < 20; i++) {
-            delays.append(backoff.computeDelay(4).toMillis()).append(',');
+            delays.append(backoff.computeDelay(5).toMillis()).append(',');
         }
         return delays.toString();
     }

@@ -47,10 +47,12 @@ public final class LocalLambda implements AutoCloseable {
      * @param telemetryLog when present, the runtime writes its log as Lambda's runtime does on AWS: framed records
      *                     (type with format and level, length, timestamp, bytes) to an inherited file descriptor
      *                     named by {@code _LAMBDA_TELEMETRY_LOG_FD}; here that descriptor appends to this file
+     * @param holdAtCheckpoint with {@code snapStart}: init stops at its checkpoint until {@link #restoreThenInvoke},
+     *                         so the caller can change the world in between, as a snapshot's age does
      */
     public record Launch(TemplateFunction function, Path artifact, Map<String, String> environment,
                          List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink,
-                         Optional<Path> telemetryLog) {
+                         Optional<Path> telemetryLog, boolean holdAtCheckpoint) {
         public Launch {
             environment = Map.copyOf(environment);
             jvmOptions = List.copyOf(jvmOptions);
@@ -58,12 +60,20 @@ public final class LocalLambda implements AutoCloseable {
 
         public Launch(TemplateFunction function, Path artifact, Map<String, String> environment,
                       List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink) {
-            this(function, artifact, environment, jvmOptions, snapStart, port, logSink, Optional.empty());
+            this(function, artifact, environment, jvmOptions, snapStart, port, logSink, Optional.empty(), false);
         }
 
         public Launch withTelemetryLog(Path file) {
             return new Launch(function, artifact, environment, jvmOptions, snapStart, port, logSink,
-                    Optional.of(file));
+                    Optional.of(file), holdAtCheckpoint);
+        }
+
+        public Launch heldAtCheckpoint() {
+            if (!snapStart) {
+                throw new IllegalStateException("only a SnapStart init has a checkpoint");
+            }
+            return new Launch(function, artifact, environment, jvmOptions, snapStart, port, logSink, telemetryLog,
+                    true);
         }
     }
 
@@ -94,6 +104,9 @@ public final class LocalLambda implements AutoCloseable {
         this.telemetryLog = launch.telemetryLog();
         this.api = new RuntimeApi(launch.port(), function.logicalId(), Duration.ofSeconds(function.timeoutSeconds()));
         api.onTimeout(requestId -> restartRuntime());
+        if (launch.holdAtCheckpoint()) {
+            api.holdRestore();
+        }
     }
 
     /** Starts the function's runtime process (its init runs in the background; see {@link #awaitReady}). */
@@ -158,6 +171,34 @@ public final class LocalLambda implements AutoCloseable {
     /** True once a SnapStart init reached its checkpoint: the function's beforeCheckpoint hooks have run. */
     public boolean reachedCheckpoint() {
         return api.reachedCheckpoint();
+    }
+
+    /** Waits until a SnapStart init has run its beforeCheckpoint hooks. */
+    public void awaitCheckpoint(Duration wait) {
+        try {
+            if (!api.awaitCheckpoint(wait)) {
+                throw new IllegalStateException("the function did not reach its checkpoint within " + wait
+                        + api.initError().map(e -> ": " + e).orElse(""));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the checkpoint", e);
+        }
+    }
+
+    /**
+     * Restores a function held at its checkpoint with an invocation already waiting, as Lambda does when a request
+     * arrives for a SnapStart version: afterRestore hooks, then the event. Returns the invocation's result.
+     */
+    public RuntimeApi.InvocationResult restoreThenInvoke(String eventJson) {
+        RuntimeApi.Invocation invocation = api.enqueue(eventJson.getBytes(StandardCharsets.UTF_8));
+        api.releaseRestore();
+        try {
+            return api.awaitResult(invocation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while invoking", e);
+        }
     }
 
     /** When the current runtime process was started ({@link System#nanoTime()}). */

@@ -38,7 +38,7 @@ public final class RuntimeApi implements AutoCloseable {
     public record InvocationResult(String payload, Optional<String> functionError) {
     }
 
-    private record Invocation(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {
+    record Invocation(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {
     }
 
     private static final Duration INIT_ALLOWANCE = Duration.ofSeconds(10);
@@ -50,6 +50,8 @@ public final class RuntimeApi implements AutoCloseable {
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private final CountDownLatch firstPoll = new CountDownLatch(1);
     private final CountDownLatch restored = new CountDownLatch(1);
+    /** Completed when the "restore" may proceed; held open by {@link #holdRestore()}. */
+    private volatile CompletableFuture<Void> restoreGate = CompletableFuture.completedFuture(null);
     private volatile Consumer<String> onTimeout = requestId -> { };
     private volatile String initError;
 
@@ -91,15 +93,44 @@ public final class RuntimeApi implements AutoCloseable {
         return restored.getCount() == 0;
     }
 
+    /** Waits until a SnapStart-style init has reached its checkpoint. */
+    public boolean awaitCheckpoint(Duration wait) throws InterruptedException {
+        return restored.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keeps a SnapStart-style runtime at its checkpoint (its request for {@code /restore/next} unanswered) until
+     * {@link #releaseRestore()}, so a caller can change the world in between, as time passing between a snapshot
+     * and its restore does. Call before the runtime reaches the checkpoint.
+     */
+    public void holdRestore() {
+        restoreGate = new CompletableFuture<>();
+    }
+
+    /** Lets a held runtime "restore": it runs its afterRestore hooks and asks for its first event. */
+    public void releaseRestore() {
+        restoreGate.complete(null);
+    }
+
     public Optional<String> initError() {
         return Optional.ofNullable(initError);
     }
 
     /** Invokes the function with {@code eventJson} and waits for its result, as the Invoke API does. */
     public InvocationResult invoke(byte[] eventJson) throws InterruptedException {
-        String requestId = UUID.randomUUID().toString();
-        Invocation invocation = new Invocation(requestId, eventJson, new CompletableFuture<>());
+        return awaitResult(enqueue(eventJson));
+    }
+
+    /** Queues an invocation for the runtime's next poll and returns at once. */
+    Invocation enqueue(byte[] eventJson) {
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), eventJson, new CompletableFuture<>());
         pending.add(invocation);
+        return invocation;
+    }
+
+    /** Waits for a queued invocation's result. */
+    InvocationResult awaitResult(Invocation invocation) throws InterruptedException {
+        String requestId = invocation.requestId;
         try {
             // The function's timeout runs from when the runtime takes the event; this cap only guards against a
             // runtime that never asks for it (Lambda allows 10 s of init).
@@ -141,8 +172,10 @@ public final class RuntimeApi implements AutoCloseable {
                 complete(exchange, path, Optional.of("Unhandled"));
             } else if (path.equals("/restore/next")) {
                 // SnapStart: the runtime ran its beforeCheckpoint hooks; locally there is no snapshot to take, so
-                // the "restore" follows at once and the runtime runs its afterRestore hooks.
+                // the "restore" follows when the gate opens (at once unless held), and the runtime then runs its
+                // afterRestore hooks.
                 restored.countDown();
+                restoreGate.join();
                 send(exchange, 200, new byte[0], "application/json");
             } else if (path.equals("/init/error") || path.equals("/restore/error")) {
                 initError = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -106,4 +106,36 @@ class RuntimeApiTest {
         assertThat(restore.statusCode()).isEqualTo(200);
         assertThat(api.reachedCheckpoint()).isTrue();
     }
+
+    @Test
+    void aHeldRestoreKeepsTheRuntimeAtItsCheckpointUntilReleased() throws Exception {
+        api.holdRestore();
+        CompletableFuture<HttpResponse<String>> restore = CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://" + api.runtimeApiAddress()
+                        + "/2018-06-01/runtime/restore/next")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(api.awaitCheckpoint(Duration.ofSeconds(5))).isTrue();
+        assertThat(api.reachedCheckpoint()).isTrue();
+        Thread.sleep(200);
+        assertThat(restore).as("not restored before the release").isNotDone();
+
+        api.releaseRestore();
+
+        assertThat(restore.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnheldRestoreAnswersAtOnce() throws Exception {
+        HttpResponse<String> restore = http.send(HttpRequest.newBuilder(URI.create("http://"
+                + api.runtimeApiAddress() + "/2018-06-01/runtime/restore/next")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(restore.statusCode()).isEqualTo(200);
+        assertThat(api.reachedCheckpoint()).isTrue();
+    }
 }

@@ -1,0 +1,55 @@
+package dev.userprofile.bootstrap.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.userprofile.local.support.JsonValues;
+import dev.userprofile.local.support.LocalLambdaContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonLogLineTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T10:15:30.123456Z"), ZoneOffset.UTC);
+
+    @Test
+    void anyTextStaysValidJsonAndReadsBackUnchanged() {
+        String nasty = "quote \" backslash \\ newline \n tab \t bell \u0007 emoji \ud83d\ude00 lone \ud800 end";
+
+        Map<String, Object> line = JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.WARN).with("text", nasty).toJson());
+
+        assertThat(line).containsEntry("timestamp", "2026-11-30T10:15:30.123Z").containsEntry("level", "WARN");
+        assertThat((String) line.get("text")).startsWith("quote \" backslash \\ newline \n tab \t bell \u0007 emoji "
+                + "\ud83d\ude00 lone ");
+    }
+
+    @Test
+    void nestedListsMapsNumbersAndBooleansKeepTheirTypesAndNullsAreLeftOut() {
+        Map<String, Object> line = JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO)
+                .with("list", List.of(Map.of("a", 1), "b")).with("flag", true).with("ms", 1.5).with("absent", null)
+                .toJson());
+
+        assertThat(line).containsEntry("list", List.of(Map.of("a", 1L), "b")).containsEntry("flag", true)
+                .containsEntry("ms", 1.5).doesNotContainKey("absent");
+    }
+
+    @Test
+    void isWrittenAsOneLineOfBytesAtItsLevel() {
+        LocalLambdaContext context = new LocalLambdaContext();
+
+        JsonLogLine.of(CLOCK, LogLevel.ERROR).with("event", "x").writeTo(context.getLogger());
+
+        assertThat(context.logLines()).singleElement().asString().doesNotContain("\n")
+                .startsWith("{\"timestamp\":").contains("\"level\":\"ERROR\"");
+    }
+
+    @Test
+    void withoutCountsThereIsNoMetricDirective() {
+        assertThat(JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO).with("event", "x").toJson()))
+                .doesNotContainKeys("_aws", JsonLogLine.METRIC_DIMENSION);
+    }
+}
