@@ -73,7 +73,12 @@ public final class JsonLogLine {
         record.putAll(fields);
         if (!metrics.isEmpty()) {
             List<Object> definitions = new ArrayList<>();
-            metrics.keySet().forEach(name -> definitions.add(Map.of("Name", name, "Unit", "Count")));
+            for (String name : metrics.keySet()) {
+                Map<String, Object> definition = new LinkedHashMap<>();
+                definition.put("Name", name);
+                definition.put("Unit", "Count");
+                definitions.add(definition);
+            }
             Map<String, Object> directive = new LinkedHashMap<>();
             directive.put("Namespace", METRIC_NAMESPACE);
             directive.put("Dimensions", List.of(List.of(METRIC_DIMENSION)));

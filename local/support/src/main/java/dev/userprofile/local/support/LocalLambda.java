@@ -156,15 +156,7 @@ public final class LocalLambda implements AutoCloseable {
 
     /** Waits for init to finish (the runtime's first request for an event); returns how long init took. */
     public Duration awaitReady(Duration wait) {
-        try {
-            if (!api.awaitRuntimeReady(wait)) {
-                throw new IllegalStateException("the function did not finish init within " + wait
-                        + api.initError().map(e -> ": " + e).orElse(""));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for init", e);
-        }
+        await(api::awaitRuntimeReady, wait, "finish init");
         return Duration.ofNanos(System.nanoTime() - runtimeStartedNanos);
     }
 
@@ -175,14 +167,23 @@ public final class LocalLambda implements AutoCloseable {
 
     /** Waits until a SnapStart init has run its beforeCheckpoint hooks. */
     public void awaitCheckpoint(Duration wait) {
+        await(api::awaitCheckpoint, wait, "reach its checkpoint");
+    }
+
+    /** A wait on the runtime API that says whether it happened in time. */
+    private interface RuntimeMilestone {
+        boolean await(Duration wait) throws InterruptedException;
+    }
+
+    private void await(RuntimeMilestone milestone, Duration wait, String what) {
         try {
-            if (!api.awaitCheckpoint(wait)) {
-                throw new IllegalStateException("the function did not reach its checkpoint within " + wait
+            if (!milestone.await(wait)) {
+                throw new IllegalStateException("the function did not " + what + " within " + wait
                         + api.initError().map(e -> ": " + e).orElse(""));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the checkpoint", e);
+            throw new IllegalStateException("interrupted while waiting for the function to " + what, e);
         }
     }
 
