@@ -158,7 +158,8 @@ class UserPoolChoice(unittest.TestCase):
         _, resources, outputs = deployed()
         pool = resources["UserPool"]
         self.assertEqual((pool["DeletionPolicy"], pool["UpdateReplacePolicy"]), ("Retain", "Retain"))
-        self.assertEqual(pool["Properties"]["LambdaConfig"], {"PostConfirmation": {"Ref": FUNCTION + "Aliaslive"}})
+        alias = {"Ref": FUNCTION + "Aliaslive"}
+        self.assertEqual(pool["Properties"]["LambdaConfig"], {"PostConfirmation": alias, "PostAuthentication": alias})
         self.assertIn("UserPoolClient", resources)
         permission = resources["PostConfirmationInvokePermission"]["Properties"]
         self.assertEqual(permission["SourceArn"], {"Fn::GetAtt": ["UserPool", "Arn"]})

@@ -9,6 +9,7 @@ import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.adapters.cognito.TriggerOutcome;
+import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.logging.JsonLogLine;
@@ -22,10 +23,12 @@ import java.util.Objects;
 import org.crac.Core;
 
 /**
- * The Lambda entry point for the Cognito PostConfirmation trigger. Everything is built in the constructor, which
- * Lambda runs once per execution environment during init (before the SnapStart snapshot); an invocation only
- * handles its event. Cognito requires the event back. A failure throws {@link TriggerFailedException}, whose message
- * Cognito shows the user: a fixed sentence and the request id; the details go to the log line and the stack trace.
+ * The Lambda entry point for the user pool's PostConfirmation and PostAuthentication triggers (and the stack's
+ * keep-alive). Everything is built in the constructor, which Lambda runs once per execution environment during init
+ * (before the SnapStart snapshot); an invocation only handles its event. Cognito requires the event back. A failed
+ * sign-up confirmation throws {@link TriggerFailedException}, whose message Cognito shows the user: a fixed sentence
+ * and the request id; the details go to the log line and the stack trace. A failed reset or sign-in is logged and let
+ * through.
  */
 public final class PostConfirmationHandler
         implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
@@ -66,12 +69,12 @@ public final class PostConfirmationHandler
         try {
             outcome = trigger.handle(event);
         } catch (InvalidTriggerEventException e) {
-            throw failed(TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, context, start);
+            return failed(TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, context, start);
         } catch (UserRepositoryUnavailableException e) {
-            throw failed(TriggerFailedException.Reason.STORAGE_UNAVAILABLE, e, e.getMessage(), event, context, start);
+            return failed(TriggerFailedException.Reason.STORAGE_UNAVAILABLE, e, e.getMessage(), event, context, start);
         } catch (RuntimeException e) {
             // Its message may quote data: only the class is logged here, the rest in the runtime's stack trace.
-            throw failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, context, start);
+            return failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, context, start);
         }
         LogLevel level = outcome.dropped().isEmpty() ? LogLevel.INFO : LogLevel.WARN;
         JsonLogLine line = line(level, requestId, event)
@@ -86,18 +89,28 @@ public final class PostConfirmationHandler
         return event;
     }
 
-    private TriggerFailedException failed(TriggerFailedException.Reason reason, RuntimeException cause, String detail,
-                                          CognitoUserPoolPostConfirmationEvent event, Context context, long start) {
+    /**
+     * Logs a failure, then fails the user's sign-up confirmation, or lets a password reset or sign-in through (the
+     * user's next sign-in registers them instead).
+     */
+    private CognitoUserPoolPostConfirmationEvent failed(TriggerFailedException.Reason reason, RuntimeException cause,
+                                                        String detail, CognitoUserPoolPostConfirmationEvent event,
+                                                        Context context, long start) {
+        boolean blocking = event == null || TriggerSource.of(event.getTriggerSource()).failureBlocksTheUser();
         line(LogLevel.ERROR, context.getAwsRequestId(), event)
                 .with("outcome", "FAILED")
                 .with("reason", reason.name())
+                .with("userLetThrough", !blocking)
                 .with("userSub", rawSub(event))
                 .with("errorType", cause.getClass().getName())
                 .with("error", detail)
                 .with("durationMs", elapsedMillis(start))
                 .metrics(functionName, counts(null))
                 .writeTo(context.getLogger());
-        return new TriggerFailedException(reason, context.getAwsRequestId(), cause);
+        if (blocking) {
+            throw new TriggerFailedException(reason, context.getAwsRequestId(), cause);
+        }
+        return event;
     }
 
     private JsonLogLine line(LogLevel level, String requestId, CognitoUserPoolPostConfirmationEvent event) {
@@ -112,8 +125,7 @@ public final class PostConfirmationHandler
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("Registered", outcome instanceof TriggerOutcome.Registered ? 1 : 0);
         counts.put("AlreadyRegistered", outcome instanceof TriggerOutcome.AlreadyRegistered ? 1 : 0);
-        counts.put("Ignored", outcome instanceof TriggerOutcome.PasswordResetIgnored
-                || outcome instanceof TriggerOutcome.UnknownSourceIgnored ? 1 : 0);
+        counts.put("Ignored", outcome instanceof TriggerOutcome.UnknownSourceIgnored ? 1 : 0);
         counts.put("Failed", outcome == null ? 1 : 0);
         counts.put("AttributesDropped", outcome == null ? 0 : outcome.dropped().size());
         return counts;
@@ -135,7 +147,6 @@ public final class PostConfirmationHandler
         return switch (outcome) {
             case TriggerOutcome.Registered registered -> registered.userId().value();
             case TriggerOutcome.AlreadyRegistered already -> already.userId().value();
-            case TriggerOutcome.PasswordResetIgnored ignored -> null;
             case TriggerOutcome.KeptAlive ignored -> null;
             case TriggerOutcome.UnknownSourceIgnored ignored -> null;
         };

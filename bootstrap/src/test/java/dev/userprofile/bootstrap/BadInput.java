@@ -72,7 +72,7 @@ final class BadInput {
     }
 
     private static Expected rejected(String fieldAndRule) {
-        return new Expected.Rejected("Invalid PostConfirmation event: " + fieldAndRule);
+        return new Expected.Rejected("Invalid trigger event: " + fieldAndRule);
     }
 
     private static Expected stored(Consumer<Map<String, AttributeValue>> check) {

@@ -114,7 +114,7 @@ class DynamoDbFaultToleranceTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).as("fails before Lambda's timeout").isLessThan(FUNCTION_TIMEOUT);
-        assertThat(proxy.requests()).hasSizeLessThanOrEqualTo(DynamoDbCallBudget.MAX_ATTEMPTS);
+        assertThat(proxy.requests()).hasSizeLessThanOrEqualTo(DynamoDbCallBudget.REGISTRATION.maxAttempts());
         assertThat(E2eDynamoDb.itemCount()).isZero();
         assertThat(context.logLines()).singleElement().asString()
                 .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "UserRepositoryUnavailableException",
@@ -133,19 +133,19 @@ class DynamoDbFaultToleranceTest {
                 .cause().isInstanceOf(UserRepositoryUnavailableException.class)
                 .hasMessageStartingWith("DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME + " failed: ");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DynamoDbCallBudget.TOTAL_TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DynamoDbCallBudget.REGISTRATION.totalTimeout());
         assertThat(E2eDynamoDb.itemCount()).isZero();
     }
 
     @Test
     void theBudgetFitsCognitosDeadline() {
-        Duration worstCase = DynamoDbCallBudget.TOTAL_TIMEOUT;
+        Duration worstCase = DynamoDbCallBudget.REGISTRATION.totalTimeout();
         assertThat(worstCase).isLessThan(FUNCTION_TIMEOUT.minusSeconds(1));
-        assertThat(DynamoDbCallBudget.ATTEMPT_TIMEOUT.multipliedBy(DynamoDbCallBudget.MAX_ATTEMPTS)
-                .plus(DynamoDbCallBudget.THROTTLING_BACKOFF_MAX.multipliedBy(DynamoDbCallBudget.MAX_ATTEMPTS - 1)))
+        assertThat(DynamoDbCallBudget.REGISTRATION.attemptTimeout().multipliedBy(DynamoDbCallBudget.REGISTRATION.maxAttempts())
+                .plus(DynamoDbCallBudget.REGISTRATION.throttlingBackoffMax().multipliedBy(DynamoDbCallBudget.REGISTRATION.maxAttempts() - 1)))
                 .as("attempts plus backoffs are cut by the total timeout, never by Lambda")
                 .isGreaterThanOrEqualTo(worstCase);
         assertThat(List.of(DynamoDbCallBudget.CONNECT_TIMEOUT, DynamoDbCallBudget.SOCKET_TIMEOUT))
-                .allSatisfy(timeout -> assertThat(timeout).isLessThanOrEqualTo(DynamoDbCallBudget.ATTEMPT_TIMEOUT));
+                .allSatisfy(timeout -> assertThat(timeout).isLessThanOrEqualTo(DynamoDbCallBudget.REGISTRATION.attemptTimeout()));
     }
 }

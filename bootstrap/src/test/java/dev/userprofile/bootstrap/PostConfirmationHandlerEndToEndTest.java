@@ -79,13 +79,15 @@ class PostConfirmationHandlerEndToEndTest {
     }
 
     @Test
-    void aPasswordResetChangesNothingAndCreatesNothing() {
+    void aPasswordResetRegistersAUserWithoutAProfileAndNeverChangesOne() {
         PostConfirmationHandler handler = new PostConfirmationHandler();
         String reset = LambdaRuntimeJson.sampleEventJson("password-reset.json");
 
         invoke(handler, reset, new LocalLambdaContext());
-        assertThat(E2eDynamoDb.itemCount()).isZero();
+        Map<String, AttributeValue> registeredByReset = E2eDynamoDb.item(JANE);
+        assertThat(registeredByReset.get("givenName").s()).isEqualTo("Janet");
 
+        E2eDynamoDb.recreateTable();
         invoke(handler, LambdaRuntimeJson.sampleEventJson("sign-up.json"), new LocalLambdaContext());
         Map<String, AttributeValue> before = E2eDynamoDb.item(JANE);
         LocalLambdaContext context = new LocalLambdaContext();
@@ -93,7 +95,41 @@ class PostConfirmationHandlerEndToEndTest {
 
         assertThat(E2eDynamoDb.item(JANE)).isEqualTo(before);
         assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(reset)));
-        assertThat(context.logLines()).singleElement().asString().contains("PASSWORD_RESET_IGNORED");
+        assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"");
+    }
+
+    @Test
+    void aSignInRegistersAUserWithoutAProfileOnceAndEverySignInReturnsTheEvent() {
+        PostConfirmationHandler handler = new PostConfirmationHandler();
+        String signIn = LambdaRuntimeJson.sampleEventJson("sign-in.json");
+
+        String returned = invoke(handler, signIn, new LocalLambdaContext());
+        Map<String, AttributeValue> first = E2eDynamoDb.item("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01");
+        LocalLambdaContext again = new LocalLambdaContext();
+        invoke(handler, signIn, again);
+
+        assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(signIn)));
+        assertThat(first.get("familyName").s()).isEqualTo("Invited");
+        assertThat(E2eDynamoDb.item("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01")).isEqualTo(first);
+        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(again.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"",
+                "\"triggerSource\":\"PostAuthentication_Authentication\"");
+    }
+
+    @Test
+    void aSignInWhileTheTableIsMissingIsLetThroughAndTheNextOneHeals() {
+        PostConfirmationHandler handler = new PostConfirmationHandler();
+        String signIn = LambdaRuntimeJson.sampleEventJson("sign-in.json");
+        E2eDynamoDb.dropTable();
+        LocalLambdaContext failing = new LocalLambdaContext();
+
+        String returned = invoke(handler, signIn, failing);
+
+        assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(signIn)));
+        assertThat(failing.logLines()).singleElement().asString().contains("\"userLetThrough\":true");
+        E2eDynamoDb.recreateTable();
+        invoke(handler, signIn, new LocalLambdaContext());
+        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
     }
 
     @Test
@@ -110,7 +146,7 @@ class PostConfirmationHandlerEndToEndTest {
         assertThat(E2eDynamoDb.itemCount()).isZero();
         assertThat(context.logLines()).singleElement().asString()
                 .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"reason\":\"INVALID_EVENT\"",
-                        "\"error\":\"Invalid PostConfirmation event: request.userAttributes.sub is missing\"")
+                        "\"error\":\"Invalid trigger event: request.userAttributes.sub is missing\"")
                 .doesNotContain("nosub@example.com");
     }
 

@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The handler's translation of outcomes and failures into what Cognito sees and what the log says. */
 class PostConfirmationHandlerTest {
@@ -32,8 +34,8 @@ class PostConfirmationHandlerTest {
     };
 
     private static PostConfirmationHandler handler(RegisterUserUseCase registerUser) {
-        return new PostConfirmationHandler(new PostConfirmationTrigger(registerUser, new CognitoAttributesMapper()),
-                CLOCK, FUNCTION);
+        return new PostConfirmationHandler(new PostConfirmationTrigger(registerUser, registerUser::register,
+                new CognitoAttributesMapper()), CLOCK, FUNCTION);
     }
 
     @Test
@@ -70,6 +72,32 @@ class PostConfirmationHandlerTest {
                 .message().doesNotContain("DynamoDB", "profiles-prod", "PutItem", "Exception", "HTTP");
         assertThat(context.logLines()).singleElement().asString()
                 .contains("\"reason\":\"STORAGE_UNAVAILABLE\"", "profiles-prod", "\"Failed\":1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sign-in.json", "password-reset.json"})
+    void aFailureDuringASignInOrAResetIsLoggedCountedAndLetThrough(String sample) {
+        LocalLambdaContext context = new LocalLambdaContext();
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent(sample);
+
+        assertThat(handler(command -> {
+            throw new UserRepositoryUnavailableException("DynamoDB GetItem on table t failed: timeout", null);
+        }).handleRequest(event, context)).isSameAs(event);
+
+        assertThat(context.logLines()).singleElement().asString()
+                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"userLetThrough\":true",
+                        "\"reason\":\"STORAGE_UNAVAILABLE\"", "\"Failed\":1");
+    }
+
+    @Test
+    void aSignInEventWithoutASubIsLetThroughToo() {
+        LocalLambdaContext context = new LocalLambdaContext();
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.fromJson(
+                "{\"triggerSource\":\"PostAuthentication_Authentication\",\"request\":{\"userAttributes\":{}}}");
+
+        assertThat(handler(MUST_NOT_REGISTER).handleRequest(event, context)).isSameAs(event);
+        assertThat(context.logLines()).singleElement().asString().contains("\"reason\":\"INVALID_EVENT\"",
+                "\"userLetThrough\":true");
     }
 
     @Test

@@ -12,7 +12,9 @@ import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import dev.userprofile.local.support.LocalLambdaContext;
 import dev.userprofile.local.support.LoopbackPorts;
 import java.net.URI;
+import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -33,11 +35,13 @@ class SnapStartPrimingTest {
         RecordingInterceptor.clear();
         LocalLambdaContext log = new LocalLambdaContext();
 
-        new SnapStartPriming(new CognitoAttributesMapper(), repository(System.getenv("AWS_ENDPOINT_URL_DYNAMODB")),
-                Clock.systemUTC(), log::getLogger).beforeCheckpoint(null);
+        new SnapStartPriming(new CognitoAttributesMapper(),
+                List.of(repository(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"))), Clock.systemUTC(), log::getLogger)
+                .beforeCheckpoint(null);
         priming.prime();
 
-        assertThat(RecordingInterceptor.operations()).hasSize(2 * 2 * SnapStartPriming.REQUEST_ROUNDS)
+        assertThat(RecordingInterceptor.operations()).as("3 requests a round: one repository, then the function's two")
+                .hasSize(3 * 3 * SnapStartPriming.REQUEST_ROUNDS)
                 .containsOnly("DynamoDb:GetItem", "DynamoDb:PutItem");
         assertThat(E2eDynamoDb.itemCount()).isZero();
         assertThat(log.logLines()).singleElement().asString().contains("\"level\":\"INFO\"",
@@ -50,12 +54,12 @@ class SnapStartPrimingTest {
         RecordingInterceptor.clear();
         LocalLambdaContext log = new LocalLambdaContext();
         SnapStartPriming priming = new SnapStartPriming(new CognitoAttributesMapper(),
-                repository("http://127.0.0.1:" + LoopbackPorts.free()), Clock.systemUTC(), log::getLogger);
+                List.of(repository("http://127.0.0.1:" + LoopbackPorts.free())), Clock.systemUTC(), log::getLogger);
 
         assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
 
         assertThat(log.logLines()).hasSize(2);
-        assertThat(log.logLines().getFirst()).contains("\"level\":\"WARN\"", "\"step\":\"dynamodb-requests\"",
+        assertThat(log.logLines().getFirst()).contains("\"level\":\"WARN\"", "\"step\":\"dynamodb-requests-1\"",
                 "\"outcome\":\"STEP_SKIPPED\"", "UserRepositoryUnavailableException");
         assertThat(log.logLines().getLast()).contains("\"level\":\"INFO\"", "\"outcome\":\"PARTLY_PRIMED\"",
                 "\"failedSteps\":1");
@@ -77,7 +81,8 @@ class SnapStartPrimingTest {
     private static DynamoDbUserRepository repository(String endpoint) {
         Configuration configuration = Configuration.fromEnvironment(System.getenv());
         DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(configuration, AwsClientModule.httpClient(),
-                AwsClientModule.credentialsProvider()).endpointOverride(URI.create(endpoint)).build();
+                AwsClientModule.credentialsProvider(), DynamoDbCallBudget.REGISTRATION)
+                .endpointOverride(URI.create(endpoint)).build();
         return new DynamoDbUserRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build(),
                 configuration.tableName());
     }

@@ -90,7 +90,7 @@ class TemplateConsistencyTest {
         RecordingInterceptor.clear();
         component.snapStartPriming().prime();
         for (String sample : List.of("sign-up.json", "sign-up.json", "password-reset.json",
-                "federated-first-sign-in.json")) {
+                "federated-first-sign-in.json", "sign-in.json", "sign-in.json")) {
             handler.handleRequest(LambdaRuntimeJson.sampleEvent(sample), new LocalLambdaContext());
         }
         Set<String> called = RecordingInterceptor.operations().stream()
@@ -154,7 +154,7 @@ class TemplateConsistencyTest {
     void theFunctionFitsCognitosDeadlineAndStartsFromASnapshot() {
         int timeoutSeconds = (Integer) function.get("Timeout");
         assertThat(timeoutSeconds).isLessThanOrEqualTo(5);
-        assertThat(DynamoDbCallBudget.TOTAL_TIMEOUT).isLessThan(Duration.ofSeconds(timeoutSeconds));
+        assertThat(DynamoDbCallBudget.REGISTRATION.totalTimeout()).isLessThan(Duration.ofSeconds(timeoutSeconds));
         assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")))
                 .containsKey("AutoPublishAlias");
         assertThat(parameter("SnapStart")).as("on unless turned off").containsEntry("Default", "PublishedVersions");
@@ -166,8 +166,9 @@ class TemplateConsistencyTest {
     @Test
     void cognitoTriggersTheAliasOnlyFromThisPoolAndAccount() {
         Map<String, Object> pool = properties("UserPool", "AWS::Cognito::UserPool");
-        assertThat(map(pool.get("LambdaConfig")))
-                .containsExactly(Map.entry("PostConfirmation", Map.of("Ref", "PostConfirmationFunction.Alias")));
+        assertThat(map(pool.get("LambdaConfig"))).containsOnly(
+                Map.entry("PostConfirmation", Map.of("Ref", "PostConfirmationFunction.Alias")),
+                Map.entry("PostAuthentication", Map.of("Ref", "PostConfirmationFunction.Alias")));
         Map<String, Object> permission = properties("PostConfirmationInvokePermission", "AWS::Lambda::Permission");
         assertThat(permission).containsEntry("Action", "lambda:InvokeFunction")
                 .containsEntry("FunctionName", Map.of("Ref", "PostConfirmationFunction.Alias"))
@@ -239,7 +240,7 @@ class TemplateConsistencyTest {
                 .containsEntry("ExtendedStatistic", "p99");
         assertThat(((Number) alarm("TriggerDurationAlarm").get("Threshold")).intValue())
                 .isLessThan((Integer) function.get("Timeout") * 1000)
-                .isGreaterThan((int) DynamoDbCallBudget.TOTAL_TIMEOUT.toMillis());
+                .isGreaterThan((int) DynamoDbCallBudget.REGISTRATION.totalTimeout().toMillis());
         assertThat(dimensions("TriggerDurationAlarm")).isEqualTo(aliasDimensions);
         assertThat(alarm("FailedRegistrationsAlarm"))
                 .containsEntry("Namespace", JsonLogLine.METRIC_NAMESPACE).containsEntry("MetricName", "Failed");

@@ -78,6 +78,11 @@ class RegisterUserServiceTest {
             public Optional<User> findById(UserId id) {
                 throw new AssertionError("registration must not read before writing");
             }
+
+            @Override
+            public boolean exists(UserId id) {
+                throw new AssertionError("registration must not read before writing");
+            }
         };
 
         new RegisterUserService(writeOnly, Clock.fixed(NOW, ZoneOffset.UTC)).register(command("sub-2"));
@@ -96,6 +101,11 @@ class RegisterUserServiceTest {
 
             @Override
             public Optional<User> findById(UserId id) {
+                throw failure;
+            }
+
+            @Override
+            public boolean exists(UserId id) {
                 throw failure;
             }
         };

@@ -14,6 +14,7 @@ public final class InMemoryUserRepository implements UserRepository {
 
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
     private final AtomicInteger writeAttempts = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
 
     @Override
     public AddResult addIfAbsent(User user) {
@@ -26,11 +27,22 @@ public final class InMemoryUserRepository implements UserRepository {
         return Optional.ofNullable(users.get(id));
     }
 
+    @Override
+    public boolean exists(UserId id) {
+        reads.incrementAndGet();
+        return users.containsKey(id);
+    }
+
     public int size() {
         return users.size();
     }
 
     public int writeAttempts() {
         return writeAttempts.get();
+    }
+
+    /** Calls to {@link #exists}. */
+    public int existenceChecks() {
+        return reads.get();
     }
 }

@@ -52,6 +52,17 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void knowsWhichUsersExist() {
+        User user = minimalUser(newSub());
+        assertThat(repository().exists(user.id())).isFalse();
+
+        repository().addIfAbsent(user);
+
+        assertThat(repository().exists(user.id())).isTrue();
+        assertThat(repository().exists(new UserId(newSub()))).isFalse();
+    }
+
+    @Test
     void addsANewUserAndFindsItWithEveryField() {
         User user = fullUser(newSub());
 

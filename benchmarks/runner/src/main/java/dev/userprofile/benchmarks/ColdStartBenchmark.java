@@ -1,6 +1,7 @@
 package dev.userprofile.benchmarks;
 
 import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.ConnectionResettingProxy;
@@ -342,8 +343,8 @@ public final class ColdStartBenchmark {
     private static double rawPutItem(URI endpoint) {
         try (DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(new Configuration(TABLE, "eu-west-1", "raw"),
                 AwsClientModule.httpClient(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(endpoint).build()) {
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                DynamoDbCallBudget.REGISTRATION).endpointOverride(endpoint).build()) {
             List<Long> samples = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 Map<String, AttributeValue> item = Map.of("userId", AttributeValue.fromS(UUID.randomUUID().toString()),

@@ -1,33 +1,54 @@
 package dev.userprofile.bootstrap.config;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Time limits for DynamoDB calls. Cognito abandons a trigger after 5 s, so a registration, retries included, must
- * finish or fail well inside that: a clear error beats a Cognito timeout with no cause logged.
+ * Time limits for DynamoDB calls, one set per path. Cognito abandons a trigger after 5 s, so a registration, retries
+ * included, must finish or fail well inside that: a clear error beats a Cognito timeout with no cause logged. A
+ * sign-in must not be noticeably slowed at all, so its budget is much shorter and its failure is let through.
+ *
+ * @param attemptTimeout         one attempt
+ * @param totalTimeout           all attempts and backoff together
+ * @param maxAttempts            first try plus retries
+ * @param backoffBase            backoff after a transient error (5xx, reset, timeout): full jitter, up to the base
+ *                               before the first retry, doubling after
+ * @param backoffMax             cap of that backoff
+ * @param throttlingBackoffBase  the same after throttling. The SDK's default (1 s base, 20 s cap) is for batch jobs;
+ *                               here a longer wait only turns a throttle into a Cognito timeout
+ * @param throttlingBackoffMax   cap of that backoff
  */
-public final class DynamoDbCallBudget {
+public record DynamoDbCallBudget(Duration attemptTimeout, Duration totalTimeout, int maxAttempts,
+                                 Duration backoffBase, Duration backoffMax,
+                                 Duration throttlingBackoffBase, Duration throttlingBackoffMax) {
 
     /** Establishing a TCP+TLS connection to the regional endpoint normally takes a few milliseconds. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
-    /** Longest wait for response bytes on an open connection. */
+    /** Longest wait for response bytes on an open connection; each path's attempt timeout may cut it shorter. */
     public static final Duration SOCKET_TIMEOUT = Duration.ofMillis(1_000);
-    /** One attempt; PutItem's p99 in-region is far below this. */
-    public static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1_000);
-    /** All attempts and backoff together; leaves ~1.5 s of Cognito's 5 s for a cold start and the rest. */
-    public static final Duration TOTAL_TIMEOUT = Duration.ofMillis(3_000);
-    /** First try plus two retries. */
-    public static final int MAX_ATTEMPTS = 3;
-    /** Backoff after a transient error (5xx, reset, timeout): full jitter, up to 25 ms, then up to 50 ms. */
-    public static final Duration BACKOFF_BASE = Duration.ofMillis(25);
-    public static final Duration BACKOFF_MAX = Duration.ofMillis(200);
-    /**
-     * Backoff after throttling: full jitter, up to 100 ms, then up to 200 ms. The SDK's default (1 s base, 20 s cap) is
-     * for batch jobs; here a longer wait only turns a throttle into a Cognito timeout.
-     */
-    public static final Duration THROTTLING_BACKOFF_BASE = Duration.ofMillis(100);
-    public static final Duration THROTTLING_BACKOFF_MAX = Duration.ofMillis(400);
 
-    private DynamoDbCallBudget() {
+    /**
+     * Sign-up registration: 1 s an attempt (PutItem's p99 in-region is far below), 3 attempts, 3 s in all, which
+     * leaves ~2 s of Cognito's 5 s for a cold start and the rest (docs/reliability.md).
+     */
+    public static final DynamoDbCallBudget REGISTRATION = new DynamoDbCallBudget(Duration.ofMillis(1_000),
+            Duration.ofMillis(3_000), 3, Duration.ofMillis(25), Duration.ofMillis(200), Duration.ofMillis(100),
+            Duration.ofMillis(400));
+
+    /** A sign-in's check (and rare registration): 250 ms an attempt, 2 attempts, 600 ms in all. */
+    public static final DynamoDbCallBudget SIGN_IN = new DynamoDbCallBudget(Duration.ofMillis(250),
+            Duration.ofMillis(600), 2, Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(50),
+            Duration.ofMillis(100));
+
+    public DynamoDbCallBudget {
+        Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        Objects.requireNonNull(totalTimeout, "totalTimeout");
+        Objects.requireNonNull(backoffBase, "backoffBase");
+        Objects.requireNonNull(backoffMax, "backoffMax");
+        Objects.requireNonNull(throttlingBackoffBase, "throttlingBackoffBase");
+        Objects.requireNonNull(throttlingBackoffMax, "throttlingBackoffMax");
+        if (maxAttempts < 1 || totalTimeout.compareTo(attemptTimeout) < 0) {
+            throw new IllegalArgumentException("a budget needs at least one attempt and a total of one attempt or more");
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.logging.JsonLogLine;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -15,8 +16,8 @@ import org.crac.Resource;
 /**
  * Runs the registration path before the SnapStart snapshot, so the classes it loads and the code it warms are in the
  * snapshot rather than paid for by the first user after a restore: the attribute mapping (identities JSON included),
- * the domain's validation, the item mapping, and real DynamoDB requests: a read of a key that never exists, and a
- * PutItem whose condition no item can meet. It never writes.
+ * the domain's validation, the item mapping, and real DynamoDB requests through each client (registration and
+ * sign-in): a read of a key that never exists, and a PutItem whose condition no item can meet. It never writes.
  *
  * <p>Best effort: the runtime turns anything a beforeCheckpoint hook throws into an init error, which fails the
  * version's publication (and the stack's deployment) or a snapshot Lambda re-creates on its own. So a step that
@@ -40,7 +41,7 @@ public final class SnapStartPriming implements Resource {
     public static final int REQUEST_ROUNDS = 25;
 
     private final CognitoAttributesMapper mapper;
-    private final DynamoDbUserRepository repository;
+    private final List<DynamoDbUserRepository> repositories;
     private final Clock clock;
     private final Supplier<LambdaLogger> logger;
 
@@ -48,10 +49,10 @@ public final class SnapStartPriming implements Resource {
      * @param logger where the lines go: no Lambda context exists before a checkpoint, so Lambda's runtime logger,
      *               which writes to the function's log all the same
      */
-    public SnapStartPriming(CognitoAttributesMapper mapper, DynamoDbUserRepository repository, Clock clock,
+    public SnapStartPriming(CognitoAttributesMapper mapper, List<DynamoDbUserRepository> repositories, Clock clock,
                             Supplier<LambdaLogger> logger) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.repository = Objects.requireNonNull(repository, "repository");
+        this.repositories = List.copyOf(repositories);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logger = Objects.requireNonNull(logger, "logger");
     }
@@ -88,12 +89,15 @@ public final class SnapStartPriming implements Resource {
         })) {
             failed++;
         }
-        if (!step("dynamodb-requests", () -> {
-            for (int i = 0; i < REQUEST_ROUNDS; i++) {
-                repository.warmUp();
+        for (int r = 0; r < repositories.size(); r++) {
+            DynamoDbUserRepository repository = repositories.get(r);
+            if (!step("dynamodb-requests-" + (r + 1), () -> {
+                for (int i = 0; i < REQUEST_ROUNDS; i++) {
+                    repository.warmUp();
+                }
+            })) {
+                failed++;
             }
-        })) {
-            failed++;
         }
         return failed;
     }

@@ -52,11 +52,22 @@ public final class AwsClientModule {
                 .build();
     }
 
+    /** For registrations: sign-up confirmations and password resets. */
     @Provides
     @Singleton
+    @Registration
     public static DynamoDbClient dynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
                                                 AwsCredentialsProvider credentials) {
-        return dynamoDbClientBuilder(configuration, httpClient, credentials).build();
+        return dynamoDbClientBuilder(configuration, httpClient, credentials, DynamoDbCallBudget.REGISTRATION).build();
+    }
+
+    /** For sign-ins: the same connections and credentials, a much shorter budget. */
+    @Provides
+    @Singleton
+    @SignIn
+    static DynamoDbClient signInDynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
+                                               AwsCredentialsProvider credentials) {
+        return dynamoDbClientBuilder(configuration, httpClient, credentials, DynamoDbCallBudget.SIGN_IN).build();
     }
 
     /**
@@ -65,31 +76,43 @@ public final class AwsClientModule {
      * dual-stack and every partition; SnapStart's priming runs it before the snapshot, so restores do not pay for it.
      */
     public static DynamoDbClientBuilder dynamoDbClientBuilder(Configuration configuration, SdkHttpClient httpClient,
-                                                              AwsCredentialsProvider credentials) {
+                                                              AwsCredentialsProvider credentials,
+                                                              DynamoDbCallBudget budget) {
         return DynamoDbClient.builder()
                 .region(Region.of(configuration.region()))
                 .httpClient(httpClient)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(c -> c
-                        .apiCallAttemptTimeout(DynamoDbCallBudget.ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(DynamoDbCallBudget.TOTAL_TIMEOUT)
-                        .retryStrategy(retryStrategy(FullJitterBackoff.osEntropy())));
+                        .apiCallAttemptTimeout(budget.attemptTimeout())
+                        .apiCallTimeout(budget.totalTimeout())
+                        .retryStrategy(retryStrategy(budget, FullJitterBackoff.osEntropy())));
     }
 
-    /** The SDK's standard strategy within the call budget, with jitter no snapshot can fix in advance. */
-    static RetryStrategy retryStrategy(RandomGenerator random) {
+    /** The SDK's standard strategy within a call budget, with jitter no snapshot can fix in advance. */
+    static RetryStrategy retryStrategy(DynamoDbCallBudget budget, RandomGenerator random) {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(DynamoDbCallBudget.MAX_ATTEMPTS)
-                .backoffStrategy(new FullJitterBackoff(
-                        DynamoDbCallBudget.BACKOFF_BASE, DynamoDbCallBudget.BACKOFF_MAX, random))
+                .maxAttempts(budget.maxAttempts())
+                .backoffStrategy(new FullJitterBackoff(budget.backoffBase(), budget.backoffMax(), random))
                 .throttlingBackoffStrategy(new FullJitterBackoff(
-                        DynamoDbCallBudget.THROTTLING_BACKOFF_BASE, DynamoDbCallBudget.THROTTLING_BACKOFF_MAX, random))
+                        budget.throttlingBackoffBase(), budget.throttlingBackoffMax(), random))
                 .build();
     }
 
     @Provides
     @Singleton
-    static DynamoDbEnhancedClient enhancedClient(DynamoDbClient dynamoDb) {
+    @Registration
+    static DynamoDbEnhancedClient enhancedClient(@Registration DynamoDbClient dynamoDb) {
+        return enhanced(dynamoDb);
+    }
+
+    @Provides
+    @Singleton
+    @SignIn
+    static DynamoDbEnhancedClient signInEnhancedClient(@SignIn DynamoDbClient dynamoDb) {
+        return enhanced(dynamoDb);
+    }
+
+    private static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamoDb) {
         // No extensions: the default ones (versioned records, atomic counters) have nothing to do for this schema.
         return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build();
     }

@@ -8,7 +8,7 @@ import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-/** Binds the repository port to the DynamoDB adapter. */
+/** Binds the repository port to the DynamoDB adapter, once per call budget. */
 @Module
 public final class PersistenceModule {
 
@@ -17,12 +17,29 @@ public final class PersistenceModule {
 
     @Provides
     @Singleton
-    static DynamoDbUserRepository dynamoDbUserRepository(DynamoDbEnhancedClient client, Configuration configuration) {
+    @Registration
+    static DynamoDbUserRepository registrationRepository(@Registration DynamoDbEnhancedClient client,
+                                                         Configuration configuration) {
         return new DynamoDbUserRepository(client, configuration.tableName());
     }
 
     @Provides
-    static UserRepository userRepository(DynamoDbUserRepository repository) {
+    @Singleton
+    @SignIn
+    static DynamoDbUserRepository signInRepository(@SignIn DynamoDbEnhancedClient client,
+                                                   Configuration configuration) {
+        return new DynamoDbUserRepository(client, configuration.tableName());
+    }
+
+    @Provides
+    @Registration
+    static UserRepository registrationUsers(@Registration DynamoDbUserRepository repository) {
+        return repository;
+    }
+
+    @Provides
+    @SignIn
+    static UserRepository signInUsers(@SignIn DynamoDbUserRepository repository) {
         return repository;
     }
 }

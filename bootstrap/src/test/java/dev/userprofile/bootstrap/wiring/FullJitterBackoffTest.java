@@ -97,15 +97,15 @@ class FullJitterBackoffTest {
                 return bound - 1;
             }
         };
-        RetryStrategy strategy = AwsClientModule.retryStrategy(highest);
+        RetryStrategy strategy = AwsClientModule.retryStrategy(DynamoDbCallBudget.REGISTRATION, highest);
 
         assertThat(firstRetryDelay(strategy, AwsServiceException.builder().statusCode(500)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build()))
-                .isEqualTo(DynamoDbCallBudget.BACKOFF_BASE);
+                .isEqualTo(DynamoDbCallBudget.REGISTRATION.backoffBase());
         assertThat(firstRetryDelay(strategy, AwsServiceException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build()))
-                .isEqualTo(DynamoDbCallBudget.THROTTLING_BACKOFF_BASE);
-        assertThat(strategy.maxAttempts()).isEqualTo(DynamoDbCallBudget.MAX_ATTEMPTS);
+                .isEqualTo(DynamoDbCallBudget.REGISTRATION.throttlingBackoffBase());
+        assertThat(strategy.maxAttempts()).isEqualTo(DynamoDbCallBudget.REGISTRATION.maxAttempts());
     }
 
     private static Duration firstRetryDelay(RetryStrategy strategy, Throwable failure) {

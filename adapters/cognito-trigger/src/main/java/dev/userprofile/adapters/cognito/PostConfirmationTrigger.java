@@ -1,50 +1,65 @@
 package dev.userprofile.adapters.cognito;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
+import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Drives the RegisterUser use case from a PostConfirmation event. Only a sign-up confirmation registers; a password
- * reset fires the same trigger for an existing user and must never create or overwrite a profile.
+ * Drives registration from the user pool's triggers, so that every way into the pool ends with a profile:
+ * <ul>
+ *   <li>a sign-up confirmation registers (one conditional write);</li>
+ *   <li>a password reset registers a user who has none yet, with the same conditional write, which never changes an
+ *       existing profile (imported users finish through a reset);</li>
+ *   <li>a sign-in (PostAuthentication) registers a user who has none: one read, and a write only when missing
+ *       (invited, migrated and imported users, and those whose earlier trigger failed).</li>
+ * </ul>
+ * PostAuthentication events have the same shape as PostConfirmation ones (plus fields the runtime ignores), so
+ * one event type serves both.
  */
 public final class PostConfirmationTrigger {
 
     private static final String ATTRIBUTES = "request.userAttributes";
 
     private final RegisterUserUseCase registerUser;
+    private final EnsureUserRegisteredUseCase ensureRegistered;
     private final CognitoAttributesMapper mapper;
 
-    public PostConfirmationTrigger(RegisterUserUseCase registerUser, CognitoAttributesMapper mapper) {
+    public PostConfirmationTrigger(RegisterUserUseCase registerUser, EnsureUserRegisteredUseCase ensureRegistered,
+                                   CognitoAttributesMapper mapper) {
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
+        this.ensureRegistered = Objects.requireNonNull(ensureRegistered, "ensureRegistered");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
     /**
-     * @throws InvalidTriggerEventException when a sign-up event lacks what a registration needs: the event, its
-     *                                      {@code request.userAttributes}, or a well-formed {@code sub}
+     * @throws InvalidTriggerEventException when an event that registers lacks what a registration needs: the event,
+     *                                      its {@code request.userAttributes}, or a well-formed {@code sub}
      */
     public TriggerOutcome handle(CognitoUserPoolPostConfirmationEvent event) {
         if (event == null) {
             throw new InvalidTriggerEventException("event", "is missing");
         }
         return switch (TriggerSource.of(event.getTriggerSource())) {
-            case CONFIRM_SIGN_UP -> register(event);
-            case CONFIRM_FORGOT_PASSWORD -> new TriggerOutcome.PasswordResetIgnored();
+            case CONFIRM_SIGN_UP, CONFIRM_FORGOT_PASSWORD -> register(event, registerUser::register);
+            case POST_AUTHENTICATION -> register(event, ensureRegistered::ensureRegistered);
             case KEEP_ALIVE -> new TriggerOutcome.KeptAlive();
             case UNKNOWN -> new TriggerOutcome.UnknownSourceIgnored();
         };
     }
 
-    private TriggerOutcome register(CognitoUserPoolPostConfirmationEvent event) {
-        MappedRegistration registration = mapper.toRegistration(userAttributes(event), ATTRIBUTES);
-        return switch (registerUser.register(registration.command())) {
+    private TriggerOutcome register(CognitoUserPoolPostConfirmationEvent event,
+                                    Function<RegisterUserCommand, RegistrationResult> registration) {
+        MappedRegistration mapped = mapper.toRegistration(userAttributes(event), ATTRIBUTES);
+        return switch (registration.apply(mapped.command())) {
             case RegistrationResult.Registered registered ->
-                    new TriggerOutcome.Registered(registered.userId(), registration.dropped());
+                    new TriggerOutcome.Registered(registered.userId(), mapped.dropped());
             case RegistrationResult.AlreadyRegistered already ->
-                    new TriggerOutcome.AlreadyRegistered(already.userId(), registration.dropped());
+                    new TriggerOutcome.AlreadyRegistered(already.userId(), mapped.dropped());
         };
     }
 

@@ -4,7 +4,7 @@ import dev.userprofile.domain.UserId;
 import java.util.List;
 import java.util.Objects;
 
-/** What handling one PostConfirmation event did; every outcome lets Cognito carry on. */
+/** What handling one trigger event did; every outcome lets Cognito carry on. */
 public sealed interface TriggerOutcome {
 
     /** A short stable name for logs and metrics. */
@@ -36,14 +36,6 @@ public sealed interface TriggerOutcome {
         @Override
         public String code() {
             return "ALREADY_REGISTERED";
-        }
-    }
-
-    /** A password reset: nothing was written. */
-    record PasswordResetIgnored() implements TriggerOutcome {
-        @Override
-        public String code() {
-            return "PASSWORD_RESET_IGNORED";
         }
     }
 

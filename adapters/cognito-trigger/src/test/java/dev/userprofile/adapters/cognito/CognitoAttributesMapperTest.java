@@ -51,7 +51,7 @@ class CognitoAttributesMapperTest {
     void onlyAMissingOrMalformedSubFailsTheRegistration(Map<String, String> attributes, String message) {
         assertThatThrownBy(() -> map(attributes))
                 .isInstanceOf(InvalidTriggerEventException.class)
-                .hasMessage("Invalid PostConfirmation event: " + message);
+                .hasMessage("Invalid trigger event: " + message);
     }
 
     static Stream<Arguments> dropped() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.service.EnsureUserRegisteredService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.User;
@@ -20,10 +22,14 @@ class PostConfirmationTriggerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final PostConfirmationTrigger trigger = new PostConfirmationTrigger(
-            new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)), new CognitoAttributesMapper());
+    private final RegisterUserService registerUser = new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PostConfirmationTrigger trigger = new PostConfirmationTrigger(registerUser,
+            new EnsureUserRegisteredService(users, registerUser), new CognitoAttributesMapper());
 
     private static final RegisterUserUseCase MUST_NOT_REGISTER = command -> {
+        throw new AssertionError("this event must not register anyone");
+    };
+    private static final EnsureUserRegisteredUseCase MUST_NOT_ENSURE = command -> {
         throw new AssertionError("this event must not register anyone");
     };
 
@@ -83,17 +89,60 @@ class PostConfirmationTriggerTest {
     }
 
     @Test
-    void aPasswordResetNeverRegistersOrChangesAnyone() {
-        PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
-                new CognitoAttributesMapper());
+    void aPasswordResetRegistersAUserWhoHasNoProfileYet() {
+        TriggerOutcome outcome = trigger.handle(LambdaRuntimeJson.sampleEvent("password-reset.json"));
 
-        assertThat(guarded.handle(LambdaRuntimeJson.sampleEvent("password-reset.json")))
-                .isEqualTo(new TriggerOutcome.PasswordResetIgnored());
+        UserId sub = new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21");
+        assertThat(outcome).isEqualTo(new TriggerOutcome.Registered(sub, java.util.List.of()));
+        assertThat(users.findById(sub).orElseThrow().profile().givenName().orElseThrow().value()).isEqualTo("Janet");
+        assertThat(users.existenceChecks()).as("one conditional write, no read").isZero();
+    }
+
+    @Test
+    void aPasswordResetNeverChangesAnExistingProfile() {
+        trigger.handle(LambdaRuntimeJson.sampleEvent("sign-up.json"));
+        User before = users.findById(new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21")).orElseThrow();
+
+        TriggerOutcome outcome = trigger.handle(LambdaRuntimeJson.sampleEvent("password-reset.json"));
+
+        assertThat(outcome).isInstanceOf(TriggerOutcome.AlreadyRegistered.class);
+        assertThat(users.findById(before.id())).contains(before);
+    }
+
+    @Test
+    void aSignInRegistersAUserWithoutAProfileAndThenOnlyReads() {
+        UserId sub = new UserId("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01");
+
+        TriggerOutcome first = trigger.handle(LambdaRuntimeJson.sampleEvent("sign-in.json"));
+        User registered = users.findById(sub).orElseThrow();
+        TriggerOutcome second = trigger.handle(LambdaRuntimeJson.sampleEvent("sign-in.json"));
+
+        assertThat(first).isEqualTo(new TriggerOutcome.Registered(sub, java.util.List.of()));
+        assertThat(second).isEqualTo(new TriggerOutcome.AlreadyRegistered(sub, java.util.List.of()));
+        assertThat(users.findById(sub)).contains(registered);
+        assertThat(registered.profile().familyName().orElseThrow().value()).isEqualTo("Invited");
+        assertThat(users.writeAttempts()).as("the second sign-in only reads").isEqualTo(1);
+        assertThat(users.existenceChecks()).isEqualTo(2);
+    }
+
+    @Test
+    void aSignInEventSurvivesTheRuntimesDeserialisationIntoTheSharedEventType() {
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-in.json");
+
+        assertThat(TriggerSource.of(event.getTriggerSource())).isEqualTo(TriggerSource.POST_AUTHENTICATION);
+        assertThat(event.getRequest().getUserAttributes()).containsEntry("given_name", "Ines");
+    }
+
+    @Test
+    void onlyASignUpConfirmationFailsTheUserWhenRegistrationFails() {
+        assertThat(TriggerSource.CONFIRM_SIGN_UP.failureBlocksTheUser()).isTrue();
+        assertThat(TriggerSource.CONFIRM_FORGOT_PASSWORD.failureBlocksTheUser()).isFalse();
+        assertThat(TriggerSource.POST_AUTHENTICATION.failureBlocksTheUser()).isFalse();
     }
 
     @Test
     void anUnknownOrMissingTriggerSourceIsIgnored() {
-        PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER,
+        PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER, MUST_NOT_ENSURE,
                 new CognitoAttributesMapper());
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-up.json");
 
@@ -107,7 +156,7 @@ class PostConfirmationTriggerTest {
     void aSignUpWithoutSubIsRejectedNamingTheFieldAndWritesNothing() {
         assertThatThrownBy(() -> trigger.handle(LambdaRuntimeJson.sampleEvent("missing-sub.json")))
                 .isInstanceOf(InvalidTriggerEventException.class)
-                .hasMessage("Invalid PostConfirmation event: request.userAttributes.sub is missing")
+                .hasMessage("Invalid trigger event: request.userAttributes.sub is missing")
                 .message().doesNotContain("nosub@example.com");
         assertThat(users.size()).isZero();
     }

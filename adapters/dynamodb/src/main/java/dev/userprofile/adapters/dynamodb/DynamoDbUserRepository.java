@@ -88,6 +88,20 @@ public final class DynamoDbUserRepository implements UserRepository {
     }
 
     /**
+     * One eventually consistent GetItem (half the read capacity of a consistent one): a lag is harmless, because the
+     * caller registers with the conditional put whenever this says no.
+     */
+    @Override
+    public boolean exists(UserId id) {
+        Key key = Key.builder().partitionValue(id.value()).build();
+        try {
+            return table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(false).build()) != null;
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
+    }
+
+    /**
      * Runs the code paths of a registration without writing, to prime a SnapStart snapshot: the mapping to an item
      * and back, a consistent GetItem of a key that never exists (signing, HTTP, response parsing), and a PutItem of
      * a sample item whose condition no item can meet, so DynamoDB always refuses it (the request marshalling and the
@@ -98,8 +112,10 @@ public final class DynamoDbUserRepository implements UserRepository {
         UserItemMapper.toUser(item);
         Key probe = Key.builder().partitionValue(WARM_UP_PROBE.value()).build();
         try {
-            // Whatever is stored under the probe key (nothing, normally) is read and dropped, never mapped.
+            // Whatever is stored under the probe key (nothing, normally) is read and dropped, never mapped; both
+            // kinds of read, as registration checks and sign-in checks make them.
             table.getItem(GetItemEnhancedRequest.builder().key(probe).consistentRead(true).build());
+            table.getItem(GetItemEnhancedRequest.builder().key(probe).consistentRead(false).build());
             table.putItem(PutItemEnhancedRequest.builder(UserItem.class).item(item).conditionExpression(NEVER).build());
             throw new IllegalStateException("DynamoDB accepted a condition no item can meet on " + table.tableName());
         } catch (ConditionalCheckFailedException expected) {

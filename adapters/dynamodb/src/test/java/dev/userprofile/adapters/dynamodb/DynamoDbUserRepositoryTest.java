@@ -99,7 +99,7 @@ class DynamoDbUserRepositoryTest {
 
         repository.warmUp();
 
-        assertThat(table.operations).containsExactly("GetItem", "PutItem");
+        assertThat(table.operations).containsExactly("GetItem", "GetItem", "PutItem");
         assertThat(table.client.scan(b -> b.tableName(table.tableName)).count()).isEqualTo(before);
         assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEmpty();
     }

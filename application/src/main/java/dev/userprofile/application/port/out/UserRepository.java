@@ -19,4 +19,13 @@ public interface UserRepository {
      * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
      */
     Optional<User> findById(UserId id);
+
+    /**
+     * Whether a user with this id is stored, as cheaply as the store allows. May lag a write made a moment ago
+     * (an eventually consistent read): callers that act on {@code false} must still write with
+     * {@link #addIfAbsent}.
+     *
+     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     */
+    boolean exists(UserId id);
 }
