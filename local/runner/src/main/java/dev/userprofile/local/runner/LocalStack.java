@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String TABLE_LOGICAL_ID = "ProfilesTable";
     public static final String FUNCTION_LOGICAL_ID = "PostConfirmationFunction";
+    static final String USER_POOL_LOGICAL_ID = "UserPool";
     public static final String TABLE_NAME = "user-profiles-local";
     public static final String REGION = "eu-west-1";
 
@@ -95,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
             Path cognitoDir = options.dataDir().map(d -> d.resolve("cognito"))
                     .orElseGet(LocalStack::temporaryDirectory);
             cognito = CognitoLocalServer.start(options.cognitoPort(), cognitoDir, lambda.invokeEndpoint(),
-                    function.logicalId(), options.code(), cognitoLog);
+                    function.logicalId(), poolTriggers(template), options.code(), cognitoLog);
             CognitoIdentityProviderClient cognitoClient = cognitoClient(cognito.endpoint());
             String poolId = existingOrNewPool(cognitoClient);
             String clientId = existingOrNewClient(cognitoClient, poolId);
@@ -202,5 +203,14 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception ignored) {
             // Stopping the rest matters more than reporting one part's failure to stop.
         }
+    }
+
+    /** The triggers template.yaml attaches to the user pool (the keys of its {@code LambdaConfig}). */
+    @SuppressWarnings("unchecked")
+    static List<String> poolTriggers(Path template) {
+        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.load(template).get("Resources");
+        Map<String, Object> pool = (Map<String, Object>) ((Map<String, Object>) resources.get(USER_POOL_LOGICAL_ID))
+                .get("Properties");
+        return List.copyOf(((Map<String, Object>) pool.get("LambdaConfig")).keySet());
     }
 }

@@ -26,6 +26,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -118,8 +122,76 @@ class LocalStackEndToEndTest {
 
         assertThat(Profiles.item(stack, sub)).isEqualTo(before);
         assertThat(FUNCTION_LOG.subList(invocationsBefore, FUNCTION_LOG.size()))
-                .as("the trigger ran for the reset and ignored it")
-                .anyMatch(line -> line.contains("PASSWORD_RESET_IGNORED"));
+                .as("the trigger ran for the reset and found the profile")
+                .anyMatch(line -> line.contains("PostConfirmation_ConfirmForgotPassword")
+                        && line.contains("\"outcome\":\"ALREADY_REGISTERED\""));
+    }
+
+    /** An invited user: created by an administrator, never confirmed by a sign-up; PostConfirmation never runs. */
+    private static String invite(String email, String givenName) {
+        return cognito.adminCreateUser(b -> b.userPoolId(stack.userPoolId()).username(email)
+                        .temporaryPassword("Temporary-Pass-1").messageAction(MessageActionType.SUPPRESS)
+                        .userAttributes(AttributeType.builder().name("email").value(email).build(),
+                                AttributeType.builder().name("given_name").value(givenName).build()))
+                .user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+    }
+
+    /** A first sign-in with the temporary password, answering NEW_PASSWORD_REQUIRED; returns the ID token. */
+    private static String firstSignIn(String email) {
+        InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.clientId(stack.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", email, "PASSWORD", "Temporary-Pass-1")));
+        assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.NEW_PASSWORD_REQUIRED);
+        return cognito.respondToAuthChallenge(b -> b.clientId(stack.clientId())
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", PASSWORD)))
+                .authenticationResult().idToken();
+    }
+
+    private static String signIn(String email) {
+        return cognito.initiateAuth(b -> b.clientId(stack.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
+                .authenticationResult().idToken();
+    }
+
+    @Test
+    void anInvitedUserGetsOneProfileAtTheirFirstSignInAndLaterSignInsChangeNothing() {
+        String email = newEmail();
+        String sub = invite(email, "Ines");
+        assertThat(itemsFor(sub)).as("PostConfirmation never ran").isZero();
+
+        assertThat(firstSignIn(email)).isNotBlank();
+
+        Map<String, AttributeValue> profile = Profiles.item(stack, sub);
+        assertThat(profile.get("givenName").s()).isEqualTo("Ines");
+        assertThat(itemsFor(sub)).isEqualTo(1);
+
+        assertThat(signIn(email)).isNotBlank();
+        assertThat(Profiles.item(stack, sub)).isEqualTo(profile);
+        assertThat(itemsFor(sub)).isEqualTo(1);
+    }
+
+    @Test
+    void aSignInWhileTheTableIsGoneStillSucceedsAndTheNextSignInAfterwardsHeals() {
+        String email = newEmail();
+        String sub = invite(email, "Otto");
+        int invocationsBefore = FUNCTION_LOG.size();
+        stack.dynamoDb().deleteTable(b -> b.tableName(LocalStack.TABLE_NAME));
+        try {
+            assertThat(firstSignIn(email)).as("the sign-in itself succeeds").isNotBlank();
+            assertThat(FUNCTION_LOG.subList(invocationsBefore, FUNCTION_LOG.size()))
+                    .as("the function answered, logging the failure and letting the sign-in through")
+                    .anyMatch(line -> line.contains("\"userLetThrough\":true")
+                            && line.contains("PostAuthentication_Authentication"))
+                    .noneMatch(line -> line.contains("TriggerFailedException"));
+        } finally {
+            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), LocalStack.TABLE_LOGICAL_ID)
+                    .create(stack.dynamoDb(), LocalStack.TABLE_NAME);
+        }
+
+        assertThat(signIn(email)).isNotBlank();
+
+        assertThat(Profiles.item(stack, sub).get("givenName").s()).isEqualTo("Otto");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * cognito-local (a Cognito user pools emulator from npm) in a child process on loopback, with its PostConfirmation
@@ -31,10 +32,12 @@ public final class CognitoLocalServer implements AutoCloseable {
     /**
      * @param dataDir        where cognito-local keeps its config and users (a fresh temp folder for in-memory runs)
      * @param lambdaEndpoint the Invoke endpoint its triggers call
-     * @param functionName   the function its PostConfirmation trigger invokes
+     * @param functionName   the function its triggers invoke
+     * @param triggers       which of the pool's triggers invoke it, as template.yaml's {@code LambdaConfig} names
+     *                       them ({@code PostConfirmation}, {@code PostAuthentication})
      */
     public static CognitoLocalServer start(int port, Path dataDir, URI lambdaEndpoint, String functionName,
-                                           String code, Consumer<String> logSink) {
+                                           List<String> triggers, String code, Consumer<String> logSink) {
         int chosen = LoopbackPorts.claim(port);
         Path program = NodeServer.locatePackage("cognito-local").resolve("lib/bin/start.js");
         try {
@@ -46,10 +49,12 @@ public final class CognitoLocalServer implements AutoCloseable {
                         "region": "local",
                         "credentials": {"accessKeyId": "local", "secretAccessKey": "local"}
                       },
-                      "TriggerFunctions": {"PostConfirmation": "%s"},
+                      "TriggerFunctions": {%s},
                       "UserPoolDefaults": {"UsernameAttributes": ["email"]}
                     }
-                    """.formatted(lambdaEndpoint, functionName), StandardCharsets.UTF_8);
+                    """.formatted(lambdaEndpoint, triggers.stream()
+                    .map(trigger -> "\"" + trigger + "\": \"" + functionName + "\"")
+                    .collect(Collectors.joining(", "))), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cognito-local's configuration in " + dataDir, e);
         }
