@@ -58,14 +58,22 @@ public final class ColdStartBenchmark {
      */
     private enum Start { ON_DEMAND, SNAPSTART_INIT, SNAPSTART_RESTORE }
 
-    private record Variant(String name, Path artifact, String handler, List<String> jvmOptions, Start start) {
+    /** What each invocation is: a sign-up confirmation of a new user, or a sign-in of a user who has a profile. */
+    private enum Workload { SIGN_UP, SIGN_IN }
+
+    private record Variant(String name, Path artifact, String handler, List<String> jvmOptions, Start start,
+                           Workload workload) {
+        Variant(String name, Path artifact, String handler, List<String> jvmOptions, Start start) {
+            this(name, artifact, handler, jvmOptions, start, Workload.SIGN_UP);
+        }
+
         boolean snapStart() {
             return start != Start.ON_DEMAND;
         }
     }
 
     /** A SnapStart restore as the user meets it, and what it had to fetch or open on the way. */
-    private record RestoreRun(double firstResponseMs, int credentialFetches, int newConnections) {
+    private record RestoreRun(double firstResponseMs, double warmMs, int credentialFetches, int newConnections) {
     }
 
     /**
@@ -112,6 +120,8 @@ public final class ColdStartBenchmark {
                             Start.SNAPSTART_INIT),
                     new Variant("floor+restore", floor, floorHandler, SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE),
                     new Variant("ours+restore", ours, template.handler(), SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE),
+                    new Variant("ours+restore/sign-in", ours, template.handler(), SNAPSTART_FLAGS,
+                            Start.SNAPSTART_RESTORE, Workload.SIGN_IN),
                     new Variant("ours+aot-cache", ours, template.handler(),
                             concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache), Start.ON_DEMAND),
                     new Variant("ours+serial-gc", ours, template.handler(),
@@ -146,7 +156,7 @@ public final class ColdStartBenchmark {
                     Variant variant = variants.get((i + round) % variants.size());
                     if (variant.start() == Start.SNAPSTART_RESTORE) {
                         restores.get(variant.name()).add(measureRestore(template, variant, environment,
-                                dynalite.endpoint()));
+                                dynalite.endpoint(), dynamoDb));
                     } else {
                         results.get(variant.name()).add(measure(template, variant, environment));
                     }
@@ -161,9 +171,12 @@ public final class ColdStartBenchmark {
             }
             double rawPutItem = rawPutItem(dynalite.endpoint());
             int writes = writeRequestsPerRegistration(template, ours, environment, dynalite.endpoint());
+            int[] signIn = requestsPerSignIn(template, ours, environment, dynalite.endpoint(), dynamoDb);
             report(results, classes, Map.of("floor", Files.size(floor), "naive", Files.size(naive),
                     "ours", Files.size(ours)), rawPutItem, writes, only.isEmpty());
             reportRestores(restores);
+            System.out.printf("requests to DynamoDB for one sign-in: %d with a profile, %d without one%n",
+                    signIn[0], signIn[1]);
             Files.deleteIfExists(aotCache);
         }
     }
@@ -177,6 +190,21 @@ public final class ColdStartBenchmark {
     private static TemplateFunction withHandler(TemplateFunction template, String handler) {
         return new TemplateFunction(template.logicalId(), handler, template.runtime(), template.memoryMb(),
                 template.timeoutSeconds(), template.logFormat(), template.environment());
+    }
+
+    /** A sign-in (PostAuthentication) of a user whose profile is stored already: the common case. */
+    private static String signInEvent(DynamoDbClient dynamoDb) {
+        String json = LambdaRuntimeJson.sampleEventJson("sign-in.json");
+        String sub = LambdaRuntimeJson.fromJson(json).getRequest().getUserAttributes().get("sub");
+        String registered = UUID.randomUUID().toString();
+        dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(registered),
+                "registeredAt", AttributeValue.fromS("2026-11-30T00:00:00Z"), "schemaVersion",
+                AttributeValue.fromN("1"))));
+        return json.replace(sub, registered);
+    }
+
+    private static String event(Workload workload, DynamoDbClient dynamoDb) {
+        return workload == Workload.SIGN_IN ? signInEvent(dynamoDb) : signUpEvent();
     }
 
     private static String signUpEvent() {
@@ -234,7 +262,7 @@ public final class ColdStartBenchmark {
      * Timed from the restore to the first response: afterRestore hooks, the runtime's poll, the handler.
      */
     private static RestoreRun measureRestore(TemplateFunction template, Variant variant,
-                                             Map<String, String> environment, URI dynalite) {
+                                             Map<String, String> environment, URI dynalite, DynamoDbClient dynamoDb) {
         try (ConnectionResettingProxy proxy = new ConnectionResettingProxy(dynalite);
              ContainerCredentialsServer credentials = new ContainerCredentialsServer(CREDENTIALS_LIFETIME,
                      Clock.systemUTC())) {
@@ -249,14 +277,24 @@ public final class ColdStartBenchmark {
                 lambda.awaitCheckpoint(Duration.ofSeconds(30));
                 Thread.sleep(SNAPSHOT_AGE.toMillis());
                 proxy.resetAll();
+                String first = event(variant.workload(), dynamoDb);
                 int fetchedBefore = credentials.served();
                 int connectionsBefore = proxy.connectionsAccepted();
                 long t0 = System.nanoTime();
-                RuntimeApi.InvocationResult result = lambda.restoreThenInvoke(signUpEvent());
+                RuntimeApi.InvocationResult result = lambda.restoreThenInvoke(first);
                 double firstMs = (System.nanoTime() - t0) / 1e6;
                 requireSuccess(variant, result, log);
-                return new RestoreRun(firstMs, credentials.served() - fetchedBefore,
-                        proxy.connectionsAccepted() - connectionsBefore);
+                int fetched = credentials.served() - fetchedBefore;
+                int connections = proxy.connectionsAccepted() - connectionsBefore;
+                List<Long> warm = new ArrayList<>();
+                for (int i = 0; i < WARM_INVOCATIONS / 2; i++) {
+                    String next = event(variant.workload(), dynamoDb);
+                    long w0 = System.nanoTime();
+                    requireSuccess(variant, lambda.invoke(next), log);
+                    warm.add(System.nanoTime() - w0);
+                }
+                return new RestoreRun(firstMs, Stats.ofNanos(warm.subList(warm.size() / 2, warm.size())).p50(),
+                        fetched, connections);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -271,8 +309,8 @@ public final class ColdStartBenchmark {
         System.out.println();
         System.out.printf("first response after a SnapStart restore (snapshot %.1f s old, connections reset, "
                 + "credentials from the container endpoint), ms%n", SNAPSHOT_AGE.toMillis() / 1000.0);
-        System.out.println("variant                median   (min-max)         credential fetches  new connections"
-                + "  ratio to floor (median of rounds)");
+        System.out.println("variant                median   (min-max)         warm after   credential fetches"
+                + "  new connections  ratio to floor (median of rounds)");
         List<RestoreRun> floor = restores.get("floor+restore");
         restores.forEach((name, runs) -> {
             String ratio = "";
@@ -284,8 +322,9 @@ public final class ColdStartBenchmark {
                 ratio = String.format("%.2f (%.2f-%.2f)", Stats.median(ratios), Arrays.stream(ratios).min()
                         .orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
             }
-            System.out.printf("%-22s %s %10.0f %16.0f  %s%n", name,
+            System.out.printf("%-22s %s %9.2f %12.0f %16.0f  %s%n", name,
                     spreadOf(runs.stream().mapToDouble(RestoreRun::firstResponseMs).toArray()),
+                    Stats.median(runs.stream().mapToDouble(RestoreRun::warmMs).toArray()),
                     Stats.median(runs.stream().mapToDouble(RestoreRun::credentialFetches).toArray()),
                     Stats.median(runs.stream().mapToDouble(RestoreRun::newConnections).toArray()), ratio);
         });
@@ -371,6 +410,28 @@ public final class ColdStartBenchmark {
                 requireSuccess(variant, lambda.invoke(signUpEvent()), log);
             }
             return proxy.requests().size();
+        }
+    }
+
+    /** Requests one sign-in sends: for a user with a profile, then for one without. */
+    private static int[] requestsPerSignIn(TemplateFunction template, Path ours, Map<String, String> environment,
+                                           URI dynalite, DynamoDbClient dynamoDb) throws IOException {
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(dynalite)) {
+            Map<String, String> viaProxy = new HashMap<>(environment);
+            viaProxy.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
+            Variant variant = new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, Start.ON_DEMAND);
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (LocalLambda lambda = launch(template, variant, viaProxy, log)) {
+                String registered = signInEvent(dynamoDb);
+                String unregistered = LambdaRuntimeJson.sampleEventJson("sign-in.json")
+                        .replace("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01", UUID.randomUUID().toString());
+                lambda.awaitReady(Duration.ofSeconds(30));
+                int before = proxy.requests().size();
+                requireSuccess(variant, lambda.invoke(registered), log);
+                int withProfile = proxy.requests().size() - before;
+                requireSuccess(variant, lambda.invoke(unregistered), log);
+                return new int[] {withProfile, proxy.requests().size() - before - withProfile};
+            }
         }
     }
 
