@@ -6,6 +6,7 @@ import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRepository;
 import dev.userprofile.domain.User;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -27,7 +28,8 @@ public final class RegisterUserService implements RegisterUserUseCase {
     public RegistrationResult register(RegisterUserCommand command) {
         Objects.requireNonNull(command, "command");
         // Milliseconds are what every consumer of the table (JavaScript's Date included) can represent.
-        User user = User.register(command.userId(), command.profile(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Instant registeredAt = command.registeredAt().orElseGet(clock::instant).truncatedTo(ChronoUnit.MILLIS);
+        User user = User.register(command.userId(), command.profile(), registeredAt);
         return switch (users.addIfAbsent(user)) {
             case ADDED -> new RegistrationResult.Registered(user);
             case ALREADY_PRESENT -> new RegistrationResult.AlreadyRegistered(user.id());

@@ -115,6 +115,16 @@ class RegisterUserServiceTest {
     }
 
     @Test
+    void aUserKnownToHaveJoinedEarlierIsRegisteredWithThatTime() {
+        Instant joined = Instant.parse("2024-03-01T12:00:00.123456Z");
+
+        service.register(command("sub-old").joinedAt(joined));
+
+        assertThat(users.findById(new UserId("sub-old")).orElseThrow().registeredAt())
+                .isEqualTo(Instant.parse("2024-03-01T12:00:00.123Z"));
+    }
+
+    @Test
     void commandRequiresItsParts() {
         assertThatThrownBy(() -> new RegisterUserCommand(null, UserProfile.empty()))
                 .isInstanceOf(InvalidUserDataException.class).hasMessage("userId is required");

@@ -14,13 +14,16 @@ import dev.userprofile.domain.UserProfile;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
@@ -98,6 +101,32 @@ public final class DynamoDbUserRepository implements UserRepository {
             return table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(false).build()) != null;
         } catch (SdkException e) {
             throw unavailable("GetItem", e);
+        }
+    }
+
+    /**
+     * Calls {@code action} with the key of every stored profile: a Scan that reads only the key, page by page. For
+     * operator tools (reconciling the table with the user pool); no function calls it.
+     */
+    public void forEachStoredUserId(Consumer<String> action) {
+        try {
+            table.scan(ScanEnhancedRequest.builder().attributesToProject(UserItemSchema.PARTITION_KEY).build())
+                    .items().forEach(item -> action.accept(item.userId()));
+        } catch (SdkException e) {
+            throw unavailable("Scan", e);
+        }
+    }
+
+    /**
+     * Deletes a profile: the erasure of a user who was deleted from the pool. For operator tools; no function calls
+     * it. Returns whether there was one.
+     */
+    public boolean delete(String userId) {
+        Key key = Key.builder().partitionValue(userId).build();
+        try {
+            return table.deleteItem(DeleteItemEnhancedRequest.builder().key(key).build()) != null;
+        } catch (SdkException e) {
+            throw unavailable("DeleteItem", e);
         }
     }
 

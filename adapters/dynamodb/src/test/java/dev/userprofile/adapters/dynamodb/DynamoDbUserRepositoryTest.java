@@ -144,4 +144,23 @@ class DynamoDbUserRepositoryTest {
                 .hasMessageStartingWith("DynamoDB PutItem on table " + table.tableName + " failed: SdkClientException");
         client.close();
     }
+
+    @Test
+    void listsEveryStoredKeyReadingOnlyTheKeyAndDeletesOnRequest() {
+        for (int i = 0; i < 30; i++) {
+            repository.addIfAbsent(User.register(new UserId("scan-" + i), UserProfile.builder()
+                    .givenName(new Name("N" + i)).build(), Instant.parse("2026-11-27T10:15:30Z")));
+        }
+        table.operations.clear();
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+
+        repository.forEachStoredUserId(seen::add);
+
+        assertThat(seen).filteredOn(id -> id.startsWith("scan-")).hasSize(30);
+        assertThat(table.operations).allMatch("Scan"::equals);
+        assertThat(repository.delete("scan-7")).isTrue();
+        assertThat(repository.delete("scan-7")).as("already gone").isFalse();
+        assertThat(repository.findById(new UserId("scan-7"))).isEmpty();
+        assertThat(repository.findById(new UserId("scan-8"))).isPresent();
+    }
 }
