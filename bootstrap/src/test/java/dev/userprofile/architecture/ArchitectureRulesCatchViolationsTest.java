@@ -75,6 +75,7 @@ class ArchitectureRulesCatchViolationsTest {
                 "dev.userprofile.application.service.RegisterUserService",
                 "dev.userprofile.adapters.cognito.PostConfirmationTrigger",
                 "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
+                "dev.userprofile.adapters.cognito.admin.Backfill",
                 "dev.userprofile.bootstrap.PostConfirmationHandler"}) {
             assertThat(product.contain(module)).as(module).isTrue();
         }

@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.dynamodb;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserRepository;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.Email;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * {@link UserRepository} on one DynamoDB table. A registration is a single PutItem conditioned on the key being
  * absent: atomic and race-safe without a read first, and a retried or overlapping delivery finds the item there.
  */
-public final class DynamoDbUserRepository implements UserRepository {
+public final class DynamoDbUserRepository implements UserRepository, UserInventory {
 
     private static final Expression KEY_ABSENT = Expression.builder()
             .expression("attribute_not_exists(#key)")
@@ -104,25 +105,20 @@ public final class DynamoDbUserRepository implements UserRepository {
         }
     }
 
-    /**
-     * Calls {@code action} with the key of every stored profile: a Scan that reads only the key, page by page. For
-     * operator tools (reconciling the table with the user pool); no function calls it.
-     */
-    public void forEachStoredUserId(Consumer<String> action) {
+    /** A Scan that reads only the key, page by page. */
+    @Override
+    public void forEachUserId(Consumer<UserId> action) {
         try {
             table.scan(ScanEnhancedRequest.builder().attributesToProject(UserItemSchema.PARTITION_KEY).build())
-                    .items().forEach(item -> action.accept(item.userId()));
+                    .items().forEach(item -> action.accept(new UserId(item.userId())));
         } catch (SdkException e) {
             throw unavailable("Scan", e);
         }
     }
 
-    /**
-     * Deletes a profile: the erasure of a user who was deleted from the pool. For operator tools; no function calls
-     * it. Returns whether there was one.
-     */
-    public boolean delete(String userId) {
-        Key key = Key.builder().partitionValue(userId).build();
+    @Override
+    public boolean remove(UserId id) {
+        Key key = Key.builder().partitionValue(id.value()).build();
         try {
             return table.deleteItem(DeleteItemEnhancedRequest.builder().key(key).build()) != null;
         } catch (SdkException e) {

@@ -154,12 +154,12 @@ class DynamoDbUserRepositoryTest {
         table.operations.clear();
         java.util.Set<String> seen = new java.util.TreeSet<>();
 
-        repository.forEachStoredUserId(seen::add);
+        repository.forEachUserId(id -> seen.add(id.value()));
 
         assertThat(seen).filteredOn(id -> id.startsWith("scan-")).hasSize(30);
         assertThat(table.operations).allMatch("Scan"::equals);
-        assertThat(repository.delete("scan-7")).isTrue();
-        assertThat(repository.delete("scan-7")).as("already gone").isFalse();
+        assertThat(repository.remove(new UserId("scan-7"))).isTrue();
+        assertThat(repository.remove(new UserId("scan-7"))).as("already gone").isFalse();
         assertThat(repository.findById(new UserId("scan-7"))).isEmpty();
         assertThat(repository.findById(new UserId("scan-8"))).isPresent();
     }

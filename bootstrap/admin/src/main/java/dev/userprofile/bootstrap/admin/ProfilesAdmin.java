@@ -1,0 +1,110 @@
+package dev.userprofile.bootstrap.admin;
+
+import dev.userprofile.adapters.cognito.admin.AdminCli;
+import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.port.out.UserInventory;
+import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.service.RegisterUserService;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The composition root of {@code profiles-admin.jar}: the operator's tool, run from a laptop or CI with the
+ * operator's own credentials. Clients use the SDK's default credential and region chains (profiles, SSO,
+ * environment) and its standard endpoint variables, and are built only once the command line is accepted.
+ */
+public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
+
+    /** Generous for an operator's batch job: Cognito throttles reads of a busy pool, and waiting is fine here. */
+    private static final int COGNITO_ATTEMPTS = 8;
+
+    private CognitoIdentityProviderClient cognito;
+    private DynamoDbClient dynamoDb;
+    private final Map<String, DynamoDbUserRepository> repositories = new HashMap<>();
+
+    public static void main(String[] args) {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C or SIGTERM: let the command finish the current user and print how to resume.
+            stop.set(true);
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "profiles-admin-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int status;
+        try (ProfilesAdmin services = new ProfilesAdmin()) {
+            status = new AdminCli(services, System.out, System.err,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stop).run(args);
+        }
+        System.out.flush();
+        System.err.flush();
+        finished.countDown();
+        if (!stop.get()) {
+            // During a shutdown the JVM exits by itself once the hook returns; System.exit would block there.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            System.exit(status);
+        }
+    }
+
+    @Override
+    public synchronized CognitoIdentityProviderClient cognito() {
+        if (cognito == null) {
+            cognito = CognitoIdentityProviderClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(COGNITO_ATTEMPTS).build()))
+                    .build();
+        }
+        return cognito;
+    }
+
+    @Override
+    public RegisterUserUseCase registerUser(String table) {
+        return new RegisterUserService(repository(table), Clock.systemUTC());
+    }
+
+    @Override
+    public UserRepository users(String table) {
+        return repository(table);
+    }
+
+    @Override
+    public UserInventory inventory(String table) {
+        return repository(table);
+    }
+
+    private synchronized DynamoDbUserRepository repository(String table) {
+        if (dynamoDb == null) {
+            dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        }
+        return repositories.computeIfAbsent(table, name -> new DynamoDbUserRepository(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build(), name));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cognito != null) {
+            cognito.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+    }
+}
