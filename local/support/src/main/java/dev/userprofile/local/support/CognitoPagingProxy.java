@@ -51,7 +51,13 @@ public final class CognitoPagingProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on loopback", e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        // Platform threads: a relay blocks on the forwarded call, and must not wait for a carrier thread that the
+        // JVM's pipe readers (child process output) may be holding.
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "cognito-paging-proxy");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.createContext("/", this::relay);
         server.start();
     }
