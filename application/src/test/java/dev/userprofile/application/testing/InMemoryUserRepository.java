@@ -2,6 +2,7 @@ package dev.userprofile.application.testing;
 
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fake for use-case tests: the same atomic add-if-absent contract as the real store, in memory. */
-public final class InMemoryUserRepository implements UserRepository {
+/** A fake for use-case tests: the same atomic add-if-absent and replace contracts as the real store, in memory. */
+public final class InMemoryUserRepository implements UserRepository, UserUpdater {
 
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
     private final AtomicInteger writeAttempts = new AtomicInteger();
@@ -31,6 +32,20 @@ public final class InMemoryUserRepository implements UserRepository {
     public boolean exists(UserId id) {
         reads.incrementAndGet();
         return users.containsKey(id);
+    }
+
+    @Override
+    public ReplaceResult replace(User updated, long expectedVersion) {
+        ReplaceResult[] result = {ReplaceResult.NOT_FOUND};
+        users.computeIfPresent(updated.id(), (id, stored) -> {
+            if (stored.version() != expectedVersion) {
+                result[0] = ReplaceResult.VERSION_CONFLICT;
+                return stored;
+            }
+            result[0] = ReplaceResult.REPLACED;
+            return updated;
+        });
+        return result[0];
     }
 
     public int size() {

@@ -1,6 +1,7 @@
 package dev.userprofile.application.testing;
 
 import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserUpdater;
 
 class InMemoryUserRepositoryContractTest extends UserRepositoryContract {
 
@@ -8,6 +9,11 @@ class InMemoryUserRepositoryContractTest extends UserRepositoryContract {
 
     @Override
     protected UserRepository repository() {
+        return repository;
+    }
+
+    @Override
+    protected UserUpdater updater() {
         return repository;
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.domain.FieldChange;
+import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.Email;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
@@ -30,6 +33,9 @@ public abstract class UserRepositoryContract {
 
     protected abstract UserRepository repository();
 
+    /** The same store, seen through its change port. */
+    protected abstract UserUpdater updater();
+
     protected static User fullUser(String sub) {
         UserProfile profile = UserProfile.builder()
                 .email(Email.of("Jane.Doe@Example.com", true))
@@ -49,6 +55,66 @@ public abstract class UserRepositoryContract {
 
     private static String newSub() {
         return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void registrationStoresTheFirstVersion() {
+        User user = fullUser(newSub());
+        repository().addIfAbsent(user);
+
+        assertThat(repository().findById(user.id()).orElseThrow().version()).isEqualTo(User.FIRST_VERSION);
+    }
+
+    @Test
+    void aChangeReplacesTheUserOnlyAtTheExpectedVersion() {
+        User user = fullUser(newSub());
+        repository().addIfAbsent(user);
+        User edited = user.edit(new ProfilePatch(FieldChange.set(new Name("Janet")), FieldChange.remove(),
+                FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00.123Z"));
+
+        assertThat(updater().replace(edited, user.version() + 5)).isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
+        assertThat(repository().findById(user.id())).contains(user);
+
+        assertThat(updater().replace(edited, user.version())).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
+        assertThat(repository().findById(user.id())).contains(edited);
+        assertThat(updater().replace(edited, user.version())).as("the old version is gone")
+                .isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
+    }
+
+    @Test
+    void aChangeNeverCreatesAUser() {
+        User nobody = minimalUser(newSub());
+
+        assertThat(updater().replace(nobody.edit(new ProfilePatch(FieldChange.set(new Name("X")), FieldChange.keep(),
+                FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00Z")), 1))
+                .isEqualTo(UserUpdater.ReplaceResult.NOT_FOUND);
+        assertThat(repository().exists(nobody.id())).isFalse();
+    }
+
+    @Test
+    void ofConcurrentChangesAtOneVersionExactlyOneWins() throws Exception {
+        User user = minimalUser(newSub());
+        repository().addIfAbsent(user);
+        int writers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<UserUpdater.ReplaceResult>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            for (int i = 0; i < writers; i++) {
+                User edited = user.edit(new ProfilePatch(FieldChange.set(new Name("Writer " + i)), FieldChange.keep(),
+                        FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00Z"));
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return updater().replace(edited, user.version());
+                }));
+            }
+            start.countDown();
+            int replaced = 0;
+            for (Future<UserUpdater.ReplaceResult> result : results) {
+                replaced += result.get() == UserUpdater.ReplaceResult.REPLACED ? 1 : 0;
+            }
+            assertThat(replaced).isEqualTo(1);
+        }
+        assertThat(repository().findById(user.id()).orElseThrow().version()).isEqualTo(user.version() + 1);
     }
 
     @Test

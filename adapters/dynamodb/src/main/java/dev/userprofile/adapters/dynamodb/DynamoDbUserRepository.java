@@ -3,6 +3,7 @@ package dev.userprofile.adapters.dynamodb;
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.Email;
 import dev.userprofile.domain.IdentityProvider;
@@ -25,18 +26,28 @@ import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * {@link UserRepository} on one DynamoDB table. A registration is a single PutItem conditioned on the key being
  * absent: atomic and race-safe without a read first, and a retried or overlapping delivery finds the item there.
  */
-public final class DynamoDbUserRepository implements UserRepository, UserInventory {
+public final class DynamoDbUserRepository implements UserRepository, UserUpdater, UserInventory {
 
     private static final Expression KEY_ABSENT = Expression.builder()
             .expression("attribute_not_exists(#key)")
             .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+            .build();
+    /** A change: the user must be there, at the version the change was based on. */
+    private static final String AT_VERSION = "attribute_exists(#key) AND #version = :expected";
+    /** The same for an item stored before versions were kept (version 0). */
+    private static final Expression AT_NO_VERSION = Expression.builder()
+            .expression("attribute_exists(#key) AND attribute_not_exists(#version)")
+            .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+            .putExpressionName("#version", UserItemSchema.VERSION)
             .build();
     /** True of no item at all, so a PutItem carrying it can never write. */
     private static final Expression NEVER = Expression.builder()
@@ -86,6 +97,46 @@ public final class DynamoDbUserRepository implements UserRepository, UserInvento
         try {
             UserItem item = table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
             return Optional.ofNullable(item).map(UserItemMapper::toUser);
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
+    }
+
+    /**
+     * One PutItem of the whole changed item, conditioned on the stored item's version: atomic against concurrent
+     * changes and never creating an item. A refused condition returns the stored item, which tells a missing user
+     * from a changed one.
+     */
+    @Override
+    public ReplaceResult replace(User updated, long expectedVersion) {
+        Expression condition = expectedVersion == 0 ? AT_NO_VERSION : Expression.builder()
+                .expression(AT_VERSION)
+                .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+                .putExpressionName("#version", UserItemSchema.VERSION)
+                .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))
+                .build();
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(UserItem.class)
+                    .item(UserItemMapper.toItem(updated))
+                    .conditionExpression(condition)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return ReplaceResult.REPLACED;
+        } catch (ConditionalCheckFailedException refused) {
+            if (refused.hasItem() && !refused.item().isEmpty()) {
+                return ReplaceResult.VERSION_CONFLICT;
+            }
+            // DynamoDB returns the stored item with the refusal; an emulator may not, so ask once more.
+            return storedConsistently(updated.id()) ? ReplaceResult.VERSION_CONFLICT : ReplaceResult.NOT_FOUND;
+        } catch (SdkException e) {
+            throw unavailable("PutItem", e);
+        }
+    }
+
+    private boolean storedConsistently(UserId id) {
+        Key key = Key.builder().partitionValue(id.value()).build();
+        try {
+            return table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()) != null;
         } catch (SdkException e) {
             throw unavailable("GetItem", e);
         }

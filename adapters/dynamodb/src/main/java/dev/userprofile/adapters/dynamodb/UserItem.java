@@ -16,6 +16,8 @@ public record UserItem(
         String locale,
         String identityProvider,
         String registeredAt,
+        String updatedAt,
+        Long version,
         Integer schemaVersion) {
 
     /** Version of this layout, stored on every item so later readers can migrate old items. */
@@ -38,6 +40,8 @@ public record UserItem(
         private String locale;
         private String identityProvider;
         private String registeredAt;
+        private String updatedAt;
+        private Long version;
         private Integer schemaVersion;
 
         Builder() {
@@ -98,6 +102,16 @@ public record UserItem(
             return this;
         }
 
+        public Builder updatedAt(String value) {
+            updatedAt = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
         public Builder schemaVersion(Integer value) {
             schemaVersion = value;
             return this;
@@ -105,7 +119,7 @@ public record UserItem(
 
         public UserItem build() {
             return new UserItem(userId, email, emailVerified, phoneNumber, phoneNumberVerified, givenName,
-                    familyName, displayName, locale, identityProvider, registeredAt, schemaVersion);
+                    familyName, displayName, locale, identityProvider, registeredAt, updatedAt, version, schemaVersion);
         }
     }
 }

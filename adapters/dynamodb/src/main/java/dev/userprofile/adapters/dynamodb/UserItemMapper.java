@@ -9,6 +9,7 @@ import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Maps between the domain's {@link User} and the stored {@link UserItem}. */
 final class UserItemMapper {
@@ -30,6 +31,8 @@ final class UserItemMapper {
                 .locale(profile.locale().map(LanguageTag::value).orElse(null))
                 .identityProvider(profile.identityProvider().map(IdentityProvider::name).orElse(null))
                 .registeredAt(user.registeredAt().toString())
+                .updatedAt(user.updatedAt().map(Instant::toString).orElse(null))
+                .version(user.version())
                 .schemaVersion(UserItem.CURRENT_SCHEMA_VERSION)
                 .build();
     }
@@ -57,6 +60,9 @@ final class UserItemMapper {
         if (item.identityProvider() != null) {
             profile.identityProvider(new IdentityProvider(item.identityProvider()));
         }
-        return new User(new UserId(item.userId()), profile.build(), Instant.parse(item.registeredAt()));
+        // Items stored before versions were kept have none: they are version 0, and the first change makes them 1.
+        return new User(new UserId(item.userId()), profile.build(), Instant.parse(item.registeredAt()),
+                Optional.ofNullable(item.updatedAt()).map(Instant::parse),
+                item.version() == null ? 0 : item.version());
     }
 }

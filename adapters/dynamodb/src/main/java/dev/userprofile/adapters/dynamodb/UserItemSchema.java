@@ -13,6 +13,8 @@ public final class UserItemSchema {
 
     /** The table's only key. template.yaml must declare the same (a test checks). */
     public static final String PARTITION_KEY = "userId";
+    /** The count of writes that made the item, the condition of every change (absent on items from before it). */
+    public static final String VERSION = "version";
 
     public static final TableSchema<UserItem> TABLE_SCHEMA =
             StaticImmutableTableSchema.builder(UserItem.class, UserItem.Builder.class)
@@ -40,6 +42,10 @@ public final class UserItemSchema {
                             .getter(UserItem::identityProvider).setter(UserItem.Builder::identityProvider))
                     .addAttribute(String.class, a -> a.name("registeredAt")
                             .getter(UserItem::registeredAt).setter(UserItem.Builder::registeredAt))
+                    .addAttribute(String.class, a -> a.name("updatedAt")
+                            .getter(UserItem::updatedAt).setter(UserItem.Builder::updatedAt))
+                    .addAttribute(Long.class, a -> a.name(VERSION)
+                            .getter(UserItem::version).setter(UserItem.Builder::version))
                     .addAttribute(Integer.class, a -> a.name("schemaVersion")
                             .getter(UserItem::schemaVersion).setter(UserItem.Builder::schemaVersion))
                     .build();

@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.dynamodb;
 
 import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.application.testing.UserRepositoryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,11 @@ class DynamoDbUserRepositoryContractTest extends UserRepositoryContract {
 
     @Override
     protected UserRepository repository() {
+        return repository;
+    }
+
+    @Override
+    protected UserUpdater updater() {
         return repository;
     }
 }

@@ -19,6 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.domain.FieldChange;
+import dev.userprofile.domain.ProfilePatch;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,6 +72,7 @@ class DynamoDbUserRepositoryTest {
                 "phoneNumberVerified", AttributeValue.fromBool(false),
                 "givenName", AttributeValue.fromS("Jane"),
                 "registeredAt", AttributeValue.fromS("2026-11-27T10:15:30.123Z"),
+                "version", AttributeValue.fromN("1"),
                 "schemaVersion", AttributeValue.fromN("1")));
     }
 
@@ -77,7 +81,35 @@ class DynamoDbUserRepositoryTest {
         repository.addIfAbsent(User.register(new UserId("minimal-1"), UserProfile.empty(),
                 Instant.parse("2026-11-27T10:15:30Z")));
 
-        assertThat(rawItem("minimal-1")).containsOnlyKeys("userId", "registeredAt", "schemaVersion");
+        assertThat(rawItem("minimal-1")).containsOnlyKeys("userId", "registeredAt", "version", "schemaVersion");
+    }
+
+    @Test
+    void aProfileStoredBeforeVersionsWereKeptIsReadAsVersionZeroAndChangedWithoutMigration() {
+        table.client.putItem(b -> b.tableName(table.tableName).item(Map.of(
+                "userId", AttributeValue.fromS("legacy-1"),
+                "email", AttributeValue.fromS("old@example.com"),
+                "emailVerified", AttributeValue.fromBool(true),
+                "givenName", AttributeValue.fromS("Olga"),
+                "registeredAt", AttributeValue.fromS("2025-01-01T00:00:00Z"),
+                "schemaVersion", AttributeValue.fromN("1"))));
+
+        User legacy = repository.findById(new UserId("legacy-1")).orElseThrow();
+        assertThat(legacy.version()).isZero();
+        assertThat(legacy.updatedAt()).isEmpty();
+        User edited = legacy.edit(new ProfilePatch(FieldChange.keep(), FieldChange.set(new Name("Old")),
+                FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00.5Z"));
+
+        assertThat(repository.replace(edited, 1)).isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
+        assertThat(repository.replace(edited, 0)).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
+
+        assertThat(rawItem("legacy-1")).containsEntry("version", AttributeValue.fromN("1"))
+                .containsEntry("familyName", AttributeValue.fromS("Old"))
+                .containsEntry("updatedAt", AttributeValue.fromS("2026-11-30T10:00:00.500Z"))
+                .containsEntry("email", AttributeValue.fromS("old@example.com"))
+                .containsEntry("registeredAt", AttributeValue.fromS("2025-01-01T00:00:00Z"));
+        assertThat(repository.replace(edited, 0)).as("no longer version 0")
+                .isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
     }
 
     @Test

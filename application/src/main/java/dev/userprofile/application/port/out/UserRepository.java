@@ -2,10 +2,9 @@ package dev.userprofile.application.port.out;
 
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
-import java.util.Optional;
 
-/** Where users are kept. */
-public interface UserRepository {
+/** Where users are kept, for registering them. */
+public interface UserRepository extends UserLoader {
 
     /**
      * Stores {@code user} unless a user with the same id exists, as one atomic step: of several concurrent calls for
@@ -14,11 +13,6 @@ public interface UserRepository {
      * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
      */
     AddResult addIfAbsent(User user);
-
-    /**
-     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
-     */
-    Optional<User> findById(UserId id);
 
     /**
      * Whether a user with this id is stored, as cheaply as the store allows. May lag a write made a moment ago
