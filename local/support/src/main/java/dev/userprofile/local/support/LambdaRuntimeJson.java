@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and writes PostConfirmation events with the Lambda Java runtime's own serialisation library. */
+/** Reads and writes events with the Lambda Java runtime's own serialisation library. */
 public final class LambdaRuntimeJson {
 
     private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> SERIALIZER =
@@ -22,6 +22,17 @@ public final class LambdaRuntimeJson {
 
     public static CognitoUserPoolPostConfirmationEvent fromJson(String json) {
         return SERIALIZER.fromJson(json);
+    }
+
+    /** Any event or response type, through the runtime's serialiser for it. */
+    public static <T> T fromJson(String json, Class<T> type) {
+        return LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader()).fromJson(json);
+    }
+
+    public static <T> String toJson(T value, Class<T> type) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader()).toJson(value, out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     public static String toJson(CognitoUserPoolPostConfirmationEvent event) {
