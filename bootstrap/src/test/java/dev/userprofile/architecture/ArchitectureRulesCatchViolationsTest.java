@@ -76,6 +76,8 @@ class ArchitectureRulesCatchViolationsTest {
                 "dev.userprofile.adapters.cognito.PostConfirmationTrigger",
                 "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
                 "dev.userprofile.adapters.cognito.admin.Backfill",
+                "dev.userprofile.adapters.api.ProfileApi",
+                "dev.userprofile.bootstrap.ProfileApiHandler",
                 "dev.userprofile.bootstrap.PostConfirmationHandler"}) {
             assertThat(product.contain(module)).as(module).isTrue();
         }

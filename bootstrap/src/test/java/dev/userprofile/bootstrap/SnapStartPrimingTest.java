@@ -3,7 +3,6 @@ package dev.userprofile.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
@@ -35,8 +34,9 @@ class SnapStartPrimingTest {
         RecordingInterceptor.clear();
         LocalLambdaContext log = new LocalLambdaContext();
 
-        new SnapStartPriming(new CognitoAttributesMapper(),
-                List.of(repository(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"))), Clock.systemUTC(), log::getLogger)
+        DynamoDbUserRepository local = repository(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
+        new SnapStartPriming(List.of(SnapStartPriming.repeated("dynamodb-requests-1",
+                SnapStartPriming.REQUEST_ROUNDS, local::warmUp)), Clock.systemUTC(), log::getLogger)
                 .beforeCheckpoint(null);
         priming.prime();
 
@@ -53,8 +53,11 @@ class SnapStartPrimingTest {
     void anUnreachableDynamoDbNeverFailsTheCheckpointAndIsReportedOnceAsAWarning() {
         RecordingInterceptor.clear();
         LocalLambdaContext log = new LocalLambdaContext();
-        SnapStartPriming priming = new SnapStartPriming(new CognitoAttributesMapper(),
-                List.of(repository("http://127.0.0.1:" + LoopbackPorts.free())), Clock.systemUTC(), log::getLogger);
+        DynamoDbUserRepository unreachable = repository("http://127.0.0.1:" + LoopbackPorts.free());
+        SnapStartPriming priming = new SnapStartPriming(List.of(
+                SnapStartPriming.repeated("mapping", 3, () -> { }),
+                SnapStartPriming.repeated("dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS,
+                        unreachable::warmUp)), Clock.systemUTC(), log::getLogger);
 
         assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
 

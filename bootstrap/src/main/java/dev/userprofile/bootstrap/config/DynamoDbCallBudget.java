@@ -40,6 +40,14 @@ public record DynamoDbCallBudget(Duration attemptTimeout, Duration totalTimeout,
             Duration.ofMillis(600), 2, Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(50),
             Duration.ofMillis(100));
 
+    /**
+     * The profile API: a person is waiting, so 500 ms an attempt, 3 attempts, 2 s in all, well inside the function's
+     * timeout and API Gateway's 30 s.
+     */
+    public static final DynamoDbCallBudget API = new DynamoDbCallBudget(Duration.ofMillis(500),
+            Duration.ofMillis(2_000), 3, Duration.ofMillis(25), Duration.ofMillis(200), Duration.ofMillis(100),
+            Duration.ofMillis(400));
+
     public DynamoDbCallBudget {
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(totalTimeout, "totalTimeout");

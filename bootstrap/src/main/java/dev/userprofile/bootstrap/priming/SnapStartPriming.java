@@ -2,22 +2,19 @@ package dev.userprofile.bootstrap.priming;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
-import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.logging.JsonLogLine;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * Runs the registration path before the SnapStart snapshot, so the classes it loads and the code it warms are in the
- * snapshot rather than paid for by the first user after a restore: the attribute mapping (identities JSON included),
- * the domain's validation, the item mapping, and real DynamoDB requests through each client (registration and
- * sign-in): a read of a key that never exists, and a PutItem whose condition no item can meet. It never writes.
+ * Runs a function's own paths before the SnapStart snapshot, so the classes they load and the code they warm are in
+ * the snapshot rather than paid for by the first user after a restore. Each function names its steps (for the
+ * trigger: the attribute mapping and real DynamoDB requests that cannot write; for the profile API: requests for a
+ * user who does not exist). None writes.
  *
  * <p>Best effort: the runtime turns anything a beforeCheckpoint hook throws into an init error, which fails the
  * version's publication (and the stack's deployment) or a snapshot Lambda re-creates on its own. So a step that
@@ -26,22 +23,18 @@ import org.crac.Resource;
  */
 public final class SnapStartPriming implements Resource {
 
-    private static final Map<String, String> SAMPLE = Map.of(
-            "sub", "00000000-0000-4000-8000-000000000000",
-            "email", "probe@example.invalid",
-            "email_verified", "true",
-            "phone_number", "+15550100000",
-            "given_name", "Probe",
-            "family_name", "Probe",
-            "name", "Probe",
-            "locale", "en-GB",
-            "identities", "[{\"providerName\":\"Probe\",\"primary\":\"true\"}]");
+    /** One named part of the priming; it stops at its first failure (repeating one would spend retry capacity). */
+    public record Step(String name, Runnable work) {
+        public Step {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(work, "work");
+        }
+    }
 
-    public static final int MAPPING_ROUNDS = 2_000;
+    /** How often a request path runs: enough for the JIT to compile it before the snapshot. */
     public static final int REQUEST_ROUNDS = 25;
 
-    private final CognitoAttributesMapper mapper;
-    private final List<DynamoDbUserRepository> repositories;
+    private final List<Step> steps;
     private final Clock clock;
     private final Supplier<LambdaLogger> logger;
 
@@ -49,12 +42,19 @@ public final class SnapStartPriming implements Resource {
      * @param logger where the lines go: no Lambda context exists before a checkpoint, so Lambda's runtime logger,
      *               which writes to the function's log all the same
      */
-    public SnapStartPriming(CognitoAttributesMapper mapper, List<DynamoDbUserRepository> repositories, Clock clock,
-                            Supplier<LambdaLogger> logger) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.repositories = List.copyOf(repositories);
+    public SnapStartPriming(List<Step> steps, Clock clock, Supplier<LambdaLogger> logger) {
+        this.steps = List.copyOf(steps);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logger = Objects.requireNonNull(logger, "logger");
+    }
+
+    /** A step that runs {@code work} {@code rounds} times. */
+    public static Step repeated(String name, int rounds, Runnable work) {
+        return new Step(name, () -> {
+            for (int i = 0; i < rounds; i++) {
+                work.run();
+            }
+        });
     }
 
     @Override
@@ -75,42 +75,26 @@ public final class SnapStartPriming implements Resource {
         // connection that did not survive the snapshot.
     }
 
-    /**
-     * The priming itself, without the summary line; returns how many steps failed. Repeated so that the JIT compiles
-     * the hot paths before the snapshot (SnapStart runs the JVM with full tiered compilation). A step stops at its
-     * first failure: repeating a failing request would only spend the SDK's retry capacity and the deploy's time.
-     */
+    /** The priming itself, without the summary line; returns how many steps failed. */
     public int prime() {
         int failed = 0;
-        if (!step("attribute-mapping", () -> {
-            for (int i = 0; i < MAPPING_ROUNDS; i++) {
-                mapper.toRegistration(SAMPLE, "priming");
-            }
-        })) {
-            failed++;
-        }
-        for (int r = 0; r < repositories.size(); r++) {
-            DynamoDbUserRepository repository = repositories.get(r);
-            if (!step("dynamodb-requests-" + (r + 1), () -> {
-                for (int i = 0; i < REQUEST_ROUNDS; i++) {
-                    repository.warmUp();
-                }
-            })) {
+        for (Step step : steps) {
+            if (!run(step)) {
                 failed++;
             }
         }
         return failed;
     }
 
-    private boolean step(String name, Runnable work) {
+    private boolean run(Step step) {
         try {
-            work.run();
+            step.work().run();
             return true;
         } catch (RuntimeException | LinkageError e) {
             // The message names the table and the error code at most (the repository never quotes item data).
             JsonLogLine.of(clock, LogLevel.WARN)
                     .with("event", "snapstart_priming")
-                    .with("step", name)
+                    .with("step", step.name())
                     .with("outcome", "STEP_SKIPPED")
                     .with("errorType", e.getClass().getName())
                     .with("error", e.getMessage())

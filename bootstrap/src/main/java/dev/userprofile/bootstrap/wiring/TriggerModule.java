@@ -11,6 +11,7 @@ import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Singleton;
 
 /** The inbound Cognito adapter, and the SnapStart priming that runs its paths before a snapshot. */
@@ -34,11 +35,30 @@ public final class TriggerModule {
         return new PostConfirmationTrigger(registerUser, ensureRegistered, mapper);
     }
 
+    /** Sign-up attributes that exercise every mapping rule (identities JSON included); never stored. */
+    private static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
+            "sub", "00000000-0000-4000-8000-000000000000",
+            "email", "probe@example.invalid",
+            "email_verified", "true",
+            "phone_number", "+15550100000",
+            "given_name", "Probe",
+            "family_name", "Probe",
+            "name", "Probe",
+            "locale", "en-GB",
+            "identities", "[{\"providerName\":\"Probe\",\"primary\":\"true\"}]");
+    static final int MAPPING_ROUNDS = 2_000;
+
     @Provides
     @Singleton
     static SnapStartPriming snapStartPriming(CognitoAttributesMapper mapper,
                                              @Registration DynamoDbUserRepository registration,
                                              @SignIn DynamoDbUserRepository signIn, Clock clock) {
-        return new SnapStartPriming(mapper, List.of(registration, signIn), clock, LambdaRuntime::getLogger);
+        return new SnapStartPriming(List.of(
+                SnapStartPriming.repeated("attribute-mapping", MAPPING_ROUNDS,
+                        () -> mapper.toRegistration(SAMPLE_ATTRIBUTES, "priming")),
+                SnapStartPriming.repeated("dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS,
+                        registration::warmUp),
+                SnapStartPriming.repeated("dynamodb-requests-2", SnapStartPriming.REQUEST_ROUNDS, signIn::warmUp)),
+                clock, LambdaRuntime::getLogger);
     }
 }

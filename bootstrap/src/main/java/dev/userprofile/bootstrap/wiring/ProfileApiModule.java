@@ -1,0 +1,87 @@
+package dev.userprofile.bootstrap.wiring;
+
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dagger.Module;
+import dagger.Provides;
+import dev.userprofile.adapters.api.ProfileApi;
+import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.application.port.in.GetProfileUseCase;
+import dev.userprofile.application.port.in.UpdateProfileUseCase;
+import dev.userprofile.application.service.GetProfileService;
+import dev.userprofile.application.service.UpdateProfileService;
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
+import dev.userprofile.bootstrap.priming.SnapStartPriming;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/** The profile API function: its client within the API's budget, its use cases, the adapter and its priming. */
+@Module
+public final class ProfileApiModule {
+
+    private ProfileApiModule() {
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbUserRepository repository(Configuration configuration, SdkHttpClient httpClient,
+                                             AwsCredentialsProvider credentials) {
+        return new DynamoDbUserRepository(DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(AwsClientModule.dynamoDbClientBuilder(configuration, httpClient, credentials,
+                        DynamoDbCallBudget.API).build())
+                .extensions().build(), configuration.tableName());
+    }
+
+    @Provides
+    @Singleton
+    static GetProfileUseCase getProfile(DynamoDbUserRepository users) {
+        return new GetProfileService(users);
+    }
+
+    @Provides
+    @Singleton
+    static UpdateProfileUseCase updateProfile(DynamoDbUserRepository users, Clock clock) {
+        return new UpdateProfileService(users, users, clock);
+    }
+
+    @Provides
+    @Singleton
+    static ProfileApi profileApi(GetProfileUseCase getProfile, UpdateProfileUseCase updateProfile) {
+        return new ProfileApi(getProfile, updateProfile);
+    }
+
+    /** A caller who has no profile (no sub is all zeros), so priming reads and never writes. */
+    static final String PROBE_SUB = "00000000-0000-4000-8000-000000000000";
+
+    @Provides
+    @Singleton
+    static SnapStartPriming snapStartPriming(ProfileApi api, DynamoDbUserRepository users, Clock clock) {
+        return new SnapStartPriming(List.of(
+                SnapStartPriming.repeated("api-requests", SnapStartPriming.REQUEST_ROUNDS, () -> {
+                    api.handle(probe("GET", null, Map.of()), "priming");
+                    api.handle(probe("PATCH", "{\"givenName\":\"Probe\",\"locale\":null}",
+                            Map.of("content-type", "application/merge-patch+json", "if-match", "\"1\"")), "priming");
+                }),
+                SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp)),
+                clock, LambdaRuntime::getLogger);
+    }
+
+    private static APIGatewayV2HTTPEvent probe(String method, String body, Map<String, String> headers) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRawPath("/me").withHeaders(headers).withBody(body)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
+                                .withPath("/me").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", PROBE_SUB)).build()).build())
+                        .build())
+                .build();
+    }
+}
