@@ -7,8 +7,9 @@ MVNW ?= ./mvnw
 JAR ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/jar,jar)
 LAMBDA_ZIP := bootstrap/target/user-profile-service-lambda.zip
 
-.PHONY: build-PostConfirmationFunction
-build-PostConfirmationFunction:
+# Both functions ship the same zip (each its own handler).
+.PHONY: build-PostConfirmationFunction build-ProfileApiFunction
+build-PostConfirmationFunction build-ProfileApiFunction:
 	$(MVNW) -B -q -DskipTests -P !install-dynalite -pl bootstrap -am package
 	mkdir -p "$(ARTIFACTS_DIR)"
 	rm -rf "$(ARTIFACTS_DIR)/lib"

@@ -17,6 +17,7 @@ from samtranslator.yaml_helper import yaml_parse
 
 TEMPLATE = pathlib.Path(__file__).resolve().parents[4] / "template.yaml"
 FUNCTION = "PostConfirmationFunction"
+API_FUNCTION = "ProfileApiFunction"
 
 
 class _NoManagedPolicies:
@@ -36,7 +37,15 @@ def _template():
 def _parameters(template, overrides):
     values = {name: spec.get("Default") for name, spec in template["Parameters"].items()}
     values.update(overrides)
-    return {name: str(value) for name, value in values.items() if value is not None}
+    typed = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if template["Parameters"][name]["Type"] == "CommaDelimitedList":
+            typed[name] = [item for item in str(value).split(",") if item] if isinstance(value, str) else value
+        else:
+            typed[name] = str(value)
+    return typed
 
 
 def language_extensions(node, parameters):
@@ -76,6 +85,9 @@ def _evaluate(node, output, parameters):
             return left == right
         if function == "Fn::Not":
             return not _evaluate(argument[0], output, parameters)
+        if function == "Fn::Join":
+            delimiter, items = argument
+            return delimiter.join(_evaluate(items, output, parameters))
         raise AssertionError(f"unexpected {function} in a condition")
     return node
 
@@ -93,7 +105,8 @@ def _choose(node, conditions, parameters):
         if set(node) == {"Fn::Sub"} and isinstance(node["Fn::Sub"], str):
             text = node["Fn::Sub"]
             for name, value in parameters.items():
-                text = text.replace("${" + name + "}", value)
+                if isinstance(value, str):
+                    text = text.replace("${" + name + "}", value)
             return {"Fn::Sub": text} if "${" in text else text
         if node == {"Ref": "AWS::NoValue"}:
             return _REMOVED
@@ -119,21 +132,26 @@ def deployed(overrides=None):
     return result, result["Resources"], result["Outputs"]
 
 
-def version_id(overrides=None, extensions=True):
+def version_id(overrides=None, extensions=True, function=FUNCTION):
     output, _ = translate(overrides, extensions)
     versions = [name for name, r in output["Resources"].items()
-                if r["Type"] == "AWS::Lambda::Version" and name.startswith(FUNCTION)]
+                if r["Type"] == "AWS::Lambda::Version" and name.startswith(function + "Version")]
     assert len(versions) == 1, versions
     return versions[0]
+
+
+EXISTING_POOL = {"ExistingUserPoolId": "eu-west-1_AbC123", "ExistingUserPoolClientId": "client123"}
 
 
 class VersionPublishing(unittest.TestCase):
     """Changing a parameter that changes the function must reach the alias Cognito invokes."""
 
     def test_each_parameter_that_changes_the_function_publishes_a_new_version(self):
-        for parameter, a, b in [("LogLevel", "INFO", "DEBUG"), ("SnapStart", "PublishedVersions", "None")]:
-            with self.subTest(parameter=parameter):
-                self.assertNotEqual(version_id({parameter: a}), version_id({parameter: b}))
+        for function in (FUNCTION, API_FUNCTION):
+            for parameter, a, b in [("LogLevel", "INFO", "DEBUG"), ("SnapStart", "PublishedVersions", "None")]:
+                with self.subTest(function=function, parameter=parameter):
+                    self.assertNotEqual(version_id({parameter: a}, function=function),
+                                        version_id({parameter: b}, function=function))
 
     def test_a_parameter_that_does_not_change_the_function_publishes_nothing(self):
         self.assertEqual(version_id({"LogRetentionDays": "90"}), version_id({"LogRetentionDays": "30"}))
@@ -168,26 +186,77 @@ class UserPoolChoice(unittest.TestCase):
         self.assertIn("PostConfirmationFunctionAliasArn", outputs)
 
     def test_with_an_existing_pool_the_stack_creates_no_pool_and_scopes_the_permission_to_it(self):
-        _, resources, outputs = deployed({"ExistingUserPoolId": "eu-west-1_AbC123"})
+        _, resources, outputs = deployed(EXISTING_POOL)
         types = {r["Type"] for r in resources.values()}
         self.assertNotIn("AWS::Cognito::UserPool", types)
         self.assertNotIn("AWS::Cognito::UserPoolClient", types)
         source = resources["PostConfirmationInvokePermission"]["Properties"]["SourceArn"]
         self.assertEqual(source, {"Fn::Sub": "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}"
                                              ":userpool/eu-west-1_AbC123"})
-        self.assertNotIn("UserPool", json.dumps(resources))
+        text = json.dumps(resources)
+        for reference in ('{"Ref": "UserPool"}', '"UserPool", "Arn"', "${UserPool}", '{"Ref": "UserPoolClient"}'):
+            self.assertNotIn(reference, text)
         self.assertNotIn("UserPoolClientId", outputs)
         self.assertEqual(outputs["PostConfirmationFunctionAliasArn"]["Value"], {"Ref": FUNCTION + "Aliaslive"})
         self.assertEqual(outputs["UserPoolId"]["Value"], "eu-west-1_AbC123")
 
     def test_both_translations_pass_cfn_lint(self):
-        for overrides in ({}, {"ExistingUserPoolId": "eu-west-1_AbC123", "SnapStart": "None",
+        for overrides in ({}, {**EXISTING_POOL, "SnapStart": "None", "CorsAllowedOrigins": "https://app.example.com",
                               "SesSourceArn": "arn:aws:ses:eu-west-1:123456789012:identity/example.com",
                               "AlarmTopicArn": "arn:aws:sns:eu-west-1:123456789012:alarms"}):
             with self.subTest(overrides=overrides):
                 template, _, _ = deployed(overrides)
                 matches = cfnlint.api.lint(json.dumps(template), config=cfnlint.api.ManualArgs(regions=["eu-west-1"]))
                 self.assertEqual([str(m) for m in matches], [])
+
+
+class ProfileApi(unittest.TestCase):
+    """SAM turns the HTTP API into an OpenAPI body: the authorizer, the routes and CORS are read from there."""
+
+    @staticmethod
+    def _body(resources):
+        api, = [r for r in resources.values() if r["Type"] == "AWS::ApiGatewayV2::Api"]
+        return api["Properties"]["Body"]
+
+    @staticmethod
+    def _jwt(body):
+        scheme = body["components"]["securitySchemes"]["PoolTokens"]["x-amazon-apigateway-authorizer"]
+        return scheme["type"], scheme["identitySource"], scheme["jwtConfiguration"]
+
+    def test_a_jwt_authorizer_on_the_created_pool_and_its_client_guards_both_routes(self):
+        _, resources, outputs = deployed()
+        body = self._body(resources)
+        kind, source, jwt = self._jwt(body)
+        self.assertEqual((kind, source), ("jwt", "$request.header.Authorization"))
+        self.assertEqual(jwt["issuer"], {"Fn::Sub": "https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"})
+        self.assertEqual(jwt["audience"], [{"Ref": "UserPoolClient"}])
+        self.assertEqual(set(body["paths"]), {"/me"})
+        self.assertEqual(set(body["paths"]["/me"]), {"get", "patch"})
+        for method in body["paths"]["/me"].values():
+            self.assertEqual(method["security"], [{"PoolTokens": []}])
+            integration = method["x-amazon-apigateway-integration"]
+            self.assertEqual(integration["payloadFormatVersion"], "2.0")
+            self.assertIn("${ProfileApiFunctionAliaslive}", integration["uri"]["Fn::Sub"])
+        self.assertIn("ProfileApiUrl", outputs)
+        self.assertNotIn("x-amazon-apigateway-cors", body)
+
+    def test_with_an_existing_pool_the_authorizer_trusts_that_pool_and_client(self):
+        _, resources, _ = deployed(EXISTING_POOL)
+        _, _, jwt = self._jwt(self._body(resources))
+        self.assertEqual(jwt["issuer"], {"Fn::Sub": "https://cognito-idp.${AWS::Region}.amazonaws.com/eu-west-1_AbC123"})
+        self.assertEqual(jwt["audience"], ["client123"])
+
+    def test_cors_and_throttling_are_parameters(self):
+        _, resources, _ = deployed({"CorsAllowedOrigins": "https://app.example.com,https://admin.example.com",
+                                    "ApiThrottlingRateLimit": "7", "ApiThrottlingBurstLimit": "9"})
+        cors = self._body(resources)["x-amazon-apigateway-cors"]
+        self.assertEqual(cors["allowOrigins"], ["https://app.example.com", "https://admin.example.com"])
+        self.assertEqual(cors["allowMethods"], ["GET", "PATCH"])
+        self.assertIn("If-Match", cors["allowHeaders"])
+        self.assertEqual(cors["exposeHeaders"], ["ETag"])
+        stage, = [r for r in resources.values() if r["Type"] == "AWS::ApiGatewayV2::Stage"]
+        self.assertEqual(stage["Properties"]["DefaultRouteSettings"],
+                         {"ThrottlingRateLimit": "7", "ThrottlingBurstLimit": "9"})
 
 
 class KeepAlive(unittest.TestCase):

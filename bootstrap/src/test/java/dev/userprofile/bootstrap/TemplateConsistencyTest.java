@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.logging.JsonLogLine;
+import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.LambdaRuntimeJson;
@@ -105,6 +108,55 @@ class TemplateConsistencyTest {
         assertThat(statements().stream().map(TemplateConsistencyTest::map)
                 .filter(st -> list(st.get("Action")).stream().anyMatch(a -> a.toString().startsWith("dynamodb:"))))
                 .as("DynamoDB access is granted in exactly one statement").hasSize(1);
+    }
+
+    @Test
+    void theProfileApiFunctionIsTheApiHandlerAndItsPolicyGrantsExactlyWhatItCalls() throws Exception {
+        Map<String, Object> api = properties("ProfileApiFunction", "AWS::Serverless::Function");
+        String[] handler = ((String) api.get("Handler")).split("::");
+        assertThat(handler[0]).isEqualTo(ProfileApiHandler.class.getName());
+        assertThat(Class.forName(handler[0]).getMethod(handler[1], APIGatewayV2HTTPEvent.class, Context.class)
+                .getReturnType()).isEqualTo(APIGatewayV2HTTPResponse.class);
+        assertThat(api).containsEntry("Runtime", "java25").containsEntry("AutoPublishAlias", "live")
+                .containsEntry("AutoPublishAliasAllProperties", true)
+                .containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")))
+                .containsEntry("Role", Map.of("Fn::GetAtt", List.of("ProfileApiFunctionRole", "Arn")))
+                .doesNotContainKey("Policies");
+        assertThat(((Number) api.get("Timeout")).intValue() * 1000L)
+                .isGreaterThan(DynamoDbCallBudget.API.totalTimeout().toMillis());
+        assertThat(map(map(api.get("Environment")).get("Variables")))
+                .containsEntry(Configuration.TABLE_NAME, Map.of("Ref", "ProfilesTable"));
+
+        E2eDynamoDb.recreateTable();
+        ProfileApiComponent component = ProfileApiComponent.create(Configuration.fromEnvironment(System.getenv()));
+        ProfileApiHandler apiHandler = new ProfileApiHandler(component);
+        new PostConfirmationHandler().handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"),
+                new LocalLambdaContext());
+        RecordingInterceptor.clear();
+        component.snapStartPriming().prime();
+        String sub = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
+        for (String request : List.of(ProfileApiHandlerEndToEndTest.request("GET", sub, Map.of(), null),
+                ProfileApiHandlerEndToEndTest.request("PATCH", sub, Map.of("content-type",
+                        "application/merge-patch+json"), "{\"givenName\":\"Janet\"}"))) {
+            assertThat(apiHandler.handleRequest(LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
+                    new LocalLambdaContext()).getStatusCode()).isEqualTo(200);
+        }
+        Set<String> called = RecordingInterceptor.operations().stream()
+                .map(operation -> "dynamodb:" + operation.substring(operation.indexOf(':') + 1))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        Map<String, Object> role = properties("ProfileApiFunctionRole", "AWS::IAM::Role");
+        List<Map<String, Object>> statements = list(role.get("Policies")).stream()
+                .flatMap(policy -> list(map(map(policy).get("PolicyDocument")).get("Statement")).stream())
+                .map(TemplateConsistencyTest::map).toList();
+        Map<String, Object> data = statements.stream().filter(st -> "ReadAndChangeProfiles".equals(st.get("Sid")))
+                .findFirst().orElseThrow();
+        assertThat(new TreeSet<>(list(data.get("Action")))).isEqualTo(called);
+        assertThat(data.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ProfilesTable", "Arn")));
+        assertThat(statements).allSatisfy(st -> assertThat(list(st.get("Action")))
+                .allSatisfy(action -> assertThat(action.toString()).doesNotContain("*")));
+        assertThat(map(map(template.get("Outputs")).get("ProfileApiUrl")).get("Value").toString())
+                .contains("execute-api");
     }
 
     @Test
