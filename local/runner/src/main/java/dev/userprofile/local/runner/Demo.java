@@ -1,15 +1,23 @@
 package dev.userprofile.local.runner;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The service's main job, end to end on the local stack, through a real Cognito client: sign-up, confirmation, the
- * profile the trigger stored; then a password reset, and the profile unchanged.
+ * profile the trigger stored; a password reset, and the profile unchanged; then the app's side: a sign-in, and the
+ * profile read and changed through the profile API with the user's token, ending with a stale If-Match refused.
  */
 final class Demo {
 
@@ -50,10 +58,66 @@ final class Demo {
             out.println("FAILED: the password reset changed the profile");
             return false;
         }
+        step("4. InitiateAuth (USER_PASSWORD_AUTH) -> tokens; Cognito runs PostAuthentication (one read: "
+                + "the profile is there)");
+        String token = cognito.initiateAuth(b -> b.clientId(stack.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", email, "PASSWORD", "Battery-Staple-7")))
+                .authenticationResult().accessToken();
+        out.println("   access token: " + token.substring(0, 24) + "...");
+
+        step("5. GET " + stack.apiEndpoint() + "/me with the token");
+        HttpResponse<String> got = call(HttpRequest.newBuilder(me()).GET(), token);
+        show(got);
+        String etag = got.headers().firstValue("ETag").orElse("");
+
+        step("6. PATCH /me (application/merge-patch+json, If-Match " + etag + "): displayName set, locale removed");
+        HttpResponse<String> patched = call(HttpRequest.newBuilder(me())
+                .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "{\"displayName\":\"Countess of Lovelace\",\"locale\":null}")), token);
+        show(patched);
+
+        step("7. GET /me again");
+        HttpResponse<String> again = call(HttpRequest.newBuilder(me()).GET(), token);
+        show(again);
+
+        step("8. PATCH /me with the stale If-Match " + etag + " -> refused, nothing changed");
+        HttpResponse<String> stale = call(HttpRequest.newBuilder(me())
+                .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"givenName\":\"Augusta\"}")), token);
+        show(stale);
+        if (got.statusCode() != 200 || patched.statusCode() != 200 || !again.body().contains("Countess")
+                || stale.statusCode() != 412) {
+            out.println("FAILED: the profile API did not answer as expected");
+            return false;
+        }
         out.println();
-        out.println("OK: one profile stored at confirmation, unchanged by the password reset ("
-                + Profiles.count(stack) + " item(s) in " + LocalStack.TABLE_NAME + ").");
+        out.println("OK: one profile stored at confirmation, unchanged by the password reset, read and changed "
+                + "through the profile API, a stale change refused (" + Profiles.count(stack) + " item(s) in "
+                + LocalStack.TABLE_NAME + ").");
         return true;
+    }
+
+    private URI me() {
+        return URI.create(stack.apiEndpoint() + "/me");
+    }
+
+    private HttpResponse<String> call(HttpRequest.Builder request, String token) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void show(HttpResponse<String> response) {
+        out.println("   " + response.statusCode() + response.headers().firstValue("ETag").map(e -> "  ETag " + e)
+                .orElse("") + "  " + response.headers().firstValue("Content-Type").orElse(""));
+        out.println("   " + response.body());
     }
 
     private void step(String title) {

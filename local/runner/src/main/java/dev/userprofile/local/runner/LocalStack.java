@@ -4,6 +4,8 @@ import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.CognitoLocalServer;
 import dev.userprofile.local.support.DynaliteServer;
 import dev.userprofile.local.support.LocalDynamoDb;
+import dev.userprofile.local.support.LocalHttpApi;
+import dev.userprofile.local.support.PoolTokenVerifier;
 import dev.userprofile.local.support.LocalLambda;
 import dev.userprofile.local.support.TemplateFunction;
 import dev.userprofile.local.support.TemplateTable;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,40 +33,48 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole chain on loopback, no AWS and no Docker: dynalite with the profiles table from template.yaml, the
- * deployable function run by the Lambda Java runtime behind a Lambda Invoke endpoint, and cognito-local whose
- * PostConfirmation trigger calls that endpoint, with one user pool and app client created in it.
+ * deployable function run by the Lambda Java runtime behind a Lambda Invoke endpoint, cognito-local whose triggers
+ * call that endpoint, with one user pool and app client created in it, and the profile API served as API Gateway
+ * would (JWT authorizer on that pool, payload 2.0) by its own function.
  */
 public final class LocalStack implements AutoCloseable {
 
     public static final String TABLE_LOGICAL_ID = "ProfilesTable";
     public static final String FUNCTION_LOGICAL_ID = "PostConfirmationFunction";
+    public static final String API_FUNCTION_LOGICAL_ID = "ProfileApiFunction";
     static final String USER_POOL_LOGICAL_ID = "UserPool";
     public static final String TABLE_NAME = "user-profiles-local";
     public static final String REGION = "eu-west-1";
 
     /** Where each part listens (0 = any free port) and whether data is kept. */
-    public record Options(int dynalitePort, int lambdaPort, int cognitoPort, Optional<Path> dataDir, String code) {
+    public record Options(int dynalitePort, int lambdaPort, int cognitoPort, int apiPort, Optional<Path> dataDir,
+                          String code) {
         public static Options defaults() {
-            return new Options(4567, 9001, 9229, Optional.empty(), "123456");
+            return new Options(4567, 9001, 9229, 9002, Optional.empty(), "123456");
         }
 
         public static Options freePorts() {
-            return new Options(0, 0, 0, Optional.empty(), "123456");
+            return new Options(0, 0, 0, 0, Optional.empty(), "123456");
         }
     }
 
     private final DynaliteServer dynalite;
     private final LocalLambda lambda;
+    private final LocalLambda apiFunction;
+    private final LocalHttpApi api;
     private final CognitoLocalServer cognito;
     private final DynamoDbClient dynamoDb;
     private final CognitoIdentityProviderClient cognitoClient;
     private final String userPoolId;
     private final String clientId;
 
-    private LocalStack(DynaliteServer dynalite, LocalLambda lambda, CognitoLocalServer cognito, DynamoDbClient dynamoDb,
+    private LocalStack(DynaliteServer dynalite, LocalLambda lambda, LocalLambda apiFunction, LocalHttpApi api,
+                       CognitoLocalServer cognito, DynamoDbClient dynamoDb,
                        CognitoIdentityProviderClient cognitoClient, String userPoolId, String clientId) {
         this.dynalite = dynalite;
         this.lambda = lambda;
+        this.apiFunction = apiFunction;
+        this.api = api;
         this.cognito = cognito;
         this.dynamoDb = dynamoDb;
         this.cognitoClient = cognitoClient;
@@ -76,6 +87,8 @@ public final class LocalStack implements AutoCloseable {
         Path template = CloudFormationYaml.findTemplate();
         DynaliteServer dynalite = null;
         LocalLambda lambda = null;
+        LocalLambda apiFunction = null;
+        LocalHttpApi api = null;
         CognitoLocalServer cognito = null;
         DynamoDbClient dynamoDb = null;
         try {
@@ -84,14 +97,13 @@ public final class LocalStack implements AutoCloseable {
             TemplateTable.fromTemplate(template, TABLE_LOGICAL_ID).create(dynamoDb, TABLE_NAME);
 
             TemplateFunction function = TemplateFunction.fromTemplate(template, FUNCTION_LOGICAL_ID);
-            Map<String, String> environment = new HashMap<>(
-                    function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, TABLE_NAME)));
-            environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
-            environment.put("AWS_REGION", REGION);
-            environment.put("AWS_ACCESS_KEY_ID", "local");
-            environment.put("AWS_SECRET_ACCESS_KEY", "local");
-            lambda = LocalLambda.start(new LocalLambda.Launch(function, LocalLambda.defaultArtifact(), environment,
-                    List.of("--enable-native-access=ALL-UNNAMED"), false, options.lambdaPort(), functionLog));
+            lambda = LocalLambda.start(new LocalLambda.Launch(function, LocalLambda.defaultArtifact(),
+                    environment(function, dynalite.endpoint()), List.of("--enable-native-access=ALL-UNNAMED"), false,
+                    options.lambdaPort(), functionLog));
+            TemplateFunction apiTemplate = TemplateFunction.fromTemplate(template, API_FUNCTION_LOGICAL_ID);
+            apiFunction = LocalLambda.start(new LocalLambda.Launch(apiTemplate, LocalLambda.defaultArtifact(),
+                    environment(apiTemplate, dynalite.endpoint()), List.of("--enable-native-access=ALL-UNNAMED"),
+                    false, 0, line -> functionLog.accept("api | " + line)));
 
             Path cognitoDir = options.dataDir().map(d -> d.resolve("cognito"))
                     .orElseGet(LocalStack::temporaryDirectory);
@@ -100,15 +112,32 @@ public final class LocalStack implements AutoCloseable {
             CognitoIdentityProviderClient cognitoClient = cognitoClient(cognito.endpoint());
             String poolId = existingOrNewPool(cognitoClient);
             String clientId = existingOrNewClient(cognitoClient, poolId);
+            api = new LocalHttpApi(options.apiPort(), new PoolTokenVerifier(cognito.jwks(poolId),
+                    cognito.issuer(poolId), clientId), apiFunction, Clock.systemUTC());
             lambda.awaitReady(Duration.ofSeconds(30));
-            return new LocalStack(dynalite, lambda, cognito, dynamoDb, cognitoClient, poolId, clientId);
+            apiFunction.awaitReady(Duration.ofSeconds(30));
+            return new LocalStack(dynalite, lambda, apiFunction, api, cognito, dynamoDb, cognitoClient, poolId,
+                    clientId);
         } catch (RuntimeException e) {
+            closeQuietly(api);
+            closeQuietly(apiFunction);
             closeQuietly(cognito);
             closeQuietly(lambda);
             closeQuietly(dynamoDb);
             closeQuietly(dynalite);
             throw e;
         }
+    }
+
+    /** template.yaml's variables for the function, resolved locally, plus dynalite and local credentials. */
+    private static Map<String, String> environment(TemplateFunction function, URI dynalite) {
+        Map<String, String> environment = new HashMap<>(
+                function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, TABLE_NAME)));
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.toString());
+        environment.put("AWS_REGION", REGION);
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        return environment;
     }
 
     public static CognitoIdentityProviderClient cognitoClient(URI endpoint) {
@@ -161,6 +190,11 @@ public final class LocalStack implements AutoCloseable {
         return cognito.endpoint();
     }
 
+    /** The profile API, as API Gateway would serve it: {@code GET} and {@code PATCH} {@code {endpoint}/me}. */
+    public URI apiEndpoint() {
+        return api.endpoint();
+    }
+
     public String userPoolId() {
         return userPoolId;
     }
@@ -188,7 +222,9 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(cognitoClient);
+        closeQuietly(api);
         closeQuietly(cognito);
+        closeQuietly(apiFunction);
         closeQuietly(lambda);
         closeQuietly(dynamoDb);
         closeQuietly(dynalite);

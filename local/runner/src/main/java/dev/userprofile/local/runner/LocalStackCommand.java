@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * demo                  sign a user up, confirm, show the profile, reset the password, show it unchanged; exit
  * run                   start everything, print endpoints and examples, run until Ctrl-C or SIGTERM
  * invoke EVENT.json     invoke the function once through the Invoke endpoint and show the stored item
- * options: --dynalite-port N  --lambda-port N  --cognito-port N  --path DIR (keep data in DIR)
+ * options: --dynalite-port N  --lambda-port N  --cognito-port N  --api-port N  --path DIR (keep data in DIR)
  * </pre>
  */
 public final class LocalStackCommand {
@@ -59,6 +59,7 @@ public final class LocalStackCommand {
         int dynalite = defaults.dynalitePort();
         int lambda = defaults.lambdaPort();
         int cognito = defaults.cognitoPort();
+        int api = defaults.apiPort();
         Optional<Path> path = Optional.empty();
         while (!args.isEmpty()) {
             String option = args.pop();
@@ -67,11 +68,12 @@ public final class LocalStackCommand {
                 case "--dynalite-port" -> dynalite = port(option, value);
                 case "--lambda-port" -> lambda = port(option, value);
                 case "--cognito-port" -> cognito = port(option, value);
+                case "--api-port" -> api = port(option, value);
                 case "--path" -> path = Optional.of(Path.of(value).toAbsolutePath());
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new LocalStack.Options(dynalite, lambda, cognito, path, defaults.code());
+        return new LocalStack.Options(dynalite, lambda, cognito, api, path, defaults.code());
     }
 
     private static int port(String option, String value) {
@@ -100,6 +102,7 @@ public final class LocalStackCommand {
         OUT.println("Lambda Invoke API        " + stack.lambdaEndpoint() + "   function " + stack.functionName());
         OUT.println("cognito-local            " + stack.cognitoEndpoint() + "   pool " + stack.userPoolId()
                 + "   client " + stack.clientId());
+        OUT.println("profile API (HTTP API)   " + stack.apiEndpoint() + "/me   JWT authorizer on that pool and client");
         return stack;
     }
 

@@ -194,6 +194,63 @@ class LocalStackEndToEndTest {
         assertThat(Profiles.item(stack, sub).get("givenName").s()).isEqualTo("Otto");
     }
 
+    private static java.net.http.HttpResponse<String> getMe(String authorization) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.apiEndpoint() + "/me")).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void theProfileApiServesTheCallerWithARealTokenAndRefusesEveryOtherToken() throws Exception {
+        String email = newEmail();
+        String sub = signUp(email, "Grace");
+        confirm(email);
+        var tokens = cognito.initiateAuth(b -> b.clientId(stack.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD))).authenticationResult();
+
+        var withAccess = getMe("Bearer " + tokens.accessToken());
+        var withId = getMe("Bearer " + tokens.idToken());
+        assertThat(withAccess.statusCode()).isEqualTo(200);
+        assertThat(withAccess.body()).contains("\"userId\":\"" + sub + "\"", "\"givenName\":\"Grace\"");
+        assertThat(withAccess.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(withId.statusCode()).as("ID tokens are accepted too").isEqualTo(200);
+
+        assertThat(getMe(null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(getMe("Bearer not.a.token").statusCode()).isEqualTo(401);
+        String[] parts = tokens.accessToken().split("\\.");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace(sub, "00000000-0000-4000-8000-00000000abcd")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThat(getMe("Bearer " + tampered).statusCode()).as("a changed sub breaks the signature").isEqualTo(401);
+
+        String otherPool = cognito.createUserPool(b -> b.poolName("other-" + UUID.randomUUID())).userPool().id();
+        String otherClient = cognito.createUserPoolClient(b -> b.userPoolId(otherPool).clientName("other"))
+                .userPoolClient().clientId();
+        String otherEmail = newEmail();
+        cognito.signUp(b -> b.clientId(otherClient).username(otherEmail).password(PASSWORD)
+                .userAttributes(AttributeType.builder().name("email").value(otherEmail).build()));
+        cognito.adminConfirmSignUp(b -> b.userPoolId(otherPool).username(otherEmail));
+        String foreign = cognito.initiateAuth(b -> b.clientId(otherClient).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", otherEmail, "PASSWORD", PASSWORD))).authenticationResult()
+                .accessToken();
+        assertThat(getMe("Bearer " + foreign).statusCode()).as("a token of another pool").isEqualTo(401);
+
+        String otherClientOfThePool = cognito.createUserPoolClient(b -> b.userPoolId(stack.userPoolId())
+                .clientName("another-app")).userPoolClient().clientId();
+        String wrongAudience = cognito.initiateAuth(b -> b.clientId(otherClientOfThePool).authFlow(
+                AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
+                .authenticationResult().accessToken();
+        assertThat(getMe("Bearer " + wrongAudience).statusCode()).as("a token for another app client")
+                .isEqualTo(401);
+        // An expired token is refused too: PoolTokenVerifierTest signs one, as cognito-local cannot issue it.
+    }
+
     @Test
     void aSecondUserGetsTheirOwnProfile() {
         String first = newEmail();
@@ -257,7 +314,7 @@ class LocalStackEndToEndTest {
     void aPortInUseIsReportedClearlyAndNothingIsLeftRunning() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            LocalStack.Options options = new LocalStack.Options(0, port, 0, Optional.empty(), "123456");
+            LocalStack.Options options = new LocalStack.Options(0, port, 0, 0, Optional.empty(), "123456");
 
             assertThatThrownBy(() -> LocalStack.start(options, line -> { }, line -> { }))
                     .isInstanceOf(IllegalStateException.class)
@@ -267,7 +324,7 @@ class LocalStackEndToEndTest {
 
     @Test
     void withAPathTheUsersAndProfilesOutliveTheStack(@TempDir Path data) {
-        LocalStack.Options keep = new LocalStack.Options(0, 0, 0, Optional.of(data), "123456");
+        LocalStack.Options keep = new LocalStack.Options(0, 0, 0, 0, Optional.of(data), "123456");
         String email = newEmail();
         String sub;
         String poolId;

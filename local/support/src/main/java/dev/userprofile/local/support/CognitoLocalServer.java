@@ -50,11 +50,12 @@ public final class CognitoLocalServer implements AutoCloseable {
                         "credentials": {"accessKeyId": "local", "secretAccessKey": "local"}
                       },
                       "TriggerFunctions": {%s},
-                      "UserPoolDefaults": {"UsernameAttributes": ["email"]}
+                      "UserPoolDefaults": {"UsernameAttributes": ["email"]},
+                      "TokenConfig": {"IssuerDomain": "http://127.0.0.1:%d"}
                     }
                     """.formatted(lambdaEndpoint, triggers.stream()
                     .map(trigger -> "\"" + trigger + "\": \"" + functionName + "\"")
-                    .collect(Collectors.joining(", "))), StandardCharsets.UTF_8);
+                    .collect(Collectors.joining(", ")), chosen), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cognito-local's configuration in " + dataDir, e);
         }
@@ -66,6 +67,16 @@ public final class CognitoLocalServer implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** The issuer of a pool's tokens, as cognito-local signs them. */
+    public String issuer(String userPoolId) {
+        return endpoint() + "/" + userPoolId;
+    }
+
+    /** Where cognito-local publishes a pool's signing keys. */
+    public URI jwks(String userPoolId) {
+        return URI.create(issuer(userPoolId) + "/.well-known/jwks.json");
     }
 
     public int port() {
