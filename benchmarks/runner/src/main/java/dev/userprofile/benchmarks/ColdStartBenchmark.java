@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ColdStartBenchmark {
 
     private static final String TABLE = "profiles-benchmark";
+    private static final String API_HANDLER = "dev.userprofile.bootstrap.ProfileApiHandler::handleRequest";
     private static final int WARM_INVOCATIONS = 60;
     private static final Pattern DURATION = Pattern.compile("\"durationMs\":([0-9.]+)");
     /** Lambda's java25 runtime stops tiered compilation at C1 for on-demand functions (not with SnapStart). */
@@ -59,7 +60,7 @@ public final class ColdStartBenchmark {
     private enum Start { ON_DEMAND, SNAPSTART_INIT, SNAPSTART_RESTORE }
 
     /** What each invocation is: a sign-up confirmation of a new user, or a sign-in of a user who has a profile. */
-    private enum Workload { SIGN_UP, SIGN_IN }
+    private enum Workload { SIGN_UP, SIGN_IN, API_GET }
 
     private record Variant(String name, Path artifact, String handler, List<String> jvmOptions, Start start,
                            Workload workload) {
@@ -122,6 +123,8 @@ public final class ColdStartBenchmark {
                     new Variant("ours+restore", ours, template.handler(), SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE),
                     new Variant("ours+restore/sign-in", ours, template.handler(), SNAPSTART_FLAGS,
                             Start.SNAPSTART_RESTORE, Workload.SIGN_IN),
+                    new Variant("api+restore", ours, API_HANDLER, SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE,
+                            Workload.API_GET),
                     new Variant("ours+aot-cache", ours, template.handler(),
                             concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache), Start.ON_DEMAND),
                     new Variant("ours+serial-gc", ours, template.handler(),
@@ -204,7 +207,23 @@ public final class ColdStartBenchmark {
     }
 
     private static String event(Workload workload, DynamoDbClient dynamoDb) {
-        return workload == Workload.SIGN_IN ? signInEvent(dynamoDb) : signUpEvent();
+        return switch (workload) {
+            case SIGN_UP -> signUpEvent();
+            case SIGN_IN -> signInEvent(dynamoDb);
+            case API_GET -> apiGetEvent(dynamoDb);
+        };
+    }
+
+    /** GET /me through the profile API (payload 2.0, the JWT authorizer's claims) for a user with a profile. */
+    private static String apiGetEvent(DynamoDbClient dynamoDb) {
+        String sub = UUID.randomUUID().toString();
+        dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(sub),
+                "givenName", AttributeValue.fromS("Ada"), "registeredAt", AttributeValue.fromS("2026-11-30T00:00:00Z"),
+                "version", AttributeValue.fromN("1"), "schemaVersion", AttributeValue.fromN("1"))));
+        return "{\"version\":\"2.0\",\"routeKey\":\"GET /me\",\"rawPath\":\"/me\",\"headers\":{},"
+                + "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/me\"},\"authorizer\":"
+                + "{\"jwt\":{\"claims\":{\"sub\":\"" + sub + "\",\"token_use\":\"access\"}}}},"
+                + "\"isBase64Encoded\":false}";
     }
 
     private static String signUpEvent() {
@@ -284,6 +303,9 @@ public final class ColdStartBenchmark {
                 RuntimeApi.InvocationResult result = lambda.restoreThenInvoke(first);
                 double firstMs = (System.nanoTime() - t0) / 1e6;
                 requireSuccess(variant, result, log);
+                if (variant.workload() == Workload.API_GET && !result.payload().contains("\"statusCode\":200")) {
+                    throw new IllegalStateException(variant.name() + " answered " + result.payload());
+                }
                 int fetched = credentials.served() - fetchedBefore;
                 int connections = proxy.connectionsAccepted() - connectionsBefore;
                 List<Long> warm = new ArrayList<>();
