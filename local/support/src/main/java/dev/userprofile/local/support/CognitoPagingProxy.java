@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
@@ -46,20 +42,7 @@ public final class CognitoPagingProxy implements AutoCloseable {
 
     public CognitoPagingProxy(URI upstream) {
         this.upstream = upstream;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on loopback", e);
-        }
-        // Platform threads: a relay blocks on the forwarded call, and must not wait for a carrier thread that the
-        // JVM's pipe readers (child process output) may be holding.
-        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "cognito-paging-proxy");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.createContext("/", this::relay);
-        server.start();
+        server = LoopbackHttpServer.start(0, "cognito-paging-proxy", this::relay);
     }
 
     public URI endpoint() {

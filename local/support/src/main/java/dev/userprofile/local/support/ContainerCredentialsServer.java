@@ -26,7 +26,7 @@ public final class ContainerCredentialsServer implements AutoCloseable {
 
     private final HttpServer server;
     private final String token = UUID.randomUUID().toString();
-    private final Duration lifetime;
+    private volatile Duration lifetime;
     private final Clock clock;
     private final AtomicInteger served = new AtomicInteger();
 
@@ -48,6 +48,11 @@ public final class ContainerCredentialsServer implements AutoCloseable {
         return Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
                 "http://127.0.0.1:" + server.getAddress().getPort() + PATH,
                 "AWS_CONTAINER_AUTHORIZATION_TOKEN", token);
+    }
+
+    /** How long the credentials served from now on last (Lambda's last hours; a test may want them stale soon). */
+    public void lifetime(Duration lifetime) {
+        this.lifetime = lifetime;
     }
 
     /** Credentials handed out so far. */

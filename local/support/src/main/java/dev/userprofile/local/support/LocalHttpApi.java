@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
 
@@ -44,19 +40,7 @@ public final class LocalHttpApi implements AutoCloseable {
         this.tokens = tokens;
         this.function = function;
         this.clock = clock;
-        int chosen = LoopbackPorts.claim(port);
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + chosen, e);
-        }
-        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "local-http-api");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.createContext("/", this::serve);
-        server.start();
+        server = LoopbackHttpServer.start(port, "local-http-api", this::serve);
     }
 
     public URI endpoint() {

@@ -199,9 +199,11 @@ public final class RuntimeApi implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (invocation.result.complete(timedOut(invocation.requestId))) {
-                running.remove(invocation.requestId);
+            // Whoever removes the invocation from the running ones (this or the runtime's answer) settles it. The
+            // environment is ended before the caller hears of the timeout, as on Lambda.
+            if (running.remove(invocation.requestId, invocation)) {
                 onTimeout.accept(invocation.requestId);
+                invocation.result.complete(timedOut(invocation.requestId));
             }
         });
     }
