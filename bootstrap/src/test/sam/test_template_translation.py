@@ -263,17 +263,20 @@ class KeepAlive(unittest.TestCase):
 
     def test_a_schedule_invokes_the_alias_with_the_event_the_function_recognises(self):
         _, resources, _ = deployed({"KeepAliveIntervalDays": "5"})
-        rules = [r for r in resources.values() if r["Type"] == "AWS::Events::Rule"]
-        self.assertEqual(len(rules), 1)
-        rule = rules[0]["Properties"]
+        rules = {name: r for name, r in resources.items() if r["Type"] == "AWS::Events::Rule"}
+        self.assertEqual(set(rules), {FUNCTION + "KeepAlive", API_FUNCTION + "KeepAlive"})
+        api_rule = rules[API_FUNCTION + "KeepAlive"]["Properties"]
+        self.assertEqual(json.loads(api_rule["Targets"][0]["Input"]), {"routeKey": "UserProfileService_KeepAlive"})
+        self.assertEqual(api_rule["Targets"][0]["Arn"], {"Ref": API_FUNCTION + "Aliaslive"})
+        rule = rules[FUNCTION + "KeepAlive"]["Properties"]
         self.assertEqual(rule["ScheduleExpression"], "rate(5 days)")
         target, = rule["Targets"]
         self.assertEqual(target["Arn"], {"Ref": FUNCTION + "Aliaslive"})
         self.assertEqual(json.loads(target["Input"]), {"triggerSource": "UserProfileService_KeepAlive"})
         self.assertEqual(rule["State"], "ENABLED")
         _, resources, _ = deployed({"SnapStart": "None"})
-        rule, = [r for r in resources.values() if r["Type"] == "AWS::Events::Rule"]
-        self.assertEqual(rule["Properties"]["State"], "DISABLED", "no SnapStart, nothing to keep active")
+        for rule in [r for r in resources.values() if r["Type"] == "AWS::Events::Rule"]:
+            self.assertEqual(rule["Properties"]["State"], "DISABLED", "no SnapStart, nothing to keep active")
 
 
 if __name__ == "__main__":

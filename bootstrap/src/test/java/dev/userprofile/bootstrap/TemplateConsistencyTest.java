@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
 import dev.userprofile.bootstrap.config.Configuration;
@@ -157,6 +158,13 @@ class TemplateConsistencyTest {
                 .allSatisfy(action -> assertThat(action.toString()).doesNotContain("*")));
         assertThat(map(map(template.get("Outputs")).get("ProfileApiUrl")).get("Value").toString())
                 .contains("execute-api");
+        Map<String, Object> keepAlive = map(map(map(api.get("Events")).get("KeepAlive")).get("Properties"));
+        APIGatewayV2HTTPEvent keepAliveEvent = LambdaRuntimeJson.fromJson((String) keepAlive.get("Input"),
+                APIGatewayV2HTTPEvent.class);
+        assertThat(keepAliveEvent.getRouteKey()).isEqualTo(ProfileApi.KEEP_ALIVE_ROUTE);
+        RecordingInterceptor.clear();
+        assertThat(apiHandler.handleRequest(keepAliveEvent, new LocalLambdaContext()).getStatusCode()).isEqualTo(204);
+        assertThat(RecordingInterceptor.operations()).as("the keep-alive does no I/O").isEmpty();
     }
 
     @Test

@@ -32,6 +32,11 @@ public final class ProfileApi {
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String PATH = "/me";
+    /**
+     * The route key of the stack's keep-alive schedule (not a route of the API): it invokes the function now and then
+     * so that its SnapStart version is never idle long enough (14 days) to go inactive.
+     */
+    public static final String KEEP_ALIVE_ROUTE = "UserProfileService_KeepAlive";
 
     private final GetProfileUseCase getProfile;
     private final UpdateProfileUseCase updateProfile;
@@ -55,6 +60,9 @@ public final class ProfileApi {
     }
 
     private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent request) {
+        if (request != null && KEEP_ALIVE_ROUTE.equals(request.getRouteKey())) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+        }
         if (request == null || request.getRequestContext() == null
                 || request.getRequestContext().getHttp() == null) {
             throw new ProblemException(Problem.badRequest("the request is not an HTTP API request"));

@@ -241,6 +241,20 @@ class ProfileApiTest {
     }
 
     @Test
+    void theKeepAliveIsAnsweredWithoutTouchingTheStore() {
+        ProfileApi guarded = new ProfileApi(id -> {
+            throw new AssertionError("no read");
+        }, command -> {
+            throw new AssertionError("no write");
+        });
+
+        APIGatewayV2HTTPResponse response = guarded.handle(LambdaRuntimeJson.fromJson(
+                "{\"routeKey\":\"" + ProfileApi.KEEP_ALIVE_ROUTE + "\"}", APIGatewayV2HTTPEvent.class), "r");
+
+        assertThat(response.getStatusCode()).isEqualTo(204);
+    }
+
+    @Test
     void thereAreAtLeastThirtyBadRequests() {
         assertThat(badRequests()).hasSizeGreaterThanOrEqualTo(30);
     }
