@@ -91,6 +91,42 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .as("Use cases are implemented by *Service classes in application.service");
 
+    /** The adapters a function is driven through: the trigger and the profile API (not the operator tool). */
+    static final String[] FUNCTION_INBOUND_ADAPTERS = {
+        "dev.userprofile.adapters.cognito", "dev.userprofile.adapters.api.."};
+    static final String OUTBOUND_ADAPTERS = "dev.userprofile.adapters.dynamodb..";
+
+    private static final DescribedPredicate<JavaClass> OUTBOUND_PORTS = new DescribedPredicate<>(
+            "are outbound port interfaces") {
+        @Override
+        public boolean test(JavaClass javaClass) {
+            return javaClass.isInterface()
+                    && javaClass.getPackageName().startsWith("dev.userprofile.application.port.out");
+        }
+    };
+
+    @ArchTest
+    static final ArchRule INBOUND_ADAPTERS_CALL_USE_CASES_ONLY = noClasses()
+            .that().resideInAnyPackage(FUNCTION_INBOUND_ADAPTERS)
+            .should().dependOnClassesThat(OUTBOUND_PORTS)
+            .orShould().dependOnClassesThat().resideInAPackage("dev.userprofile.application.service..")
+            .as("The trigger and the API adapters call inbound ports only: no outbound port, no service");
+
+    @ArchTest
+    static final ArchRule OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES = noClasses()
+            .that().resideInAPackage(OUTBOUND_ADAPTERS)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.userprofile.application.port.in..",
+                    "dev.userprofile.application.service..")
+            .as("Outbound adapters implement outbound ports and never call a use case");
+
+    @ArchTest
+    static final ArchRule HANDLERS_ARE_THIN = noClasses()
+            .that().resideInAPackage(BOOTSTRAP).and().haveSimpleNameEndingWith("Handler")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", OUTBOUND_ADAPTERS,
+                    "dev.userprofile.application.service..", "dagger..")
+            .as("Lambda handlers only translate and call their adapter: no SDK client, outbound adapter, service or "
+                    + "Dagger module of their own");
+
     @ArchTest
     static final ArchRule NO_FIELD_INJECTION = noFields()
             .should().beAnnotatedWith("javax.inject.Inject")

@@ -7,9 +7,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.userprofile.adapters.api.fixture.ApiAdapterUsingOutboundPort;
+import dev.userprofile.adapters.cognito.TriggerAdapterUsingService;
 import dev.userprofile.adapters.cognito.fixture.CognitoAdapterUsingDynamoDbAdapter;
 import dev.userprofile.adapters.dynamodb.UserItem;
 import dev.userprofile.adapters.dynamodb.fixture.FieldInjectedAdapter;
+import dev.userprofile.adapters.dynamodb.fixture.RepositoryDrivingUseCase;
 import dev.userprofile.application.fixture.ApplicationUsingLambda;
 import dev.userprofile.application.fixture.cyclea.CycleA;
 import dev.userprofile.application.fixture.cycleb.CycleB;
@@ -18,10 +21,12 @@ import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.fixture.ConcreteUseCase;
 import dev.userprofile.application.port.in.fixture.InboundPortUsingOutboundPort;
 import dev.userprofile.application.port.in.fixture.MutableCommand;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserRegistrar;
+import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.application.port.out.fixture.OutboundPortUsingInboundPort;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.fixture.Registrar;
+import dev.userprofile.bootstrap.fixture.SdkBuildingHandler;
 import dev.userprofile.domain.fixture.DomainUsingAws;
 import dev.userprofile.domain.fixture.DomainUsingTheApplication;
 import java.util.stream.Stream;
@@ -43,7 +48,7 @@ class ArchitectureRulesCatchViolationsTest {
                 Arguments.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, CognitoAdapterUsingDynamoDbAdapter.class,
                         new Class<?>[] {UserItem.class}),
                 Arguments.of(ArchitectureRules.PORTS_IN_DO_NOT_USE_PORTS_OUT, InboundPortUsingOutboundPort.class,
-                        new Class<?>[] {UserRepository.class}),
+                        new Class<?>[] {UserRegistrar.class}),
                 Arguments.of(ArchitectureRules.PORTS_OUT_DO_NOT_USE_PORTS_IN, OutboundPortUsingInboundPort.class,
                         new Class<?>[] {RegisterUserCommand.class}),
                 Arguments.of(ArchitectureRules.USE_CASES_ARE_INBOUND_PORT_INTERFACES, ConcreteUseCase.class,
@@ -51,6 +56,13 @@ class ArchitectureRulesCatchViolationsTest {
                 Arguments.of(ArchitectureRules.COMMANDS_ARE_RECORDS, MutableCommand.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.USE_CASES_ARE_IMPLEMENTED_BY_SERVICES, Registrar.class,
                         new Class<?>[] {RegisterUserUseCase.class}),
+                Arguments.of(ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY, ApiAdapterUsingOutboundPort.class,
+                        new Class<?>[] {UserUpdater.class}),
+                Arguments.of(ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY,
+                        TriggerAdapterUsingService.class, new Class<?>[] {RegisterUserService.class}),
+                Arguments.of(ArchitectureRules.OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES,
+                        RepositoryDrivingUseCase.class, new Class<?>[] {RegisterUserUseCase.class}),
+                Arguments.of(ArchitectureRules.HANDLERS_ARE_THIN, SdkBuildingHandler.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.NO_FIELD_INJECTION, FieldInjectedAdapter.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP, FieldInjectedAdapter.class,
                         new Class<?>[0]),

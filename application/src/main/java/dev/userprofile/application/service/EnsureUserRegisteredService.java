@@ -4,7 +4,7 @@ import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserLoader;
 import java.util.Objects;
 
 /**
@@ -14,10 +14,10 @@ import java.util.Objects;
  */
 public final class EnsureUserRegisteredService implements EnsureUserRegisteredUseCase {
 
-    private final UserRepository users;
+    private final UserLoader users;
     private final RegisterUserUseCase registerUser;
 
-    public EnsureUserRegisteredService(UserRepository users, RegisterUserUseCase registerUser) {
+    public EnsureUserRegisteredService(UserLoader users, RegisterUserUseCase registerUser) {
         this.users = Objects.requireNonNull(users, "users");
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
     }

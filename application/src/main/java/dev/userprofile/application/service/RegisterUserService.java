@@ -3,7 +3,7 @@ package dev.userprofile.application.service;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.domain.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,10 +16,10 @@ import java.util.Objects;
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
-    private final UserRepository users;
+    private final UserRegistrar users;
     private final Clock clock;
 
-    public RegisterUserService(UserRepository users, Clock clock) {
+    public RegisterUserService(UserRegistrar users, Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegistrationResult;
-import dev.userprofile.application.port.out.AddResult;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.Email;
 import dev.userprofile.domain.User;
@@ -55,12 +54,7 @@ class EnsureUserRegisteredServiceTest {
     @Test
     void aReadThatLagsAConcurrentRegistrationStillChangesNothing() {
         User earlier = User.register(new UserId("sub-2"), UserProfile.empty(), NOW.minusSeconds(60));
-        UserRepository lagging = new UserRepository() {
-            @Override
-            public AddResult addIfAbsent(User user) {
-                return users.addIfAbsent(user);
-            }
-
+        UserLoader lagging = new UserLoader() {
             @Override
             public Optional<User> findById(UserId id) {
                 return users.findById(id);
@@ -74,7 +68,7 @@ class EnsureUserRegisteredServiceTest {
         users.addIfAbsent(earlier);
 
         RegistrationResult result = new EnsureUserRegisteredService(lagging,
-                new RegisterUserService(lagging, Clock.fixed(NOW, ZoneOffset.UTC)))
+                new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)))
                 .ensureRegistered(command("sub-2", "late@example.com"));
 
         assertThat(result).isInstanceOf(RegistrationResult.AlreadyRegistered.class);

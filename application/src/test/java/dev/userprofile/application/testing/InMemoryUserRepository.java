@@ -1,7 +1,8 @@
 package dev.userprofile.application.testing;
 
 import dev.userprofile.application.port.out.AddResult;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fake for use-case tests: the same atomic add-if-absent and replace contracts as the real store, in memory. */
-public final class InMemoryUserRepository implements UserRepository, UserUpdater {
+public final class InMemoryUserRepository implements UserLoader, UserRegistrar, UserUpdater {
 
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
     private final AtomicInteger writeAttempts = new AtomicInteger();

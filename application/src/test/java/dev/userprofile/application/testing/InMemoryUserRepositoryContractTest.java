@@ -1,19 +1,11 @@
 package dev.userprofile.application.testing;
 
-import dev.userprofile.application.port.out.UserRepository;
-import dev.userprofile.application.port.out.UserUpdater;
-
-class InMemoryUserRepositoryContractTest extends UserRepositoryContract {
+class InMemoryUserRepositoryContractTest extends UserRepositoryContract<InMemoryUserRepository> {
 
     private final InMemoryUserRepository repository = new InMemoryUserRepository();
 
     @Override
-    protected UserRepository repository() {
-        return repository;
-    }
-
-    @Override
-    protected UserUpdater updater() {
+    protected InMemoryUserRepository repository() {
         return repository;
     }
 }

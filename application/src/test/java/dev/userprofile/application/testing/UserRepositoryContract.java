@@ -3,7 +3,8 @@ package dev.userprofile.application.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.application.port.out.AddResult;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.FieldChange;
 import dev.userprofile.domain.ProfilePatch;
@@ -26,15 +27,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link UserRepository} must do. The fake and each real adapter extend this, so the fake used in
- * use-case tests cannot drift from the real thing.
+ * What every store behind the three user ports must do, seen through all of them at once. The fake and each real
+ * adapter extend this, so the fake used in use-case tests cannot drift from the real thing.
+ *
+ * @param <R> the store under test
  */
-public abstract class UserRepositoryContract {
+public abstract class UserRepositoryContract<R extends UserLoader & UserRegistrar & UserUpdater> {
 
-    protected abstract UserRepository repository();
-
-    /** The same store, seen through its change port. */
-    protected abstract UserUpdater updater();
+    protected abstract R repository();
 
     protected static User fullUser(String sub) {
         UserProfile profile = UserProfile.builder()
@@ -72,12 +72,12 @@ public abstract class UserRepositoryContract {
         User edited = user.edit(new ProfilePatch(FieldChange.set(new Name("Janet")), FieldChange.remove(),
                 FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00.123Z"));
 
-        assertThat(updater().replace(edited, user.version() + 5)).isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
+        assertThat(repository().replace(edited, user.version() + 5)).isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
         assertThat(repository().findById(user.id())).contains(user);
 
-        assertThat(updater().replace(edited, user.version())).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
+        assertThat(repository().replace(edited, user.version())).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
         assertThat(repository().findById(user.id())).contains(edited);
-        assertThat(updater().replace(edited, user.version())).as("the old version is gone")
+        assertThat(repository().replace(edited, user.version())).as("the old version is gone")
                 .isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
     }
 
@@ -85,7 +85,7 @@ public abstract class UserRepositoryContract {
     void aChangeNeverCreatesAUser() {
         User nobody = minimalUser(newSub());
 
-        assertThat(updater().replace(nobody.edit(new ProfilePatch(FieldChange.set(new Name("X")), FieldChange.keep(),
+        assertThat(repository().replace(nobody.edit(new ProfilePatch(FieldChange.set(new Name("X")), FieldChange.keep(),
                 FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00Z")), 1))
                 .isEqualTo(UserUpdater.ReplaceResult.NOT_FOUND);
         assertThat(repository().exists(nobody.id())).isFalse();
@@ -104,7 +104,7 @@ public abstract class UserRepositoryContract {
                         FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00Z"));
                 results.add(pool.submit(() -> {
                     start.await();
-                    return updater().replace(edited, user.version());
+                    return repository().replace(edited, user.version());
                 }));
             }
             start.countDown();

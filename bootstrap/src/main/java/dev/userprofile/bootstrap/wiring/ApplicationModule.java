@@ -4,7 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.service.EnsureUserRegisteredService;
 import dev.userprofile.application.service.RegisterUserService;
 import java.time.Clock;
@@ -26,14 +27,15 @@ public final class ApplicationModule {
     @Provides
     @Singleton
     @Registration
-    static RegisterUserUseCase registerUser(@Registration UserRepository users, Clock clock) {
+    static RegisterUserUseCase registerUser(@Registration UserRegistrar users, Clock clock) {
         return new RegisterUserService(users, clock);
     }
 
     /** The sign-in path: its check and its rare registration both within the sign-in budget. */
     @Provides
     @Singleton
-    static EnsureUserRegisteredUseCase ensureRegistered(@SignIn UserRepository users, Clock clock) {
-        return new EnsureUserRegisteredService(users, new RegisterUserService(users, clock));
+    static EnsureUserRegisteredUseCase ensureRegistered(@SignIn UserLoader loader, @SignIn UserRegistrar registrar,
+                                                        Clock clock) {
+        return new EnsureUserRegisteredService(loader, new RegisterUserService(registrar, clock));
     }
 }

@@ -3,12 +3,13 @@ package dev.userprofile.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-/** Binds the repository port to the DynamoDB adapter, once per call budget. */
+/** Binds the narrow user ports the trigger uses to the DynamoDB adapter, once per call budget. */
 @Module
 public final class PersistenceModule {
 
@@ -33,13 +34,19 @@ public final class PersistenceModule {
 
     @Provides
     @Registration
-    static UserRepository registrationUsers(@Registration DynamoDbUserRepository repository) {
+    static UserRegistrar registrationRegistrar(@Registration DynamoDbUserRepository repository) {
         return repository;
     }
 
     @Provides
     @SignIn
-    static UserRepository signInUsers(@SignIn DynamoDbUserRepository repository) {
+    static UserRegistrar signInRegistrar(@SignIn DynamoDbUserRepository repository) {
+        return repository;
+    }
+
+    @Provides
+    @SignIn
+    static UserLoader signInLoader(@SignIn DynamoDbUserRepository repository) {
         return repository;
     }
 }

@@ -1,6 +1,6 @@
 package dev.userprofile.application.port.out;
 
-/** What {@link UserRepository#addIfAbsent} did. */
+/** What {@link UserRegistrar#addIfAbsent} did. */
 public enum AddResult {
     ADDED,
     ALREADY_PRESENT

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * The whole set of stored users, for operators reconciling the store with the user pool: no function needs it, so
- * it is a port of its own rather than part of {@link UserRepository}.
+ * it is a port of its own rather than part of {@link UserLoader}.
  */
 public interface UserInventory {
 

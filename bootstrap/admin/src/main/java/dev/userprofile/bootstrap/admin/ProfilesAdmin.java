@@ -4,7 +4,7 @@ import dev.userprofile.adapters.cognito.admin.AdminCli;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.out.UserInventory;
-import dev.userprofile.application.port.out.UserRepository;
+import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.service.RegisterUserService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -81,7 +81,7 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
     }
 
     @Override
-    public UserRepository users(String table) {
+    public UserLoader users(String table) {
         return repository(table);
     }
 

@@ -1,0 +1,189 @@
+package dev.userprofile.adapters.cognito.admin;
+
+import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
+import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.port.out.UserInventory;
+import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * {@code profiles-admin}: the operator's commands. Exit status 0 when all is well, 1 when the work found or left a
+ * problem (users without a profile, a failed registration, a refused change), 2 for a command line it does not
+ * accept. Errors are one line each, never a stack trace.
+ */
+public final class AdminCli {
+
+    /** ListUsers calls a second by default: well below Cognito's default quota for it, which the pool shares. */
+    public static final double DEFAULT_RATE = 5;
+
+    static final String USAGE = """
+            usage: profiles-admin COMMAND [OPTIONS]
+              backfill       --user-pool-id ID --table NAME [--dry-run] [--rate N] [--resume TOKEN]
+              reconcile      --user-pool-id ID --table NAME [--output FILE] [--delete-orphans [--yes]] [--rate N]
+              attach-trigger --user-pool-id ID --post-confirmation ARN [--post-authentication ARN] [--dry-run] [--replace]
+            Credentials and region come from the AWS SDK's default chains (profiles, SSO, environment);
+            AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL_DYNAMODB override the endpoints.""";
+
+    /** What the composition root builds on demand, once the command line is known to be good. */
+    public interface Services {
+        CognitoIdentityProviderClient cognito();
+
+        RegisterUserUseCase registerUser(String table);
+
+        UserLoader users(String table);
+
+        UserInventory inventory(String table);
+    }
+
+    private final Services services;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final BufferedReader in;
+    private final AtomicBoolean stop;
+
+    public AdminCli(Services services, PrintStream out, PrintStream err, BufferedReader in, AtomicBoolean stop) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.in = Objects.requireNonNull(in, "in");
+        this.stop = Objects.requireNonNull(stop, "stop");
+    }
+
+    public int run(String... args) {
+        try {
+            if (args.length == 0) {
+                throw new UsageException("a command is required");
+            }
+            List<String> options = Arrays.asList(args).subList(1, args.length);
+            return switch (args[0]) {
+                case "backfill" -> backfill(CommandLine.parse("backfill", options,
+                        Set.of("--user-pool-id", "--table", "--rate", "--resume"), Set.of("--dry-run")));
+                case "reconcile" -> reconcile(CommandLine.parse("reconcile", options,
+                        Set.of("--user-pool-id", "--table", "--output", "--rate"), Set.of("--delete-orphans", "--yes")));
+                case "attach-trigger" -> attach(CommandLine.parse("attach-trigger", options,
+                        Set.of("--user-pool-id", "--post-confirmation", "--post-authentication"),
+                        Set.of("--dry-run", "--replace")));
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageException("unknown command " + args[0]);
+            };
+        } catch (UsageException e) {
+            err.println("profiles-admin: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("profiles-admin: interrupted");
+            return 1;
+        } catch (SdkException | UserRepositoryUnavailableException e) {
+            err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int backfill(CommandLine line) throws InterruptedException {
+        String pool = line.required("--user-pool-id");
+        String table = line.required("--table");
+        RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
+        Backfill.Options options = new Backfill.Options(pool, line.flag("--dry-run"), line.optional("--resume"));
+        Backfill backfill = new Backfill(new UserPoolDirectory(services.cognito()), new CognitoAttributesMapper(),
+                services.registerUser(table), services.users(table), rate, err, System::nanoTime);
+
+        Backfill.Report report = backfill.run(options, stop);
+
+        report.failures().forEach(f -> err.println("not registered: " + f.sub() + ": " + f.reason()));
+        if (report.interrupted()) {
+            err.println("stopped before the end; continue with: --resume "
+                    + report.resumeToken().orElse("(none: the run had not started a page)"));
+        }
+        out.printf(Locale.ROOT, "backfill%s: %d users seen, %d %s, %d already had a profile, %d skipped (not "
+                        + "eligible), %d failed, in %.1f s (%.0f users/s)%s%n",
+                options.dryRun() ? " (dry run, nothing written)" : "", report.seen(), report.registered(),
+                options.dryRun() ? "would be registered" : "registered", report.alreadyThere(), report.skipped(),
+                report.failures().size(), report.took().toMillis() / 1000.0, report.usersPerSecond(),
+                report.interrupted() ? "; interrupted" : "");
+        return report.failures().isEmpty() && !report.interrupted() ? 0 : 1;
+    }
+
+    private int reconcile(CommandLine line) throws InterruptedException {
+        String pool = line.required("--user-pool-id");
+        String table = line.required("--table");
+        boolean deleteOrphans = line.flag("--delete-orphans");
+        if (line.flag("--yes") && !deleteOrphans) {
+            throw new UsageException("reconcile: --yes only goes with --delete-orphans");
+        }
+        Optional<Path> output = line.optional("--output").map(Path::of);
+        RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
+        Reconcile reconcile = new Reconcile(new UserPoolDirectory(services.cognito()), services.inventory(table), rate);
+
+        Reconcile.Report report = reconcile.run(pool, deleteOrphans ? () -> confirm(line.flag("--yes")) : null);
+
+        StringBuilder subs = new StringBuilder();
+        report.missingProfiles().stream().sorted().forEach(sub -> subs.append("missing-profile ").append(sub)
+                .append('\n'));
+        report.orphanedProfiles().stream().sorted().forEach(sub -> subs.append("orphaned-profile ").append(sub)
+                .append('\n'));
+        if (output.isPresent()) {
+            try {
+                Files.writeString(output.get(), subs);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + output.get(), e);
+            }
+        } else {
+            out.print(subs);
+        }
+        out.printf(Locale.ROOT, "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
+                report.missingProfiles().size(), report.orphanedProfiles().size(), report.removed(),
+                output.map(p -> "; subs in " + p).orElse(""));
+        boolean orphansLeft = report.orphanedProfiles().size() > report.removed();
+        return report.missingProfiles().isEmpty() && !orphansLeft ? 0 : 1;
+    }
+
+    private boolean confirm(boolean yes) {
+        if (yes) {
+            return true;
+        }
+        err.print("Remove the orphaned profiles (users deleted from the pool)? Type yes to remove: ");
+        err.flush();
+        try {
+            String answer = in.readLine();
+            return answer != null && answer.strip().equals("yes");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int attach(CommandLine line) {
+        TriggerAttachment.Request request = new TriggerAttachment.Request(line.required("--user-pool-id"),
+                line.required("--post-confirmation"), line.optional("--post-authentication"), line.flag("--replace"),
+                line.flag("--dry-run"));
+        TriggerAttachment.Result result = new TriggerAttachment(services.cognito()).attach(request);
+        if (result.refusal().isPresent()) {
+            err.println("attach-trigger: refused: " + result.refusal().get());
+            return 1;
+        }
+        out.println("triggers before: " + result.before());
+        out.println("triggers after:  " + result.after());
+        out.println(result.written() ? "attach-trigger: pool updated; every other setting written back as it was"
+                : request.dryRun() ? "attach-trigger: dry run, nothing written"
+                : "attach-trigger: already attached, nothing written");
+        return 0;
+    }
+}

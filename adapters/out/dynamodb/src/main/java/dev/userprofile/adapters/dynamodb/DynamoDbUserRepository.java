@@ -1,0 +1,213 @@
+package dev.userprofile.adapters.dynamodb;
+
+import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserInventory;
+import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserRegistrar;
+import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.domain.Email;
+import dev.userprofile.domain.IdentityProvider;
+import dev.userprofile.domain.LanguageTag;
+import dev.userprofile.domain.Name;
+import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserProfile;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * {@link UserRepository} on one DynamoDB table. A registration is a single PutItem conditioned on the key being
+ * absent: atomic and race-safe without a read first, and a retried or overlapping delivery finds the item there.
+ */
+public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, UserUpdater, UserInventory {
+
+    private static final Expression KEY_ABSENT = Expression.builder()
+            .expression("attribute_not_exists(#key)")
+            .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+            .build();
+    /** A change: the user must be there, at the version the change was based on. */
+    private static final String AT_VERSION = "attribute_exists(#key) AND #version = :expected";
+    /** The same for an item stored before versions were kept (version 0). */
+    private static final Expression AT_NO_VERSION = Expression.builder()
+            .expression("attribute_exists(#key) AND attribute_not_exists(#version)")
+            .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+            .putExpressionName("#version", UserItemSchema.VERSION)
+            .build();
+    /** True of no item at all, so a PutItem carrying it can never write. */
+    private static final Expression NEVER = Expression.builder()
+            .expression("attribute_exists(#key) AND attribute_not_exists(#key)")
+            .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+            .build();
+
+    /** A key no Cognito sub can have (subs are UUIDs), read by {@link #warmUp()}. */
+    static final UserId WARM_UP_PROBE = new UserId("warm-up-probe-not-a-user");
+    private static final User WARM_UP_SAMPLE = User.register(WARM_UP_PROBE, UserProfile.builder()
+            .email(Email.of("probe@example.invalid", true))
+            .phone(Phone.of("+15550100000", false))
+            .givenName(new Name("Probe"))
+            .familyName(new Name("Probe"))
+            .displayName(new Name("Probe"))
+            .locale(new LanguageTag("en-GB"))
+            .identityProvider(new IdentityProvider("Probe"))
+            .build(), Instant.EPOCH);
+
+    private final DynamoDbTable<UserItem> table;
+
+    public DynamoDbUserRepository(DynamoDbEnhancedClient client, String tableName) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(tableName, "tableName");
+        this.table = client.table(tableName, UserItemSchema.TABLE_SCHEMA);
+    }
+
+    @Override
+    public AddResult addIfAbsent(User user) {
+        PutItemEnhancedRequest<UserItem> request = PutItemEnhancedRequest.builder(UserItem.class)
+                .item(UserItemMapper.toItem(user))
+                .conditionExpression(KEY_ABSENT)
+                .build();
+        try {
+            table.putItem(request);
+            return AddResult.ADDED;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return AddResult.ALREADY_PRESENT;
+        } catch (SdkException e) {
+            throw unavailable("PutItem", e);
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        Key key = Key.builder().partitionValue(id.value()).build();
+        try {
+            UserItem item = table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
+            return Optional.ofNullable(item).map(UserItemMapper::toUser);
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
+    }
+
+    /**
+     * One PutItem of the whole changed item, conditioned on the stored item's version: atomic against concurrent
+     * changes and never creating an item. A refused condition returns the stored item, which tells a missing user
+     * from a changed one.
+     */
+    @Override
+    public ReplaceResult replace(User updated, long expectedVersion) {
+        Expression condition = expectedVersion == 0 ? AT_NO_VERSION : Expression.builder()
+                .expression(AT_VERSION)
+                .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+                .putExpressionName("#version", UserItemSchema.VERSION)
+                .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))
+                .build();
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(UserItem.class)
+                    .item(UserItemMapper.toItem(updated))
+                    .conditionExpression(condition)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return ReplaceResult.REPLACED;
+        } catch (ConditionalCheckFailedException refused) {
+            if (refused.hasItem() && !refused.item().isEmpty()) {
+                return ReplaceResult.VERSION_CONFLICT;
+            }
+            // DynamoDB returns the stored item with the refusal; an emulator may not, so ask once more.
+            return storedConsistently(updated.id()) ? ReplaceResult.VERSION_CONFLICT : ReplaceResult.NOT_FOUND;
+        } catch (SdkException e) {
+            throw unavailable("PutItem", e);
+        }
+    }
+
+    private boolean storedConsistently(UserId id) {
+        Key key = Key.builder().partitionValue(id.value()).build();
+        try {
+            return table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()) != null;
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
+    }
+
+    /**
+     * One eventually consistent GetItem (half the read capacity of a consistent one): a lag is harmless, because the
+     * caller registers with the conditional put whenever this says no.
+     */
+    @Override
+    public boolean exists(UserId id) {
+        Key key = Key.builder().partitionValue(id.value()).build();
+        try {
+            return table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(false).build()) != null;
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
+    }
+
+    /** A Scan that reads only the key, page by page. */
+    @Override
+    public void forEachUserId(Consumer<UserId> action) {
+        try {
+            table.scan(ScanEnhancedRequest.builder().attributesToProject(UserItemSchema.PARTITION_KEY).build())
+                    .items().forEach(item -> action.accept(new UserId(item.userId())));
+        } catch (SdkException e) {
+            throw unavailable("Scan", e);
+        }
+    }
+
+    @Override
+    public boolean remove(UserId id) {
+        Key key = Key.builder().partitionValue(id.value()).build();
+        try {
+            return table.deleteItem(DeleteItemEnhancedRequest.builder().key(key).build()) != null;
+        } catch (SdkException e) {
+            throw unavailable("DeleteItem", e);
+        }
+    }
+
+    /**
+     * Runs the code paths of a registration without writing, to prime a SnapStart snapshot: the mapping to an item
+     * and back, a consistent GetItem of a key that never exists (signing, HTTP, response parsing), and a PutItem of
+     * a sample item whose condition no item can meet, so DynamoDB always refuses it (the request marshalling and the
+     * conditional-check path a repeated registration takes). Nothing is ever written.
+     */
+    public void warmUp() {
+        UserItem item = UserItemMapper.toItem(WARM_UP_SAMPLE);
+        UserItemMapper.toUser(item);
+        Key probe = Key.builder().partitionValue(WARM_UP_PROBE.value()).build();
+        try {
+            // Whatever is stored under the probe key (nothing, normally) is read and dropped, never mapped; both
+            // kinds of read, as registration checks and sign-in checks make them.
+            table.getItem(GetItemEnhancedRequest.builder().key(probe).consistentRead(true).build());
+            table.getItem(GetItemEnhancedRequest.builder().key(probe).consistentRead(false).build());
+            table.putItem(PutItemEnhancedRequest.builder(UserItem.class).item(item).conditionExpression(NEVER).build());
+            throw new IllegalStateException("DynamoDB accepted a condition no item can meet on " + table.tableName());
+        } catch (ConditionalCheckFailedException expected) {
+            // The refusal is the point: the full PutItem path ran and nothing was written.
+        } catch (SdkException e) {
+            throw unavailable("warm-up", e);
+        }
+    }
+
+    /** Names the table, the call and the failure; AWS error messages are left out as they may quote item data. */
+    private UserRepositoryUnavailableException unavailable(String operation, SdkException e) {
+        String reason = e instanceof DynamoDbException service && service.awsErrorDetails() != null
+                ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new UserRepositoryUnavailableException(
+                "DynamoDB " + operation + " on table " + table.tableName() + " failed: " + reason, e);
+    }
+}
