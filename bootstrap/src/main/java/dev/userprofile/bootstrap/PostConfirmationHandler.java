@@ -3,39 +3,24 @@ package dev.userprofile.bootstrap;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.userprofile.adapters.cognito.DroppedAttribute;
-import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
-import dev.userprofile.adapters.cognito.TriggerFailedException;
-import dev.userprofile.adapters.cognito.TriggerOutcome;
-import dev.userprofile.adapters.cognito.TriggerSource;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.adapters.cognito.TriggerInvocation;
 import dev.userprofile.bootstrap.config.Configuration;
-import dev.userprofile.bootstrap.logging.JsonLogLine;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.crac.Core;
 
 /**
  * The Lambda entry point for the user pool's PostConfirmation and PostAuthentication triggers (and the stack's
  * keep-alive). Everything is built in the constructor, which Lambda runs once per execution environment during init
- * (before the SnapStart snapshot); an invocation only handles its event. Cognito requires the event back. A failed
- * sign-up confirmation throws {@link TriggerFailedException}, whose message Cognito shows the user: a fixed sentence
- * and the request id; the details go to the log line and the stack trace. A failed reset or sign-in is logged and let
- * through.
+ * (before the SnapStart snapshot); an invocation hands its event to the adapter's {@link TriggerInvocation}, which
+ * logs the outcome and translates failures.
  */
 public final class PostConfirmationHandler
         implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
 
-    private final PostConfirmationTrigger trigger;
-    private final Clock clock;
-    private final String functionName;
+    private final TriggerInvocation invocation;
     /** Held here because CRaC keeps registered resources only weakly. */
     private final SnapStartPriming priming;
 
@@ -46,123 +31,19 @@ public final class PostConfirmationHandler
 
     /** An environment built from a component the caller configured (tests point it at a local endpoint). */
     PostConfirmationHandler(ServiceComponent component) {
-        this.trigger = component.postConfirmationTrigger();
-        this.clock = component.clock();
-        this.functionName = component.configuration().functionName();
+        this.invocation = component.triggerInvocation();
         this.priming = component.snapStartPriming();
         Core.getGlobalContext().register(priming);
     }
 
     PostConfirmationHandler(PostConfirmationTrigger trigger, Clock clock, String functionName) {
-        this.trigger = Objects.requireNonNull(trigger, "trigger");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.functionName = Objects.requireNonNull(functionName, "functionName");
+        this.invocation = new TriggerInvocation(trigger, clock, functionName);
         this.priming = null;
     }
 
     @Override
     public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event,
                                                               Context context) {
-        long start = System.nanoTime();
-        String requestId = context.getAwsRequestId();
-        TriggerOutcome outcome;
-        try {
-            outcome = trigger.handle(event);
-        } catch (InvalidTriggerEventException e) {
-            return failed(TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, context, start);
-        } catch (UserRepositoryUnavailableException e) {
-            return failed(TriggerFailedException.Reason.STORAGE_UNAVAILABLE, e, e.getMessage(), event, context, start);
-        } catch (RuntimeException e) {
-            // Its message may quote data: only the class is logged here, the rest in the runtime's stack trace.
-            return failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, context, start);
-        }
-        LogLevel level = outcome.dropped().isEmpty() ? LogLevel.INFO : LogLevel.WARN;
-        JsonLogLine line = line(level, requestId, event)
-                .with("outcome", outcome.code())
-                .with("userSub", subOf(outcome))
-                .with("droppedAttributes", dropped(outcome.dropped()))
-                .with("durationMs", elapsedMillis(start));
-        if (!(outcome instanceof TriggerOutcome.KeptAlive)) {
-            line.metrics(functionName, counts(outcome));
-        }
-        line.writeTo(context.getLogger());
-        return event;
-    }
-
-    /**
-     * Logs a failure, then fails the user's sign-up confirmation, or lets a password reset or sign-in through (the
-     * user's next sign-in registers them instead).
-     */
-    private CognitoUserPoolPostConfirmationEvent failed(TriggerFailedException.Reason reason, RuntimeException cause,
-                                                        String detail, CognitoUserPoolPostConfirmationEvent event,
-                                                        Context context, long start) {
-        boolean blocking = event == null || TriggerSource.of(event.getTriggerSource()).failureBlocksTheUser();
-        line(LogLevel.ERROR, context.getAwsRequestId(), event)
-                .with("outcome", "FAILED")
-                .with("reason", reason.name())
-                .with("userLetThrough", !blocking)
-                .with("userSub", rawSub(event))
-                .with("errorType", cause.getClass().getName())
-                .with("error", detail)
-                .with("durationMs", elapsedMillis(start))
-                .metrics(functionName, counts(null))
-                .writeTo(context.getLogger());
-        if (blocking) {
-            throw new TriggerFailedException(reason, context.getAwsRequestId(), cause);
-        }
-        return event;
-    }
-
-    private JsonLogLine line(LogLevel level, String requestId, CognitoUserPoolPostConfirmationEvent event) {
-        return JsonLogLine.of(clock, level)
-                .with("requestId", requestId)
-                .with("event", "post_confirmation")
-                .with("triggerSource", event == null ? null : event.getTriggerSource());
-    }
-
-    /** The outcome counts for embedded metrics; a null outcome is a failure. */
-    private static Map<String, Integer> counts(TriggerOutcome outcome) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("Registered", outcome instanceof TriggerOutcome.Registered ? 1 : 0);
-        counts.put("AlreadyRegistered", outcome instanceof TriggerOutcome.AlreadyRegistered ? 1 : 0);
-        counts.put("Ignored", outcome instanceof TriggerOutcome.UnknownSourceIgnored ? 1 : 0);
-        counts.put("Failed", outcome == null ? 1 : 0);
-        counts.put("AttributesDropped", outcome == null ? 0 : outcome.dropped().size());
-        return counts;
-    }
-
-    private static List<Map<String, String>> dropped(List<DroppedAttribute> dropped) {
-        if (dropped.isEmpty()) {
-            return null;
-        }
-        return dropped.stream().map(d -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("attribute", d.attribute());
-            entry.put("rule", d.rule());
-            return entry;
-        }).toList();
-    }
-
-    private static String subOf(TriggerOutcome outcome) {
-        return switch (outcome) {
-            case TriggerOutcome.Registered registered -> registered.userId().value();
-            case TriggerOutcome.AlreadyRegistered already -> already.userId().value();
-            case TriggerOutcome.KeptAlive ignored -> null;
-            case TriggerOutcome.UnknownSourceIgnored ignored -> null;
-        };
-    }
-
-    /** The sub as sent, when it looks like one, so failed registrations can be found and repaired. */
-    private static String rawSub(CognitoUserPoolPostConfirmationEvent event) {
-        if (event == null || event.getRequest() == null || event.getRequest().getUserAttributes() == null) {
-            return null;
-        }
-        String sub = event.getRequest().getUserAttributes().get("sub");
-        return sub != null && sub.matches("[0-9A-Za-z-]{1,64}") ? sub : null;
-    }
-
-    /** Milliseconds to the microsecond: warm invocations take about a millisecond, so whole ones say little. */
-    private static double elapsedMillis(long startNanos) {
-        return Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0;
+        return invocation.handle(event, context.getAwsRequestId(), context.getLogger());
     }
 }

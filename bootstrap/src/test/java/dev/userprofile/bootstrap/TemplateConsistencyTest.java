@@ -12,7 +12,7 @@ import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
-import dev.userprofile.bootstrap.logging.JsonLogLine;
+import dev.userprofile.adapters.lambda.logging.JsonLogLine;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import dev.userprofile.local.support.CloudFormationYaml;

@@ -2,6 +2,7 @@ package dev.userprofile.bootstrap.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
@@ -14,6 +15,8 @@ import javax.inject.Singleton;
 public interface ProfileApiComponent {
 
     ProfileApi profileApi();
+
+    ApiInvocation apiInvocation();
 
     SnapStartPriming snapStartPriming();
 

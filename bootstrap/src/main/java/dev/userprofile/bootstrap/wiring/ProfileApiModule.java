@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dagger.Module;
 import dagger.Provides;
+import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.GetProfileUseCase;
@@ -54,6 +55,12 @@ public final class ProfileApiModule {
     @Singleton
     static ProfileApi profileApi(GetProfileUseCase getProfile, UpdateProfileUseCase updateProfile) {
         return new ProfileApi(getProfile, updateProfile);
+    }
+
+    @Provides
+    @Singleton
+    static ApiInvocation apiInvocation(ProfileApi api, Clock clock) {
+        return new ApiInvocation(api, clock);
     }
 
     /** A caller who has no profile (no sub is all zeros), so priming reads and never writes. */

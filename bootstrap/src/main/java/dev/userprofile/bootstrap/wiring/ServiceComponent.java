@@ -3,6 +3,7 @@ package dev.userprofile.bootstrap.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
+import dev.userprofile.adapters.cognito.TriggerInvocation;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.config.Configuration;
 import java.time.Clock;
@@ -14,6 +15,8 @@ import javax.inject.Singleton;
 public interface ServiceComponent {
 
     PostConfirmationTrigger postConfirmationTrigger();
+
+    TriggerInvocation triggerInvocation();
 
     SnapStartPriming snapStartPriming();
 

@@ -5,9 +5,11 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
+import dev.userprofile.adapters.cognito.TriggerInvocation;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import java.time.Clock;
 import java.util.List;
@@ -36,6 +38,13 @@ public final class TriggerModule {
     }
 
     /** Sign-up attributes that exercise every mapping rule (identities JSON included); never stored. */
+    @Provides
+    @Singleton
+    static TriggerInvocation triggerInvocation(PostConfirmationTrigger trigger, Clock clock,
+                                               Configuration configuration) {
+        return new TriggerInvocation(trigger, clock, configuration.functionName());
+    }
+
     private static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
             "sub", "00000000-0000-4000-8000-000000000000",
             "email", "probe@example.invalid",

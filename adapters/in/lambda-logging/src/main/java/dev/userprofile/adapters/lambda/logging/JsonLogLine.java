@@ -1,4 +1,4 @@
-package dev.userprofile.bootstrap.logging;
+package dev.userprofile.adapters.lambda.logging;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;

@@ -1,4 +1,4 @@
-package dev.userprofile.bootstrap.logging;
+package dev.userprofile.adapters.lambda.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
