@@ -184,6 +184,16 @@ class ProfileApiHandlerEndToEndTest {
     }
 
     @Test
+    void aStoreFailureEndsTheApiPrimingStepInsteadOfBeingAnsweredRoundAfterRound() {
+        Configuration environment = Configuration.fromEnvironment(System.getenv());
+        Configuration missingTable = new Configuration("no-such-table", environment.region(),
+                environment.functionName());
+
+        // Both steps fail: the API's own step sees the 503 as a failure, not as an answer to prime with.
+        assertThat(ProfileApiComponent.create(missingTable).snapStartPriming().prime()).isEqualTo(2);
+    }
+
+    @Test
     void theComponentPrimesTheApiPathWithoutWriting() {
         ProfileApiComponent.create(Configuration.fromEnvironment(System.getenv())).snapStartPriming().prime();
 

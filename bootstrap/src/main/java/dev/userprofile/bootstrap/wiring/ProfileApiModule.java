@@ -2,6 +2,7 @@ package dev.userprofile.bootstrap.wiring;
 
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.api.ApiInvocation;
@@ -63,20 +64,31 @@ public final class ProfileApiModule {
         return new ApiInvocation(api, clock);
     }
 
-    /** A caller who has no profile (no sub is all zeros), so priming reads and never writes. */
-    static final String PROBE_SUB = "00000000-0000-4000-8000-000000000000";
+    /** A caller who cannot have a profile (Cognito subs are UUIDs), so priming reads and never writes. */
+    static final String PROBE_SUB = "profile-api-probe-not-a-user";
 
     @Provides
     @Singleton
     static SnapStartPriming snapStartPriming(ProfileApi api, DynamoDbUserRepository users, Clock clock) {
         return new SnapStartPriming(List.of(
                 SnapStartPriming.repeated("api-requests", SnapStartPriming.REQUEST_ROUNDS, () -> {
-                    api.handle(probe("GET", null, Map.of()), "priming");
-                    api.handle(probe("PATCH", "{\"givenName\":\"Probe\",\"locale\":null}",
-                            Map.of("content-type", "application/merge-patch+json", "if-match", "\"1\"")), "priming");
+                    answered(api.handle(probe("GET", null, Map.of()), "priming"));
+                    answered(api.handle(probe("PATCH", "{\"givenName\":\"Probe\",\"locale\":null}",
+                            Map.of("content-type", "application/merge-patch+json", "if-match", "\"1\"")),
+                            "priming"));
                 }),
                 SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp)),
                 clock, LambdaRuntime::getLogger);
+    }
+
+    /**
+     * The API turns a storage failure into a 503 rather than throwing; priming must see it as a failure, so the step
+     * ends at once instead of spending every round (and the SDK's retry tokens) on a store that is down.
+     */
+    private static void answered(APIGatewayV2HTTPResponse response) {
+        if (response.getStatusCode() >= 500) {
+            throw new IllegalStateException("the probe was answered " + response.getStatusCode());
+        }
     }
 
     private static APIGatewayV2HTTPEvent probe(String method, String body, Map<String, String> headers) {

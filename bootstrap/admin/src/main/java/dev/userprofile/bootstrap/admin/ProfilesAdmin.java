@@ -48,14 +48,16 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
             }
         }, "profiles-admin-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        int status;
+        int status = 1;
         try (ProfilesAdmin services = new ProfilesAdmin()) {
             status = new AdminCli(services, System.out, System.err,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stop).run(args);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            // Whatever happened, a waiting shutdown hook must not sit out its 30 s.
+            finished.countDown();
         }
-        System.out.flush();
-        System.err.flush();
-        finished.countDown();
         if (!stop.get()) {
             // During a shutdown the JVM exits by itself once the hook returns; System.exit would block there.
             Runtime.getRuntime().removeShutdownHook(hook);

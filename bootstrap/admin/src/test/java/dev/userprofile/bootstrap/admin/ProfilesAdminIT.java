@@ -297,6 +297,33 @@ class ProfilesAdminIT {
     }
 
     @Test
+    void anUnwritableReportFileIsOneClearLineAndExitOne() {
+        Run run = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--output",
+                "/nonexistent-directory/report.txt");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("profiles-admin: cannot write /nonexistent-directory/report.txt")
+                .doesNotContain("\tat ").doesNotContain("Exception in thread");
+    }
+
+    @Test
+    void reconcileRemovesNothingWhenNoStoredProfileBelongsToThePool() {
+        List<String> foreign = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (String sub : foreign) {
+            dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(sub),
+                    "registeredAt", AttributeValue.fromS("2026-01-01T00:00:00Z"))));
+        }
+
+        Run refused = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans", "--yes");
+
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.out()).contains("2 orphaned profiles, 0 removed");
+        assertThat(refused.err()).contains("removed nothing: none of the 2 profiles in table " + TABLE
+                + " belongs to pool " + poolId);
+        assertThat(profiles()).containsOnlyKeys(foreign.toArray(String[]::new));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // it changes the pool
     void reconcileFindsUsersWithoutAProfileAndOrphansAndRemovesOrphansOnlyWhenToldTo() throws IOException {
         run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
@@ -321,6 +348,8 @@ class ProfilesAdminIT {
         assertThat(Files.readString(report)).contains("missing-profile " + missingSub)
                 .contains(deleted.stream().map(s -> "orphaned-profile " + s).toList());
         assertThat(refused.out()).contains("0 removed");
+        assertThat(refused.err()).contains("Remove 3 profiles from table " + TABLE + " whose users are not in pool "
+                + poolId + "?");
         assertThat(profiles()).containsKeys(deleted.toArray(String[]::new));
 
         Run removed = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans", "--yes");

@@ -11,6 +11,9 @@ import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -88,15 +91,17 @@ public final class ProfileApi {
     private APIGatewayV2HTTPResponse patch(UserId caller, APIGatewayV2HTTPEvent request) {
         String contentType = header(request, "content-type").map(ProfileApi::mediaType).orElse("");
         if (!MERGE_PATCH.equals(contentType)) {
-            throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                    "a change is a JSON merge patch: Content-Type: " + MERGE_PATCH));
+            // RFC 5789: a 415 to a PATCH says which patch formats are accepted.
+            return problem(Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                    "a change is a JSON merge patch: Content-Type: " + MERGE_PATCH),
+                    Map.of("Accept-Patch", MERGE_PATCH));
         }
         byte[] body = body(request);
         if (body.length > MAX_BODY_BYTES) {
             throw new ProblemException(Problem.of("too-large", "Request body too large", 413,
                     "a merge patch may be at most " + MAX_BODY_BYTES + " bytes"));
         }
-        ProfilePatch patch = MergePatchReader.read(new String(body, StandardCharsets.UTF_8));
+        ProfilePatch patch = MergePatchReader.read(utf8(body));
         Optional<String> ifMatch = header(request, "if-match");
         OptionalLong expected = OptionalLong.empty();
         if (ifMatch.isPresent()) {
@@ -230,5 +235,15 @@ public final class ProfileApi {
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Strict: malformed UTF-8 is refused rather than stored as replacement characters. */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Problem.badRequest("the body is not valid UTF-8"));
+        }
     }
 }

@@ -237,6 +237,12 @@ class ProfileApiTest {
                         "precondition-failed"),
                 new Bad("bad base64", request("PATCH", "/me", ANN, Map.of("content-type", ProfileApi.MERGE_PATCH),
                         "###", false).replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true"), 400,
+                        "invalid-request"),
+                new Bad("malformed UTF-8", request("PATCH", "/me", ANN, Map.of("content-type", ProfileApi.MERGE_PATCH),
+                        "BODY", false).replace("\"BODY\"", "\"" + Base64.getEncoder().encodeToString(
+                                new byte[] {'{', '"', 'g', 'i', 'v', 'e', 'n', 'N', 'a', 'm', 'e', '"', ':', '"', 'A',
+                                    (byte) 0xC3, '"', '}'}) + "\"")
+                        .replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true"), 400,
                         "invalid-request"));
     }
 
@@ -274,6 +280,9 @@ class ProfileApiTest {
         assertThat(users.writeAttempts()).isEqualTo(writesBefore);
         if (bad.status() == 405) {
             assertThat(response.getHeaders()).containsEntry("Allow", "GET, PATCH");
+        }
+        if (bad.status() == 415) {
+            assertThat(response.getHeaders()).containsEntry("Accept-Patch", ProfileApi.MERGE_PATCH);
         }
     }
 

@@ -95,6 +95,13 @@ public final class AdminCli {
         } catch (SdkException | UserRepositoryUnavailableException e) {
             err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
+        } catch (UncheckedIOException e) {
+            err.println("profiles-admin: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
+            return 1;
+        } catch (RuntimeException e) {
+            // Its message may quote stored data, so only the type is printed; one line, never a stack trace.
+            err.println("profiles-admin: failed with " + e.getClass().getName());
+            return 1;
         }
     }
 
@@ -133,7 +140,8 @@ public final class AdminCli {
         RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
         Reconcile reconcile = new Reconcile(new UserPoolDirectory(services.cognito()), services.inventory(table), rate);
 
-        Reconcile.Report report = reconcile.run(pool, deleteOrphans ? () -> confirm(line.flag("--yes")) : null);
+        Reconcile.Report report = reconcile.run(pool,
+                deleteOrphans ? orphans -> confirm(orphans, pool, table, line.flag("--yes")) : null);
 
         StringBuilder subs = new StringBuilder();
         report.missingProfiles().stream().sorted().forEach(sub -> subs.append("missing-profile ").append(sub)
@@ -152,15 +160,21 @@ public final class AdminCli {
         out.printf(Locale.ROOT, "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
                 report.missingProfiles().size(), report.orphanedProfiles().size(), report.removed(),
                 output.map(p -> "; subs in " + p).orElse(""));
+        if (report.removalRefused()) {
+            err.printf(Locale.ROOT, "reconcile: removed nothing: none of the %d profiles in table %s belongs to pool %s;"
+                    + " check that --table and --user-pool-id name the same stage%n", report.orphanedProfiles().size(),
+                    table, pool);
+        }
         boolean orphansLeft = report.orphanedProfiles().size() > report.removed();
         return report.missingProfiles().isEmpty() && !orphansLeft ? 0 : 1;
     }
 
-    private boolean confirm(boolean yes) {
+    private boolean confirm(int orphans, String pool, String table, boolean yes) {
         if (yes) {
             return true;
         }
-        err.print("Remove the orphaned profiles (users deleted from the pool)? Type yes to remove: ");
+        err.printf(Locale.ROOT, "Remove %d profiles from table %s whose users are not in pool %s? Type yes to remove: ",
+                orphans, table, pool);
         err.flush();
         try {
             String answer = in.readLine();

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * Compares a pool with the profile store: eligible users who have no profile, and profiles whose user no longer exists
@@ -17,8 +17,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class Reconcile {
 
-    /** What the comparison found, and how many orphans were removed. */
-    public record Report(Set<String> missingProfiles, Set<String> orphanedProfiles, int removed) {
+    /**
+     * What the comparison found, and how many orphans were removed. {@code removalRefused}: removal was asked for but
+     * no stored profile belongs to the pool, the mark of a table and a pool that do not go together.
+     */
+    public record Report(Set<String> missingProfiles, Set<String> orphanedProfiles, int removed,
+                         boolean removalRefused) {
         public Report {
             missingProfiles = Set.copyOf(missingProfiles);
             orphanedProfiles = Set.copyOf(orphanedProfiles);
@@ -36,10 +40,11 @@ public final class Reconcile {
     }
 
     /**
-     * @param removeOrphans asked before anything is removed, once the orphans are known; removal happens only when
-     *                      it answers true (null: never remove)
+     * @param removeOrphans asked with the number of orphans before anything is removed; removal happens only when
+     *                      it answers true (null: never remove). It is not asked, and nothing is removed, when every
+     *                      stored profile would be an orphan: a wrong pool would otherwise erase the whole table.
      */
-    public Report run(String userPoolId, BooleanSupplier removeOrphans) throws InterruptedException {
+    public Report run(String userPoolId, IntPredicate removeOrphans) throws InterruptedException {
         Set<String> inPool = new HashSet<>();
         Set<String> eligible = new HashSet<>();
         Optional<String> token = Optional.empty();
@@ -65,8 +70,12 @@ public final class Reconcile {
         Set<String> orphaned = new TreeSet<>(stored);
         orphaned.removeAll(inPool);
 
+        boolean mismatched = !orphaned.isEmpty() && orphaned.size() == stored.size();
+        if (removeOrphans != null && mismatched) {
+            return new Report(missing, orphaned, 0, true);
+        }
         int removed = 0;
-        if (removeOrphans != null && !orphaned.isEmpty() && removeOrphans.getAsBoolean()) {
+        if (removeOrphans != null && !orphaned.isEmpty() && removeOrphans.test(orphaned.size())) {
             for (String sub : List.copyOf(orphaned)) {
                 rate.acquire();
                 if (!directory.hasUserWithSub(userPoolId, sub) && inventory.remove(new UserId(sub))) {
@@ -74,6 +83,6 @@ public final class Reconcile {
                 }
             }
         }
-        return new Report(missing, orphaned, removed);
+        return new Report(missing, orphaned, removed, false);
     }
 }
