@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.adapters.cognito.TriggerFailedException;
+import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.bootstrap.config.Configuration;
-import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
-import dev.userprofile.local.support.LoopbackPorts;
 import dev.userprofile.local.support.FaultInjectingProxy;
 import dev.userprofile.local.support.FaultInjectingProxy.Fault;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;
+import dev.userprofile.local.support.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.userprofile.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
@@ -11,7 +12,6 @@ import dev.userprofile.bootstrap.wiring.ServiceComponent;
 import dev.userprofile.local.support.LocalLambdaContext;
 import dev.userprofile.local.support.LoopbackPorts;
 import java.net.URI;
-import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

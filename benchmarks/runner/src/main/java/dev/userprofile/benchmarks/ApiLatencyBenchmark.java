@@ -1,9 +1,9 @@
 package dev.userprofile.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.ProfileApiHandler;
 import dev.userprofile.bootstrap.config.Configuration;
-import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.DynaliteServer;

@@ -1,7 +1,7 @@
 package dev.userprofile.benchmarks;
 
+import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.config.Configuration;
-import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.ConnectionResettingProxy;

@@ -13,7 +13,6 @@ import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Singleton;
 
 /** The inbound Cognito adapter, and the SnapStart priming that runs its paths before a snapshot. */
@@ -45,16 +44,6 @@ public final class TriggerModule {
         return new TriggerInvocation(trigger, clock, configuration.functionName());
     }
 
-    private static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
-            "sub", "00000000-0000-4000-8000-000000000000",
-            "email", "probe@example.invalid",
-            "email_verified", "true",
-            "phone_number", "+15550100000",
-            "given_name", "Probe",
-            "family_name", "Probe",
-            "name", "Probe",
-            "locale", "en-GB",
-            "identities", "[{\"providerName\":\"Probe\",\"primary\":\"true\"}]");
     static final int MAPPING_ROUNDS = 2_000;
 
     @Provides
@@ -64,7 +53,7 @@ public final class TriggerModule {
                                              @SignIn DynamoDbUserRepository signIn, Clock clock) {
         return new SnapStartPriming(List.of(
                 SnapStartPriming.repeated("attribute-mapping", MAPPING_ROUNDS,
-                        () -> mapper.toRegistration(SAMPLE_ATTRIBUTES, "priming")),
+                        mapper::warmUp),
                 SnapStartPriming.repeated("dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS,
                         registration::warmUp),
                 SnapStartPriming.repeated("dynamodb-requests-2", SnapStartPriming.REQUEST_ROUNDS, signIn::warmUp)),

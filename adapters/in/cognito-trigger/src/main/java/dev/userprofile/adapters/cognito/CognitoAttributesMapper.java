@@ -25,6 +25,22 @@ import java.util.function.Supplier;
  */
 public final class CognitoAttributesMapper {
 
+    private static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
+            "sub", "00000000-0000-4000-8000-000000000000",
+            "email", "probe@example.invalid",
+            "email_verified", "true",
+            "phone_number", "+15550100000",
+            "given_name", "Probe",
+            "family_name", "Probe",
+            "name", "Probe",
+            "locale", "en-GB",
+            "identities", "[{\"providerName\":\"Probe\",\"primary\":\"true\"}]");
+
+    /** Maps a sample with every attribute a real event may carry, for SnapStart priming (the mapping is pure). */
+    public void warmUp() {
+        toRegistration(SAMPLE_ATTRIBUTES, "priming");
+    }
+
     /**
      * @param attributes the user's attributes by Cognito name ({@code sub}, {@code email}, {@code given_name} ...)
      * @param fieldPrefix how the caller names the attribute map in errors, e.g. {@code request.userAttributes}

@@ -62,6 +62,41 @@ public final class ProfileApi {
         }
     }
 
+    /** A caller who cannot have a profile (Cognito subs are UUIDs), so warming up reads and never writes. */
+    static final String PROBE_SUB = "profile-api-probe-not-a-user";
+
+    /**
+     * Runs a GET and a conditional PATCH through every layer down to the store, for SnapStart priming; writes
+     * nothing. A storage failure is answered with a 503 rather than thrown, so it is thrown here: priming must end
+     * its step at once instead of spending every round (and the SDK's retry tokens) on a store that is down.
+     *
+     * @throws IllegalStateException when a probe is answered with a 5xx
+     */
+    public void warmUp() {
+        answered(handle(probe("GET", null, Map.of()), "priming"));
+        answered(handle(probe("PATCH", "{\"givenName\":\"Probe\",\"locale\":null}",
+                Map.of("content-type", MERGE_PATCH, "if-match", "\"1\"")), "priming"));
+    }
+
+    private static void answered(APIGatewayV2HTTPResponse response) {
+        if (response.getStatusCode() >= 500) {
+            throw new IllegalStateException("the probe was answered " + response.getStatusCode());
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent probe(String method, String body, Map<String, String> headers) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRawPath(PATH).withHeaders(headers).withBody(body)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
+                                .withPath(PATH).build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", PROBE_SUB)).build()).build())
+                        .build())
+                .build();
+    }
+
     private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent request) {
         if (request != null && KEEP_ALIVE_ROUTE.equals(request.getRouteKey())) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();

@@ -1,11 +1,13 @@
 package dev.userprofile.adapters.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.application.service.GetProfileService;
 import dev.userprofile.application.service.UpdateProfileService;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.Email;
 import dev.userprofile.domain.IdentityProvider;
@@ -258,6 +260,27 @@ class ProfileApiTest {
                 "{\"routeKey\":\"" + ProfileApi.KEEP_ALIVE_ROUTE + "\"}", APIGatewayV2HTTPEvent.class), "r");
 
         assertThat(response.getStatusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void warmingUpReadsThroughEveryLayerAndWritesNothing() {
+        int writesBefore = users.writeAttempts();
+
+        api.warmUp();
+
+        assertThat(users.writeAttempts()).isEqualTo(writesBefore);
+        assertThat(users.findById(new UserId(ProfileApi.PROBE_SUB))).isEmpty();
+    }
+
+    @Test
+    void warmingUpFailsWhenTheStoreIsDownRatherThanCountingA503AsAnAnswer() {
+        ProfileApi down = new ProfileApi(id -> {
+            throw new UserRepositoryUnavailableException("store down", null);
+        }, command -> {
+            throw new AssertionError("no write");
+        });
+
+        assertThatThrownBy(down::warmUp).isInstanceOf(IllegalStateException.class).hasMessageContaining("503");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.userprofile.bootstrap.wiring;
+package dev.userprofile.adapters.dynamodb;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

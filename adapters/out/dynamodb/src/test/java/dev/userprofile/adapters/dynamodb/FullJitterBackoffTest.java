@@ -1,4 +1,4 @@
-package dev.userprofile.bootstrap.wiring;
+package dev.userprofile.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
-import dev.userprofile.bootstrap.config.DynamoDbCallBudget;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
@@ -97,7 +96,7 @@ class FullJitterBackoffTest {
                 return bound - 1;
             }
         };
-        RetryStrategy strategy = AwsClientModule.retryStrategy(DynamoDbCallBudget.REGISTRATION, highest);
+        RetryStrategy strategy = DynamoDbClients.retryStrategy(DynamoDbCallBudget.REGISTRATION, highest);
 
         assertThat(firstRetryDelay(strategy, AwsServiceException.builder().statusCode(500)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build()))

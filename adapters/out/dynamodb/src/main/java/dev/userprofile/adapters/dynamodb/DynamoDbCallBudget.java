@@ -1,4 +1,4 @@
-package dev.userprofile.bootstrap.config;
+package dev.userprofile.adapters.dynamodb;
 
 import java.time.Duration;
 import java.util.Objects;
