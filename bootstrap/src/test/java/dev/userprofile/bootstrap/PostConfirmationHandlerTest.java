@@ -90,6 +90,23 @@ class PostConfirmationHandlerTest {
     }
 
     @Test
+    void anUnexpectedFailureLetThroughLeavesItsStackTraceInTheLogWithoutItsMessage() {
+        LocalLambdaContext context = new LocalLambdaContext();
+        CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-in.json");
+
+        assertThat(handler(command -> {
+            throw new IllegalStateException("jane.doe@example.com made it fail");
+        }).handleRequest(event, context)).isSameAs(event);
+
+        Map<String, Object> line = JsonValues.object(context.logLines().getFirst());
+        assertThat(line).containsEntry("reason", "UNEXPECTED").containsEntry("userLetThrough", true)
+                .containsEntry("errorType", "java.lang.IllegalStateException");
+        assertThat((List<?>) line.get("stackTrace")).first().isEqualTo("java.lang.IllegalStateException");
+        assertThat(line.get("stackTrace").toString()).contains("PostConfirmationHandlerTest");
+        assertThat(context.logLines().getFirst()).doesNotContain("jane.doe");
+    }
+
+    @Test
     void aSignInEventWithoutASubIsLetThroughToo() {
         LocalLambdaContext context = new LocalLambdaContext();
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.fromJson(

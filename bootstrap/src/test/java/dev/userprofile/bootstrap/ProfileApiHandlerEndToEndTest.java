@@ -179,8 +179,9 @@ class ProfileApiHandlerEndToEndTest {
         assertThat(JsonValues.object(response.getBody())).containsEntry("detail",
                 "Reference: " + context.getAwsRequestId());
         assertThat(response.getBody()).doesNotContain("jane.doe", "IllegalArgument");
-        assertThat(context.logLines().getFirst()).contains("\"level\":\"ERROR\"", "\"status\":500",
-                "java.lang.IllegalArgumentException");
+        assertThat(context.logLines()).singleElement().asString().contains("\"level\":\"ERROR\"",
+                "\"status\":500", "\"errorType\":\"java.lang.IllegalArgumentException\"", "\"stackTrace\":[",
+                "ProfileApiHandlerEndToEndTest").doesNotContain("jane.doe");
     }
 
     @Test

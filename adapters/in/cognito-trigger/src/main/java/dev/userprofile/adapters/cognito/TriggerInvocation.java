@@ -74,7 +74,7 @@ public final class TriggerInvocation {
                 .with("reason", reason.name())
                 .with("userLetThrough", !blocking)
                 .with("userSub", rawSub(event))
-                .with("errorType", cause.getClass().getName())
+                .withFailure(cause)
                 .with("error", detail)
                 .with("durationMs", elapsedMillis(start))
                 .metrics(functionName, counts(null))

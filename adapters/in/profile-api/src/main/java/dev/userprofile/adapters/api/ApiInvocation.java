@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.lambda.logging.JsonLogLine;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -41,30 +39,23 @@ public final class ApiInvocation {
                     .build();
         }
         int status = response.getStatusCode();
-        JsonLogLine.of(clock, status >= 500 ? LogLevel.ERROR : LogLevel.INFO)
+        JsonLogLine line = JsonLogLine.of(clock, status >= 500 ? LogLevel.ERROR : LogLevel.INFO)
                 .with("requestId", requestId)
                 .with("event", "profile_api")
                 .with("method", method(request))
                 .with("path", request == null ? null : request.getRawPath())
                 .with("status", status)
-                .with("errorType", failure == null ? null : failure.getClass().getName())
-                .with("durationMs", Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0)
-                .writeTo(logger);
+                .with("durationMs", Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0);
         if (failure != null) {
-            // The stack trace, for the log only, as the runtime logs a trigger's: the caller saw the fixed 500.
-            logger.log(stackTrace(failure), LogLevel.ERROR);
+            // For the log only, without messages (they may quote personal data): the caller saw the fixed 500.
+            line.withFailure(failure);
         }
+        line.writeTo(logger);
         return response;
     }
 
     private static String method(APIGatewayV2HTTPEvent request) {
         return request == null || request.getRequestContext() == null || request.getRequestContext().getHttp() == null
                 ? null : request.getRequestContext().getHttp().getMethod();
-    }
-
-    private static String stackTrace(Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
     }
 }

@@ -25,6 +25,9 @@ public final class JsonLogLine {
     /** The one dimension of those metrics, valued with the Lambda function's name. */
     public static final String METRIC_DIMENSION = "FunctionName";
 
+    /** Frames kept per throwable: enough to find the line, short enough for one log event. */
+    static final int MAX_FRAMES = 40;
+
     private final LogLevel level;
     private final Instant timestamp;
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -50,6 +53,26 @@ public final class JsonLogLine {
             fields.put(key, value);
         }
         return this;
+    }
+
+    /**
+     * Adds {@code errorType} and {@code stackTrace}: the frames of the failure and of each cause, with their types
+     * but never their messages, which may quote personal data.
+     */
+    public JsonLogLine withFailure(Throwable failure) {
+        List<String> trace = new ArrayList<>();
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 5; depth++, current = current.getCause()) {
+            trace.add(depth == 0 ? current.getClass().getName() : "caused by " + current.getClass().getName());
+            StackTraceElement[] frames = current.getStackTrace();
+            for (int f = 0; f < Math.min(frames.length, MAX_FRAMES); f++) {
+                trace.add("at " + frames[f]);
+            }
+            if (frames.length > MAX_FRAMES) {
+                trace.add("... " + (frames.length - MAX_FRAMES) + " more");
+            }
+        }
+        return with("errorType", failure.getClass().getName()).with("stackTrace", trace);
     }
 
     /**

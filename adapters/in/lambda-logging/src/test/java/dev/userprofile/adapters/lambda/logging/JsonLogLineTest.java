@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.local.support.JsonValues;
 import dev.userprofile.local.support.LocalLambdaContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,7 @@ class JsonLogLineTest {
     void isWrittenAsOneLineOfBytesAtItsLevel() {
         LocalLambdaContext context = new LocalLambdaContext();
 
-        JsonLogLine.of(CLOCK, LogLevel.ERROR).with("event", "x").writeTo(context.getLogger());
+        JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR).with("event", "x").writeTo(context.getLogger());
 
         assertThat(context.logLines()).singleElement().asString().doesNotContain("\n")
                 .startsWith("{\"timestamp\":").contains("\"level\":\"ERROR\"");
@@ -51,5 +54,35 @@ class JsonLogLineTest {
     void withoutCountsThereIsNoMetricDirective() {
         assertThat(JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO).with("event", "x").toJson()))
                 .doesNotContainKeys("_aws", JsonLogLine.METRIC_DIMENSION);
+    }
+
+    @Test
+    void aFailureIsLoggedWithItsFramesAndCausesButNeverAMessage() {
+        IllegalStateException failure = new IllegalStateException("jane.doe@example.com",
+                new UncheckedIOException("secret path", new IOException("+15550100000")));
+
+        Map<String, Object> line = JsonValues.object(JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR).withFailure(failure)
+                .toJson());
+
+        assertThat(line).containsEntry("errorType", "java.lang.IllegalStateException");
+        List<Object> trace = List.copyOf((List<?>) line.get("stackTrace"));
+        assertThat(trace).first().isEqualTo("java.lang.IllegalStateException");
+        assertThat(trace).contains("caused by java.io.UncheckedIOException", "caused by java.io.IOException")
+                .anyMatch(frame -> frame.toString().startsWith("at " + JsonLogLineTest.class.getName()));
+        assertThat(line.toString()).doesNotContain("jane.doe", "secret path", "+1555");
+    }
+
+    @Test
+    void aDeepStackIsCutToItsTopFrames() {
+        RuntimeException deep = new RuntimeException();
+        StackTraceElement frame = new StackTraceElement("a.B", "c", "B.java", 1);
+        StackTraceElement[] frames = new StackTraceElement[JsonLogLine.MAX_FRAMES + 10];
+        Arrays.fill(frames, frame);
+        deep.setStackTrace(frames);
+
+        List<?> trace = (List<?>) JsonValues.object(JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR).withFailure(deep).toJson())
+                .get("stackTrace");
+
+        assertThat(trace).hasSize(1 + JsonLogLine.MAX_FRAMES + 1).last().isEqualTo("... 10 more");
     }
 }
