@@ -12,6 +12,7 @@ import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
 import dev.userprofile.adapters.lambda.logging.JsonLogLine;
+import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.bootstrap.wiring.ServiceComponent;
@@ -123,8 +124,8 @@ class TemplateConsistencyTest {
                 .containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")))
                 .containsEntry("Role", Map.of("Fn::GetAtt", List.of("ProfileApiFunctionRole", "Arn")))
                 .doesNotContainKey("Policies");
-        assertThat(((Number) api.get("Timeout")).intValue() * 1000L)
-                .isGreaterThan(DynamoDbCallBudget.API.totalTimeout().toMillis());
+        assertThat(((Number) api.get("Timeout")).intValue() * 1000L).as("every read and write a change may take")
+                .isGreaterThan(2L * UpdateProfileService.MAX_ATTEMPTS * DynamoDbCallBudget.API.totalTimeout().toMillis());
         assertThat(map(map(api.get("Environment")).get("Variables")))
                 .containsEntry(Configuration.TABLE_NAME, Map.of("Ref", "ProfilesTable"));
 
@@ -306,8 +307,19 @@ class TemplateConsistencyTest {
                 .containsEntry("Namespace", JsonLogLine.METRIC_NAMESPACE).containsEntry("MetricName", "Failed");
         assertThat(dimensions("FailedRegistrationsAlarm"))
                 .isEqualTo(Map.of(JsonLogLine.METRIC_DIMENSION, Map.of("Ref", "PostConfirmationFunction")));
+        Map<String, Object> apiAliasDimensions = Map.of("FunctionName", Map.of("Ref", "ProfileApiFunction"),
+                "Resource", Map.of("Fn::Sub", "${ProfileApiFunction}:live"));
+        assertThat(alarm("ProfileApiErrorsAlarm")).containsEntry("Namespace", "AWS/Lambda")
+                .containsEntry("MetricName", "Errors");
+        assertThat(dimensions("ProfileApiErrorsAlarm")).isEqualTo(apiAliasDimensions);
+        assertThat(alarm("ProfileApiThrottlesAlarm")).containsEntry("MetricName", "Throttles");
+        assertThat(dimensions("ProfileApiThrottlesAlarm")).isEqualTo(apiAliasDimensions);
+        assertThat(alarm("ProfileApiServerErrorsAlarm")).containsEntry("Namespace", "AWS/ApiGateway")
+                .containsEntry("MetricName", "5xx");
+        assertThat(dimensions("ProfileApiServerErrorsAlarm")).isEqualTo(Map.of("ApiId", Map.of("Ref", "ProfileApi")));
         for (String alarm : List.of("TriggerErrorsAlarm", "TriggerThrottlesAlarm", "TriggerDurationAlarm",
-                "FailedRegistrationsAlarm")) {
+                "FailedRegistrationsAlarm", "ProfileApiErrorsAlarm", "ProfileApiThrottlesAlarm",
+                "ProfileApiServerErrorsAlarm")) {
             assertThat(alarm(alarm)).as(alarm)
                     .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
                     .containsEntry("TreatMissingData", "notBreaching")

@@ -19,8 +19,11 @@ import java.util.Optional;
  */
 public final class UpdateProfileService implements UpdateProfileUseCase {
 
-    /** Reads and writes a change may take when others keep changing the same profile. */
-    static final int MAX_ATTEMPTS = 3;
+    /**
+     * Read-and-write rounds a change may take when others keep changing the same profile (public: the function's
+     * timeout must cover them all).
+     */
+    public static final int MAX_ATTEMPTS = 3;
 
     private final UserLoader loader;
     private final UserUpdater updater;
