@@ -297,6 +297,48 @@ class ProfilesAdminIT {
     }
 
     @Test
+    void aCognitoErrorMidRunEndsItWithWhatWasDoneTheErrorAndWhereToResume() {
+        paging.failListUsersFrom(paging.listUsersCalls() + 2);
+        Run failed;
+        try {
+            failed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
+        } finally {
+            paging.failListUsersFrom(Integer.MAX_VALUE);
+        }
+
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.err()).contains("profiles-admin: listing the pool failed: InvalidParameterException")
+                .doesNotContain("\tat ");
+        assertThat(failed.out()).contains("interrupted");
+        String token = failed.err().lines().filter(l -> l.startsWith("stopped before the end; continue with: "))
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst()
+                .orElseThrow(() -> new AssertionError("no resume token in:\n" + failed.err()));
+        assertThat(profiles().size()).as("the first page was done").isBetween(1, ELIGIBLE.size() - 1);
+
+        Run resumed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--resume",
+                token);
+
+        assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(profiles().keySet()).isEqualTo(ELIGIBLE.keySet());
+    }
+
+    @Test
+    void aCognitoErrorOnTheFirstPageSaysToRunAgainWithoutResume() {
+        paging.failListUsersFrom(paging.listUsersCalls() + 1);
+        Run failed;
+        try {
+            failed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
+        } finally {
+            paging.failListUsersFrom(Integer.MAX_VALUE);
+        }
+
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.err()).contains("stopped on the pool's first page; run the same command again (without "
+                + "--resume)");
+        assertThat(profiles()).isEmpty();
+    }
+
+    @Test
     void anUnwritableReportFileIsOneClearLineAndExitOne() {
         Run run = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--output",
                 "/nonexistent-directory/report.txt");

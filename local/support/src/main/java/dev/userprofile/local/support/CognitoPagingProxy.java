@@ -39,6 +39,7 @@ public final class CognitoPagingProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient forwarder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger listUsersCalls = new AtomicInteger();
+    private volatile int failingFromCall = Integer.MAX_VALUE;
 
     public CognitoPagingProxy(URI upstream) {
         this.upstream = upstream;
@@ -49,6 +50,14 @@ public final class CognitoPagingProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * From the {@code call}-th ListUsers on (counting every call so far, from 1), answer with a Cognito error that
+     * is not retried, as an outage that outlasts a client's retries looks to it; {@code Integer.MAX_VALUE} heals.
+     */
+    public void failListUsersFrom(int call) {
+        failingFromCall = call;
+    }
+
     /** ListUsers calls answered so far (one per page). */
     public int listUsersCalls() {
         return listUsersCalls.get();
@@ -57,6 +66,17 @@ public final class CognitoPagingProxy implements AutoCloseable {
     private void relay(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (LIST_USERS.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
+                    && listUsersCalls.get() + 1 >= failingFromCall) {
+                listUsersCalls.incrementAndGet();
+                byte[] error = "{\"__type\":\"InvalidParameterException\",\"message\":\"injected failure\"}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", "InvalidParameterException");
+                exchange.sendResponseHeaders(400, error.length);
+                exchange.getResponseBody().write(error);
+                return;
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {

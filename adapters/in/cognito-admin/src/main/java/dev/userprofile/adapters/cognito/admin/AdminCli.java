@@ -116,9 +116,10 @@ public final class AdminCli {
         Backfill.Report report = backfill.run(options, stop);
 
         report.failures().forEach(f -> err.println("not registered: " + f.sub() + ": " + f.reason()));
+        report.stoppedBy().ifPresent(cause -> err.println("profiles-admin: listing the pool failed: " + cause));
         if (report.interrupted()) {
-            err.println("stopped before the end; continue with: --resume "
-                    + report.resumeToken().orElse("(none: the run had not started a page)"));
+            err.println(report.resumeToken().map(token -> "stopped before the end; continue with: --resume " + token)
+                    .orElse("stopped on the pool's first page; run the same command again (without --resume)"));
         }
         out.printf(Locale.ROOT, "backfill%s: %d users seen, %d %s, %d already had a profile, %d skipped (not "
                         + "eligible), %d failed, in %.1f s (%.0f users/s)%s%n",

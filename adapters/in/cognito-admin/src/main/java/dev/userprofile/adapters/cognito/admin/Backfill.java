@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Gives every eligible user of a pool a profile, page by page: the same attribute mapping and the same idempotent
@@ -37,10 +38,12 @@ public final class Backfill {
 
     /**
      * What a run did. {@code resumeToken} is the page to start from to continue an interrupted run (the page that
-     * was being worked on, so nothing is skipped; repeating part of it is harmless).
+     * was being worked on, so nothing is skipped; repeating part of it is harmless); empty when it stopped on the
+     * pool's first page. {@code stoppedBy} names the Cognito error that ended the run early, if one did.
      */
     public record Report(long seen, long registered, long alreadyThere, long skipped, List<Failure> failures,
-                         Duration took, boolean interrupted, Optional<String> resumeToken) {
+                         Duration took, boolean interrupted, Optional<String> resumeToken,
+                         Optional<String> stoppedBy) {
 
         public double usersPerSecond() {
             return took.isZero() ? 0 : seen * 1e9 / took.toNanos();
@@ -79,6 +82,7 @@ public final class Backfill {
         List<Failure> failures = new ArrayList<>();
         Optional<String> token = options.resumeToken();
         boolean interrupted = false;
+        Optional<String> stoppedBy = Optional.empty();
         pages:
         while (true) {
             if (stop.get()) {
@@ -86,7 +90,15 @@ public final class Backfill {
                 break;
             }
             rate.acquire();
-            PoolUsersPage page = directory.page(options.userPoolId(), token);
+            PoolUsersPage page;
+            try {
+                page = directory.page(options.userPoolId(), token);
+            } catch (SdkException e) {
+                // Retries are spent: stop here with what was done and where to resume, not with a bare error.
+                interrupted = true;
+                stoppedBy = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+                break;
+            }
             for (PoolUser user : page.users()) {
                 if (stop.get()) {
                     interrupted = true;
@@ -116,7 +128,8 @@ public final class Backfill {
             token = page.nextToken();
         }
         return new Report(seen, registered, already, skipped, List.copyOf(failures),
-                Duration.ofNanos(nanoTime.getAsLong() - start), interrupted, interrupted ? token : Optional.empty());
+                Duration.ofNanos(nanoTime.getAsLong() - start), interrupted, interrupted ? token : Optional.empty(),
+                stoppedBy);
     }
 
     private sealed interface Outcome {
