@@ -27,6 +27,7 @@ import dev.userprofile.application.port.out.fixture.OutboundPortUsingInboundPort
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.fixture.Registrar;
 import dev.userprofile.bootstrap.fixture.SdkBuildingHandler;
+import dev.userprofile.bootstrap.fixture.ServiceWiringHandler;
 import dev.userprofile.domain.fixture.DomainUsingAws;
 import dev.userprofile.domain.fixture.DomainUsingTheApplication;
 import java.util.stream.Stream;
@@ -63,6 +64,8 @@ class ArchitectureRulesCatchViolationsTest {
                 Arguments.of(ArchitectureRules.OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES,
                         RepositoryDrivingUseCase.class, new Class<?>[] {RegisterUserUseCase.class}),
                 Arguments.of(ArchitectureRules.HANDLERS_ARE_THIN, SdkBuildingHandler.class, new Class<?>[0]),
+                Arguments.of(ArchitectureRules.HANDLERS_ARE_THIN, ServiceWiringHandler.class,
+                        new Class<?>[] {RegisterUserService.class}),
                 Arguments.of(ArchitectureRules.NO_FIELD_INJECTION, FieldInjectedAdapter.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP, FieldInjectedAdapter.class,
                         new Class<?>[0]),
@@ -89,6 +92,9 @@ class ArchitectureRulesCatchViolationsTest {
                 "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
                 "dev.userprofile.adapters.cognito.admin.Backfill",
                 "dev.userprofile.adapters.api.ProfileApi",
+                "dev.userprofile.adapters.lambda.logging.JsonLogLine",
+                "dev.userprofile.adapters.cognito.TriggerInvocation",
+                "dev.userprofile.adapters.api.ApiInvocation",
                 "dev.userprofile.bootstrap.ProfileApiHandler",
                 "dev.userprofile.bootstrap.PostConfirmationHandler"}) {
             assertThat(product.contain(module)).as(module).isTrue();

@@ -49,7 +49,9 @@ class PostConfirmationHandlerTest {
                 .isInstanceOf(TriggerFailedException.class)
                 .hasMessage("Your account could not be set up because of an unexpected problem. Reference: "
                         + context.getAwsRequestId())
-                .hasCause(bug);
+                .cause().isInstanceOf(TriggerFailedException.RedactedCause.class)
+                .hasMessage(NullPointerException.class.getName())
+                .satisfies(cause -> assertThat(cause.getStackTrace()).isEqualTo(bug.getStackTrace()));
         assertThat(context.logLines()).singleElement().asString()
                 .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"reason\":\"UNEXPECTED\"",
                         "\"errorType\":\"java.lang.NullPointerException\"")

@@ -17,6 +17,7 @@ public final class InMemoryUserRepository implements UserLoader, UserRegistrar, 
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
     private final AtomicInteger writeAttempts = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
 
     @Override
     public AddResult addIfAbsent(User user) {
@@ -26,6 +27,7 @@ public final class InMemoryUserRepository implements UserLoader, UserRegistrar, 
 
     @Override
     public Optional<User> findById(UserId id) {
+        lookups.incrementAndGet();
         return Optional.ofNullable(users.get(id));
     }
 
@@ -37,6 +39,7 @@ public final class InMemoryUserRepository implements UserLoader, UserRegistrar, 
 
     @Override
     public ReplaceResult replace(User updated, long expectedVersion) {
+        writeAttempts.incrementAndGet();
         ReplaceResult[] result = {ReplaceResult.NOT_FOUND};
         users.computeIfPresent(updated.id(), (id, stored) -> {
             if (stored.version() != expectedVersion) {
@@ -53,8 +56,14 @@ public final class InMemoryUserRepository implements UserLoader, UserRegistrar, 
         return users.size();
     }
 
+    /** Calls to {@link #addIfAbsent} and {@link #replace}, whatever they did. */
     public int writeAttempts() {
         return writeAttempts.get();
+    }
+
+    /** Calls to {@link #findById}. */
+    public int lookups() {
+        return lookups.get();
     }
 
     /** Calls to {@link #exists}. */

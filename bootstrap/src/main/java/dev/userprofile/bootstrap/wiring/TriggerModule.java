@@ -36,7 +36,6 @@ public final class TriggerModule {
         return new PostConfirmationTrigger(registerUser, ensureRegistered, mapper);
     }
 
-    /** Sign-up attributes that exercise every mapping rule (identities JSON included); never stored. */
     @Provides
     @Singleton
     static TriggerInvocation triggerInvocation(PostConfirmationTrigger trigger, Clock clock,

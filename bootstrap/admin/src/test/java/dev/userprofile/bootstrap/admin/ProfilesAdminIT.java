@@ -296,18 +296,22 @@ class ProfilesAdminIT {
         assertThat(seen).as("the resumed run did not start over").isLessThan(inPool());
     }
 
-    @Test
-    void aCognitoErrorMidRunEndsItWithWhatWasDoneTheErrorAndWhereToResume() {
-        paging.failListUsersFrom(paging.listUsersCalls() + 2);
-        Run failed;
+    /** A backfill whose {@code page}-th ListUsers call and every later one (retries included) fail with a 500. */
+    private static Run backfillWithListUsersFailingFrom(int page) {
+        paging.failListUsersFrom(paging.listUsersCalls() + page);
         try {
-            failed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
+            return run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
         } finally {
             paging.failListUsersFrom(Integer.MAX_VALUE);
         }
+    }
+
+    @Test
+    void aCognitoErrorMidRunEndsItWithWhatWasDoneTheErrorAndWhereToResume() {
+        Run failed = backfillWithListUsersFailingFrom(2);
 
         assertThat(failed.status()).isEqualTo(1);
-        assertThat(failed.err()).contains("profiles-admin: listing the pool failed: InvalidParameterException")
+        assertThat(failed.err()).contains("profiles-admin: listing the pool failed: InternalErrorException")
                 .doesNotContain("\tat ");
         assertThat(failed.out()).contains("interrupted");
         String token = failed.err().lines().filter(l -> l.startsWith("stopped before the end; continue with: "))
@@ -324,17 +328,21 @@ class ProfilesAdminIT {
 
     @Test
     void aCognitoErrorOnTheFirstPageSaysToRunAgainWithoutResume() {
-        paging.failListUsersFrom(paging.listUsersCalls() + 1);
-        Run failed;
-        try {
-            failed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
-        } finally {
-            paging.failListUsersFrom(Integer.MAX_VALUE);
-        }
+        Run failed = backfillWithListUsersFailingFrom(1);
 
         assertThat(failed.status()).isEqualTo(1);
         assertThat(failed.err()).contains("stopped on the pool's first page; run the same command again (without "
                 + "--resume)");
+        assertThat(profiles()).isEmpty();
+    }
+
+    @Test
+    void aBadResumeTokenIsOneClearErrorNotAnotherResumeAdvice() {
+        Run run = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--resume", "not-a-token");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).startsWith("profiles-admin: InvalidParameterException")
+                .doesNotContain("--resume not-a-token", "\tat ", "SLF4J");
         assertThat(profiles()).isEmpty();
     }
 
@@ -344,6 +352,7 @@ class ProfilesAdminIT {
                 "/nonexistent-directory/report.txt");
 
         assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("reconcile: ").contains(" removed");
         assertThat(run.err()).contains("profiles-admin: cannot write /nonexistent-directory/report.txt")
                 .doesNotContain("\tat ").doesNotContain("Exception in thread");
     }

@@ -51,8 +51,8 @@ public final class CognitoPagingProxy implements AutoCloseable {
     }
 
     /**
-     * From the {@code call}-th ListUsers on (counting every call so far, from 1), answer with a Cognito error that
-     * is not retried, as an outage that outlasts a client's retries looks to it; {@code Integer.MAX_VALUE} heals.
+     * From the {@code call}-th ListUsers on (counting every call so far, from 1), answer with Cognito's internal
+     * error (HTTP 500), as an outage that outlasts a client's retries looks to it; {@code Integer.MAX_VALUE} heals.
      */
     public void failListUsersFrom(int call) {
         failingFromCall = call;
@@ -66,16 +66,17 @@ public final class CognitoPagingProxy implements AutoCloseable {
     private void relay(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (LIST_USERS.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
-                    && listUsersCalls.get() + 1 >= failingFromCall) {
-                listUsersCalls.incrementAndGet();
-                byte[] error = "{\"__type\":\"InvalidParameterException\",\"message\":\"injected failure\"}"
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-                exchange.getResponseHeaders().add("x-amzn-ErrorType", "InvalidParameterException");
-                exchange.sendResponseHeaders(400, error.length);
-                exchange.getResponseBody().write(error);
-                return;
+            if (LIST_USERS.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+                if (listUsersCalls.get() + 1 >= failingFromCall) {
+                    listUsersCalls.incrementAndGet();
+                    error(exchange, 500, "InternalErrorException");
+                    return;
+                }
+                if (!validToken(JsonValues.object(new String(body, StandardCharsets.UTF_8)))) {
+                    // As Cognito answers a token it did not issue.
+                    error(exchange, 400, "InvalidParameterException");
+                    return;
+                }
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -105,6 +106,26 @@ public final class CognitoPagingProxy implements AutoCloseable {
             });
             exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
             exchange.getResponseBody().write(answer);
+        }
+    }
+
+    private static void error(HttpExchange exchange, int status, String type) throws IOException {
+        byte[] error = ("{\"__type\":\"" + type + "\",\"message\":\"from the test proxy\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
+        exchange.sendResponseHeaders(status, error.length);
+        exchange.getResponseBody().write(error);
+    }
+
+    private static boolean validToken(Map<String, Object> request) {
+        if (!(request.get("PaginationToken") instanceof String token)) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8)) >= 0;
+        } catch (IllegalArgumentException notOurs) {
+            return false;
         }
     }
 

@@ -41,11 +41,13 @@ public final class TriggerInvocation {
         try {
             outcome = trigger.handle(event);
         } catch (InvalidTriggerEventException e) {
-            return failed(TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, requestId, logger, start);
+            return failed(TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, requestId, logger,
+                    start);
         } catch (UserRepositoryUnavailableException e) {
-            return failed(TriggerFailedException.Reason.STORAGE_UNAVAILABLE, e, e.getMessage(), event, requestId, logger, start);
+            return failed(TriggerFailedException.Reason.STORAGE_UNAVAILABLE, e, e.getMessage(), event, requestId,
+                    logger, start);
         } catch (RuntimeException e) {
-            // Its message may quote data: only the class is logged here, the rest in the runtime's stack trace.
+            // Its message may quote data: the log line gets its type and frames, never its text.
             return failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, requestId, logger, start);
         }
         LogLevel level = outcome.dropped().isEmpty() ? LogLevel.INFO : LogLevel.WARN;
@@ -69,13 +71,19 @@ public final class TriggerInvocation {
                                                         String detail, CognitoUserPoolPostConfirmationEvent event,
                                                         String requestId, LambdaLogger logger, long start) {
         boolean blocking = event == null || TriggerSource.of(event.getTriggerSource()).failureBlocksTheUser();
-        line(LogLevel.ERROR, requestId, event)
+        JsonLogLine line = line(LogLevel.ERROR, requestId, event)
                 .with("outcome", "FAILED")
                 .with("reason", reason.name())
                 .with("userLetThrough", !blocking)
-                .with("userSub", rawSub(event))
-                .withFailure(cause)
-                .with("error", detail)
+                .with("userSub", rawSub(event));
+        if (reason == TriggerFailedException.Reason.UNEXPECTED) {
+            // A bug: where it happened matters, so the frames go in (never the message, which may quote data).
+            line.withFailure(cause);
+        } else {
+            // An expected failure is told by its reason and detail; frames would only bury them.
+            line.with("errorType", cause.getClass().getName());
+        }
+        line.with("error", detail)
                 .with("durationMs", elapsedMillis(start))
                 .metrics(functionName, counts(null))
                 .writeTo(logger);

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * {@link UserRepository} on one DynamoDB table. A registration is a single PutItem conditioned on the key being
+ * The user ports ({@link UserLoader}, {@link UserRegistrar}, {@link UserUpdater}, {@link UserInventory}) on one
+ * DynamoDB table. A registration is a single PutItem conditioned on the key being
  * absent: atomic and race-safe without a read first, and a retried or overlapping delivery finds the item there.
  */
 public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, UserUpdater, UserInventory {

@@ -149,18 +149,23 @@ public final class AdminCli {
                 .append('\n'));
         report.orphanedProfiles().stream().sorted().forEach(sub -> subs.append("orphaned-profile ").append(sub)
                 .append('\n'));
+        IOException unwritten = null;
         if (output.isPresent()) {
             try {
                 Files.writeString(output.get(), subs);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + output.get(), e);
+                unwritten = e;
             }
         } else {
             out.print(subs);
         }
+        // The summary first, even when the list could not be written: it says what was removed.
         out.printf(Locale.ROOT, "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
                 report.missingProfiles().size(), report.orphanedProfiles().size(), report.removed(),
                 output.map(p -> "; subs in " + p).orElse(""));
+        if (unwritten != null) {
+            throw new UncheckedIOException("cannot write " + output.get(), unwritten);
+        }
         if (report.removalRefused()) {
             err.printf(Locale.ROOT, "reconcile: removed nothing: none of the %d profiles in table %s belongs to pool %s;"
                     + " check that --table and --user-pool-id name the same stage%n", report.orphanedProfiles().size(),

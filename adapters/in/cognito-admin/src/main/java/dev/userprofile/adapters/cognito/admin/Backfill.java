@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -94,7 +95,10 @@ public final class Backfill {
             try {
                 page = directory.page(options.userPoolId(), token);
             } catch (SdkException e) {
-                // Retries are spent: stop here with what was done and where to resume, not with a bare error.
+                if (!isTransient(e)) {
+                    throw e; // a wrong pool, a missing permission, a bad --resume token: resuming would not help
+                }
+                // Retries are spent on an outage: stop with what was done and where to resume, not a bare error.
                 interrupted = true;
                 stoppedBy = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
                 break;
@@ -130,6 +134,14 @@ public final class Backfill {
         return new Report(seen, registered, already, skipped, List.copyOf(failures),
                 Duration.ofNanos(nanoTime.getAsLong() - start), interrupted, interrupted ? token : Optional.empty(),
                 stoppedBy);
+    }
+
+    /** Throttling, a server error or no answer at all: worth resuming later. */
+    private static boolean isTransient(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return true;
     }
 
     private sealed interface Outcome {
