@@ -1,6 +1,7 @@
 package dev.userprofile.bootstrap.admin;
 
 import dev.userprofile.adapters.cognito.admin.AdminCli;
+import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.out.UserInventory;
@@ -16,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -97,7 +97,7 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
             dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         }
         return repositories.computeIfAbsent(table, name -> new DynamoDbUserRepository(
-                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build(), name));
+                DynamoDbClients.enhanced(dynamoDb), name));
     }
 
     @Override

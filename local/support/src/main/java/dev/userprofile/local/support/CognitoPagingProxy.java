@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
@@ -31,8 +30,6 @@ public final class CognitoPagingProxy implements AutoCloseable {
 
     private static final String LIST_USERS = "AWSCognitoIdentityProviderService.ListUsers";
     private static final int MAX_PAGE = 60;
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding", "keep-alive");
     private static final JsonFactory JSON = new JsonFactory();
 
     private final URI upstream;
@@ -81,7 +78,7 @@ public final class CognitoPagingProxy implements AutoCloseable {
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                if (!FaultInjectingProxy.HOP_BY_HOP.contains(name.toLowerCase())) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
@@ -100,7 +97,7 @@ public final class CognitoPagingProxy implements AutoCloseable {
                 answer = page(JsonValues.object(new String(body, StandardCharsets.UTF_8)), answer);
             }
             response.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                if (!FaultInjectingProxy.HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     values.forEach(value -> exchange.getResponseHeaders().add(name, value));
                 }
             });

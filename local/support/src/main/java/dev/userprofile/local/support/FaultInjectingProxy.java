@@ -46,7 +46,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
         NO_RESPONSE
     }
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
+    /** Headers a relay must not pass on (lower case); the other proxies here use the same list. */
+    static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "transfer-encoding", "keep-alive");
 
     private final URI upstream;

@@ -55,7 +55,7 @@ public final class TriggerInvocation {
                 .with("outcome", outcome.code())
                 .with("userSub", subOf(outcome))
                 .with("droppedAttributes", dropped(outcome.dropped()))
-                .with("durationMs", elapsedMillis(start));
+                .withDurationSince(start);
         if (!(outcome instanceof TriggerOutcome.KeptAlive)) {
             line.metrics(functionName, counts(outcome));
         }
@@ -84,7 +84,7 @@ public final class TriggerInvocation {
             line.with("errorType", cause.getClass().getName());
         }
         line.with("error", detail)
-                .with("durationMs", elapsedMillis(start))
+                .withDurationSince(start)
                 .metrics(functionName, counts(null))
                 .writeTo(logger);
         if (blocking) {
@@ -139,10 +139,5 @@ public final class TriggerInvocation {
         }
         String sub = event.getRequest().getUserAttributes().get("sub");
         return sub != null && sub.matches("[0-9A-Za-z-]{1,64}") ? sub : null;
-    }
-
-    /** Milliseconds to the microsecond: warm invocations take about a millisecond, so whole ones say little. */
-    private static double elapsedMillis(long startNanos) {
-        return Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0;
     }
 }

@@ -45,7 +45,7 @@ public final class ApiInvocation {
                 .with("method", method(request))
                 .with("path", request == null ? null : request.getRawPath())
                 .with("status", status)
-                .with("durationMs", Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0);
+                .withDurationSince(start);
         if (failure != null) {
             // For the log only, without messages (they may quote personal data): the caller saw the fixed 500.
             line.withFailure(failure);

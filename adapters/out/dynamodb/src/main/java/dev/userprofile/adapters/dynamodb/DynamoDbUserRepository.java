@@ -95,13 +95,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
 
     @Override
     public Optional<User> findById(UserId id) {
-        Key key = Key.builder().partitionValue(id.value()).build();
-        try {
-            UserItem item = table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
-            return Optional.ofNullable(item).map(UserItemMapper::toUser);
-        } catch (SdkException e) {
-            throw unavailable("GetItem", e);
-        }
+        return Optional.ofNullable(read(id, true)).map(UserItemMapper::toUser);
     }
 
     /**
@@ -129,19 +123,27 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
                 return ReplaceResult.VERSION_CONFLICT;
             }
             // DynamoDB returns the stored item with the refusal; an emulator may not, so ask once more.
-            return storedConsistently(updated.id()) ? ReplaceResult.VERSION_CONFLICT : ReplaceResult.NOT_FOUND;
+            return read(updated.id(), true) != null ? ReplaceResult.VERSION_CONFLICT : ReplaceResult.NOT_FOUND;
         } catch (SdkException e) {
             throw unavailable("PutItem", e);
         }
     }
 
-    private boolean storedConsistently(UserId id) {
-        Key key = Key.builder().partitionValue(id.value()).build();
+    /** One GetItem; the stored item, or null when there is none. */
+    private UserItem read(UserId id, boolean consistent) {
         try {
-            return table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()) != null;
+            return table.getItem(get(id, consistent));
         } catch (SdkException e) {
             throw unavailable("GetItem", e);
         }
+    }
+
+    private static GetItemEnhancedRequest get(UserId id, boolean consistent) {
+        return GetItemEnhancedRequest.builder().key(key(id)).consistentRead(consistent).build();
+    }
+
+    private static Key key(UserId id) {
+        return Key.builder().partitionValue(id.value()).build();
     }
 
     /**
@@ -150,12 +152,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
      */
     @Override
     public boolean exists(UserId id) {
-        Key key = Key.builder().partitionValue(id.value()).build();
-        try {
-            return table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(false).build()) != null;
-        } catch (SdkException e) {
-            throw unavailable("GetItem", e);
-        }
+        return read(id, false) != null;
     }
 
     /** A Scan that reads only the key, page by page. */
@@ -171,9 +168,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
 
     @Override
     public boolean remove(UserId id) {
-        Key key = Key.builder().partitionValue(id.value()).build();
         try {
-            return table.deleteItem(DeleteItemEnhancedRequest.builder().key(key).build()) != null;
+            return table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).build()) != null;
         } catch (SdkException e) {
             throw unavailable("DeleteItem", e);
         }
@@ -188,12 +184,11 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     public void warmUp() {
         UserItem item = UserItemMapper.toItem(WARM_UP_SAMPLE);
         UserItemMapper.toUser(item);
-        Key probe = Key.builder().partitionValue(WARM_UP_PROBE.value()).build();
         try {
             // Whatever is stored under the probe key (nothing, normally) is read and dropped, never mapped; both
             // kinds of read, as registration checks and sign-in checks make them.
-            table.getItem(GetItemEnhancedRequest.builder().key(probe).consistentRead(true).build());
-            table.getItem(GetItemEnhancedRequest.builder().key(probe).consistentRead(false).build());
+            table.getItem(get(WARM_UP_PROBE, true));
+            table.getItem(get(WARM_UP_PROBE, false));
             table.putItem(PutItemEnhancedRequest.builder(UserItem.class).item(item).conditionExpression(NEVER).build());
             throw new IllegalStateException("DynamoDB accepted a condition no item can meet on " + table.tableName());
         } catch (ConditionalCheckFailedException expected) {

@@ -56,6 +56,14 @@ public final class JsonLogLine {
     }
 
     /**
+     * Adds {@code durationMs}: the time since {@code startNanos} ({@link System#nanoTime}) in milliseconds to the
+     * microsecond, as warm invocations take about a millisecond and whole ones would say little.
+     */
+    public JsonLogLine withDurationSince(long startNanos) {
+        return with("durationMs", Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0);
+    }
+
+    /**
      * Adds {@code errorType} and {@code stackTrace}: the frames of the failure and of each cause, with their types
      * but never their messages, which may quote personal data.
      */
