@@ -13,10 +13,15 @@ import dev.userprofile.local.support.LocalLambdaContext;
 import dev.userprofile.local.support.LoopbackPorts;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The SnapStart hook, built by the real Dagger graph, against dynalite. */
@@ -36,12 +41,13 @@ class SnapStartPrimingTest {
 
         DynamoDbUserRepository local = repository(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
         new SnapStartPriming(List.of(SnapStartPriming.repeated("dynamodb-requests-1",
-                SnapStartPriming.REQUEST_ROUNDS, local::warmUp)), Clock.systemUTC(), log::getLogger)
+                SnapStartPriming.REQUEST_ROUNDS, local::warmUp)), List.of(), Clock.systemUTC(), log::getLogger)
                 .beforeCheckpoint(null);
         priming.prime();
 
-        assertThat(RecordingInterceptor.operations()).as("3 requests a round: one repository, then the function's two")
-                .hasSize(3 * 3 * SnapStartPriming.REQUEST_ROUNDS)
+        assertThat(RecordingInterceptor.operations()).as("3 requests a round: one repository, then the function's two;"
+                        + " then a rehearsed sign-up (PutItem) and sign-in (GetItem) a round, answered in-process")
+                .hasSize(3 * 3 * SnapStartPriming.REQUEST_ROUNDS + 2 * SnapStartPriming.REHEARSAL_ROUNDS)
                 .containsOnly("DynamoDb:GetItem", "DynamoDb:PutItem");
         assertThat(E2eDynamoDb.itemCount()).isZero();
         assertThat(log.logLines()).singleElement().asString().contains("\"level\":\"INFO\"",
@@ -57,7 +63,7 @@ class SnapStartPrimingTest {
         SnapStartPriming priming = new SnapStartPriming(List.of(
                 SnapStartPriming.repeated("mapping", 3, () -> { }),
                 SnapStartPriming.repeated("dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS,
-                        unreachable::warmUp)), Clock.systemUTC(), log::getLogger);
+                        unreachable::warmUp)), List.of(), Clock.systemUTC(), log::getLogger);
 
         assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
 
@@ -71,14 +77,61 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void afterRestoreChangesNothing() {
-        SnapStartPriming priming = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()))
-                .snapStartPriming();
-        RecordingInterceptor.clear();
+    void afterRestoreReturnsAtOnceAndRefreshesOnAThreadOfItsOwn() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> refreshedOn = new AtomicReference<>();
+        LocalLambdaContext log = new LocalLambdaContext();
+        SnapStartPriming priming = new SnapStartPriming(List.of(), List.of(
+                new SnapStartPriming.Step("slow", () -> await(release)),
+                new SnapStartPriming.Step("credentials", () -> refreshedOn.set(Thread.currentThread().getName())),
+                new SnapStartPriming.Step("broken", () -> {
+                    throw new IllegalStateException("endpoint refused");
+                })), Clock.systemUTC(), log::getLogger);
 
         priming.afterRestore(null);
 
+        assertThat(refreshedOn.get()).as("the restoring thread did not wait for the refresh").isNull();
+        release.countDown();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (log.logLines().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(refreshedOn.get()).isEqualTo("snapstart-refresh");
+        assertThat(log.logLines().getFirst()).contains("\"level\":\"WARN\"", "\"event\":\"snapstart_restore\"",
+                "\"step\":\"broken\"", "\"outcome\":\"STEP_SKIPPED\"");
+        assertThat(log.logLines().getLast()).contains("\"event\":\"snapstart_restore\"",
+                "\"outcome\":\"PARTLY_REFRESHED\"", "\"failedSteps\":1", "\"durationMs\":");
+    }
+
+    @Test
+    void theFunctionsRefreshAfterARestoreFetchesCredentialsAndCallsNoService() {
+        ServiceComponent component = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()));
+        SnapStartPriming priming = component.snapStartPriming();
+        RecordingInterceptor.clear();
+
+        assertThat(priming.refresh()).isZero();
+
         assertThat(RecordingInterceptor.operations()).isEmpty();
+    }
+
+    @Test
+    void aRehearsalRunsWithTheTraceHeaderTheRuntimeSetsForAnInvocationAndLeavesNoneBehind() {
+        List<String> seen = new ArrayList<>();
+
+        SnapStartPriming.rehearsed("rehearsal", 2, () -> seen.add(SdkInternalThreadLocal.get("AWS_LAMBDA_X_TRACE_ID")))
+                .work().run();
+
+        assertThat(seen).hasSize(2).allSatisfy(header -> assertThat(header).startsWith("Root=1-")
+                .endsWith(";Sampled=0"));
+        assertThat(SdkInternalThreadLocal.get("AWS_LAMBDA_X_TRACE_ID")).isNull();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static DynamoDbUserRepository repository(String endpoint) {

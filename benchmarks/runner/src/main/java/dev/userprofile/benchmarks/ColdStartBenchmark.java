@@ -74,8 +74,15 @@ public final class ColdStartBenchmark {
     }
 
     /** A SnapStart restore as the user meets it, and what it had to fetch or open on the way. */
-    private record RestoreRun(double firstResponseMs, double warmMs, int credentialFetches, int newConnections) {
+    private record RestoreRun(double firstResponseMs, double warmMs, int credentialFetches, int newConnections,
+                              RuntimeApi.RestoreTimeline timeline, List<String> classesLoadedAfterRestore) {
     }
+
+    /**
+     * With {@code -Dcold.start.trace=true} each restore also logs the classes its JVM loads (-Xlog:class+load) and
+     * reports those loaded between the restore and the first response: what the priming left for the user.
+     */
+    private static final boolean TRACE = Boolean.getBoolean("cold.start.trace");
 
     /**
      * How old a snapshot is when restored, at least: longer than the JDK keeps an idle pooled connection (5 s) and
@@ -294,10 +301,14 @@ public final class ColdStartBenchmark {
             restored.putAll(credentials.environment());
             restored.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
             List<String> log = new CopyOnWriteArrayList<>();
+            Path classLog = Files.createTempFile("restore-classes", ".log");
+            List<String> jvmOptions = TRACE ? concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + classLog)
+                    : variant.jvmOptions();
             try (LocalLambda lambda = LocalLambda.start(new LocalLambda.Launch(withHandler(template, variant.handler()),
-                    variant.artifact(), restored, variant.jvmOptions(), true, 0, log::add).heldAtCheckpoint())) {
+                    variant.artifact(), restored, jvmOptions, true, 0, log::add).heldAtCheckpoint())) {
                 lambda.awaitCheckpoint(Duration.ofSeconds(30));
                 Thread.sleep(SNAPSHOT_AGE.toMillis());
+                int classesBefore = TRACE ? Files.readAllLines(classLog).size() : 0;
                 proxy.resetAll();
                 // Those fetched during init are stale now; the ones served after the restore last as Lambda's do.
                 credentials.lifetime(Duration.ofHours(6));
@@ -313,6 +324,9 @@ public final class ColdStartBenchmark {
                 }
                 int fetched = credentials.served() - fetchedBefore;
                 int connections = proxy.connectionsAccepted() - connectionsBefore;
+                RuntimeApi.RestoreTimeline timeline = lambda.restoreTimeline().orElseThrow();
+                List<String> loaded = TRACE ? classNames(Files.readAllLines(classLog).subList(classesBefore,
+                        Files.readAllLines(classLog).size())) : List.of();
                 List<Long> warm = new ArrayList<>();
                 for (int i = 0; i < WARM_INVOCATIONS / 2; i++) {
                     String next = event(variant.workload(), dynamoDb);
@@ -321,8 +335,12 @@ public final class ColdStartBenchmark {
                     warm.add(System.nanoTime() - w0);
                 }
                 return new RestoreRun(firstMs, Stats.ofNanos(warm.subList(warm.size() / 2, warm.size())).p50(),
-                        fetched, connections);
+                        fetched, connections, timeline, loaded);
+            } finally {
+                Files.deleteIfExists(classLog);
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -337,7 +355,7 @@ public final class ColdStartBenchmark {
         System.out.printf("first response after a SnapStart restore (snapshot %.1f s old, connections reset, "
                 + "credentials from the container endpoint), ms%n", SNAPSHOT_AGE.toMillis() / 1000.0);
         System.out.println("variant                median   (min-max)         warm after   credential fetches"
-                + "  new connections  ratio to floor (median of rounds)");
+                + "  new connections  resume  invocation  ratio to floor (median of rounds)");
         List<RestoreRun> floor = restores.get("floor+restore");
         restores.forEach((name, runs) -> {
             String ratio = "";
@@ -349,12 +367,48 @@ public final class ColdStartBenchmark {
                 ratio = String.format("%.2f (%.2f-%.2f)", Stats.median(ratios), Arrays.stream(ratios).min()
                         .orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
             }
-            System.out.printf("%-22s %s %9.2f %12.0f %16.0f  %s%n", name,
+            System.out.printf("%-22s %s %9.2f %12.0f %16.0f %9.1f %9.1f   %s%n", name,
                     spreadOf(runs.stream().mapToDouble(RestoreRun::firstResponseMs).toArray()),
                     Stats.median(runs.stream().mapToDouble(RestoreRun::warmMs).toArray()),
                     Stats.median(runs.stream().mapToDouble(RestoreRun::credentialFetches).toArray()),
-                    Stats.median(runs.stream().mapToDouble(RestoreRun::newConnections).toArray()), ratio);
+                    Stats.median(runs.stream().mapToDouble(RestoreRun::newConnections).toArray()),
+                    Stats.median(runs.stream().mapToDouble(r -> r.timeline().resume().toNanos() / 1e6).toArray()),
+                    Stats.median(runs.stream().mapToDouble(r -> r.timeline().invocation().toNanos() / 1e6).toArray()),
+                    ratio);
         });
+        if (TRACE) {
+            System.out.println();
+            System.out.println("classes loaded between the restore and the first response (median; where, last round)");
+            restores.forEach((name, runs) -> {
+                List<String> last = runs.getLast().classesLoadedAfterRestore();
+                System.out.printf("%-22s %5.0f  %s%n", name,
+                        Stats.median(runs.stream().mapToDouble(r -> r.classesLoadedAfterRestore().size()).toArray()),
+                        byPackage(last));
+            });
+            restores.forEach((name, runs) -> System.out.printf("%n%s, beyond the runtime client's own:%n  %s%n", name,
+                    String.join("\n  ", runs.getLast().classesLoadedAfterRestore().stream()
+                            .filter(c -> !c.startsWith("com.amazonaws.services.lambda.runtime.api.client")
+                                    && !c.startsWith("com.amazonaws.lambda.thirdparty")).toList())));
+        }
+    }
+
+    /** The class names in -Xlog:class+load lines ("[info][class,load] java.lang.Foo source: ..."). */
+    private static List<String> classNames(List<String> lines) {
+        return lines.stream().filter(l -> l.contains("source:"))
+                .map(l -> l.substring(l.indexOf("] ", l.indexOf("class,load")) + 2, l.indexOf(" source:")).trim())
+                .toList();
+    }
+
+    /** How many classes each package (its first three names) contributed, largest first. */
+    private static String byPackage(List<String> classes) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String name : classes) {
+            String[] parts = name.split("\\.");
+            String key = String.join(".", Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
+            counts.merge(key, 1L, Long::sum);
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8).map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void requireSuccess(Variant variant, RuntimeApi.InvocationResult result, List<String> log) {

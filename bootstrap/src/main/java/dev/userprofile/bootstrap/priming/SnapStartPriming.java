@@ -9,17 +9,21 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
- * Runs a function's own paths before the SnapStart snapshot, so the classes they load and the code they warm are in
- * the snapshot rather than paid for by the first user after a restore. Each function names its steps (for the
- * trigger: the attribute mapping and real DynamoDB requests that cannot write; for the profile API: requests for a
- * user who does not exist). None writes.
+ * A function's SnapStart hooks. Before the snapshot it runs the function's own paths, so the classes they load and
+ * the code they warm are in the snapshot rather than paid for by the first user after a restore: for the trigger,
+ * the attribute mapping, real DynamoDB requests that cannot write, and whole invocations rehearsed against a
+ * repository that never leaves the process; for the profile API, requests for a user who does not exist and
+ * rehearsed requests. None writes. After a restore it refreshes what the snapshot's age made stale (the
+ * credentials) on a thread of its own, while the runtime fetches the waiting event.
  *
  * <p>Best effort: the runtime turns anything a beforeCheckpoint hook throws into an init error, which fails the
  * version's publication (and the stack's deployment) or a snapshot Lambda re-creates on its own. So a step that
  * fails (DynamoDB throttled, unreachable, an IAM change still propagating) is logged once as a warning and skipped,
- * and the snapshot goes ahead; the function then simply loads that part on first use.
+ * and the snapshot goes ahead; the function then simply loads that part on first use. A refresh that fails after a
+ * restore is logged the same way; the first request then fetches what it needs itself.
  */
 public final class SnapStartPriming implements Resource {
 
@@ -33,17 +37,32 @@ public final class SnapStartPriming implements Resource {
 
     /** How often a request path runs: enough for the JIT to compile it before the snapshot. */
     public static final int REQUEST_ROUNDS = 25;
+    /** How often an in-process rehearsal runs: it costs no request, so as often as the JIT needs. */
+    public static final int REHEARSAL_ROUNDS = 500;
 
-    private final List<Step> steps;
+    /** Where Lambda's runtime puts each invocation's trace header for the AWS SDK, which forwards it on its calls. */
+    private static final String TRACE_HEADER_KEY = "AWS_LAMBDA_X_TRACE_ID";
+    /** Shaped as the runtime's header for an unsampled invocation; a rehearsal's calls never leave the process. */
+    private static final String REHEARSAL_TRACE_HEADER = "Root=1-00000000-000000000000000000000000;Sampled=0";
+
+    private final List<Step> beforeCheckpoint;
+    private final List<Step> afterRestore;
     private final Clock clock;
     private final Supplier<LambdaLogger> logger;
+    /** Built now, so a restore loads no class of its own before its refresh starts. */
+    private final Thread.Builder refreshThread = Thread.ofPlatform().daemon().name("snapstart-refresh");
+    private final Runnable refreshAndReport = this::refreshAndReport;
 
     /**
-     * @param logger where the lines go: no Lambda context exists before a checkpoint, so Lambda's runtime logger,
-     *               which writes to the function's log all the same
+     * @param beforeCheckpoint the priming, run before the snapshot
+     * @param afterRestore     the refresh, run after each restore off the restoring thread
+     * @param logger           where the lines go: no Lambda context exists outside an invocation, so Lambda's
+     *                         runtime logger, which writes to the function's log all the same
      */
-    public SnapStartPriming(List<Step> steps, Clock clock, Supplier<LambdaLogger> logger) {
-        this.steps = List.copyOf(steps);
+    public SnapStartPriming(List<Step> beforeCheckpoint, List<Step> afterRestore, Clock clock,
+                            Supplier<LambdaLogger> logger) {
+        this.beforeCheckpoint = List.copyOf(beforeCheckpoint);
+        this.afterRestore = List.copyOf(afterRestore);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logger = Objects.requireNonNull(logger, "logger");
     }
@@ -57,43 +76,83 @@ public final class SnapStartPriming implements Resource {
         });
     }
 
+    /**
+     * A step that runs an in-process rehearsal {@code rounds} times, each as inside an invocation: with the trace
+     * header the runtime hands the SDK, so the SDK's per-invocation path (forwarding it) is primed too.
+     */
+    public static Step rehearsed(String name, int rounds, Runnable rehearsal) {
+        return repeated(name, rounds, () -> {
+            SdkInternalThreadLocal.put(TRACE_HEADER_KEY, REHEARSAL_TRACE_HEADER);
+            try {
+                rehearsal.run();
+            } finally {
+                SdkInternalThreadLocal.remove(TRACE_HEADER_KEY);
+            }
+        });
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long start = System.nanoTime();
         int failed = prime();
-        JsonLogLine.of(clock, LogLevel.INFO)
-                .with("event", "snapstart_priming")
-                .with("outcome", failed == 0 ? "PRIMED" : "PARTLY_PRIMED")
-                .with("failedSteps", failed)
-                .with("durationMs", (System.nanoTime() - start) / 1_000_000)
-                .writeTo(logger.get());
+        summary("snapstart_priming", failed == 0 ? "PRIMED" : "PARTLY_PRIMED", failed, start);
     }
 
+    /**
+     * Starts the refresh and returns: the runtime asks for the waiting event as soon as the hooks return, so a
+     * credentials fetch here overlaps with the event's delivery instead of preceding the user's first request (which
+     * waits only for what is left of it).
+     */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to refresh: credentials come from the container endpoint on demand, and the SDK retries a pooled
-        // connection that did not survive the snapshot.
+        if (!afterRestore.isEmpty()) {
+            refreshThread.start(refreshAndReport);
+        }
+    }
+
+    private void refreshAndReport() {
+        long start = System.nanoTime();
+        int failed = refresh();
+        summary("snapstart_restore", failed == 0 ? "REFRESHED" : "PARTLY_REFRESHED", failed, start);
     }
 
     /** The priming itself, without the summary line; returns how many steps failed. */
     public int prime() {
+        return runAll(beforeCheckpoint, "snapstart_priming");
+    }
+
+    /** The refresh itself, on the calling thread, without the summary line; returns how many steps failed. */
+    public int refresh() {
+        return runAll(afterRestore, "snapstart_restore");
+    }
+
+    private int runAll(List<Step> steps, String event) {
         int failed = 0;
         for (Step step : steps) {
-            if (!run(step)) {
+            if (!run(step, event)) {
                 failed++;
             }
         }
         return failed;
     }
 
-    private boolean run(Step step) {
+    private void summary(String event, String outcome, int failedSteps, long start) {
+        JsonLogLine.of(clock, LogLevel.INFO)
+                .with("event", event)
+                .with("outcome", outcome)
+                .with("failedSteps", failedSteps)
+                .withDurationSince(start)
+                .writeTo(logger.get());
+    }
+
+    private boolean run(Step step, String event) {
         try {
             step.work().run();
             return true;
         } catch (RuntimeException | LinkageError e) {
             // The message names the table and the error code at most (the repository never quotes item data).
             JsonLogLine.of(clock, LogLevel.WARN)
-                    .with("event", "snapstart_priming")
+                    .with("event", event)
                     .with("step", step.name())
                     .with("outcome", "STEP_SKIPPED")
                     .with("errorType", e.getClass().getName())

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.api.ApiInvocation;
+import dev.userprofile.adapters.api.ApiRehearsal;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
@@ -59,12 +60,25 @@ public final class ProfileApiModule {
         return new ApiInvocation(api, clock);
     }
 
+    /** The API's own invocation path on a repository that never leaves the process: a caller who has a profile. */
+    static ApiRehearsal rehearsal(Configuration configuration, Clock clock) {
+        DynamoDbUserRepository users = DynamoDbUserRepository.rehearsal(configuration.region(),
+                configuration.tableName(), DynamoDbCallBudget.API);
+        return new ApiRehearsal(new ApiInvocation(new ProfileApi(new GetProfileService(users),
+                new UpdateProfileService(users, users, clock)), clock));
+    }
+
     @Provides
     @Singleton
-    static SnapStartPriming snapStartPriming(ProfileApi api, DynamoDbUserRepository users, Clock clock) {
+    static SnapStartPriming snapStartPriming(ProfileApi api, DynamoDbUserRepository users,
+                                             AwsCredentialsProvider credentials, Configuration configuration,
+                                             Clock clock) {
         return new SnapStartPriming(List.of(
                 SnapStartPriming.repeated("api-requests", SnapStartPriming.REQUEST_ROUNDS, api::warmUp),
-                SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp)),
+                SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp),
+                SnapStartPriming.rehearsed("invocation-rehearsal", SnapStartPriming.REHEARSAL_ROUNDS,
+                        rehearsal(configuration, clock)::run)),
+                List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
                 clock, LambdaRuntime::getLogger);
     }
 }

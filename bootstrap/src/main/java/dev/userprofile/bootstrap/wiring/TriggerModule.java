@@ -6,14 +6,19 @@ import dagger.Provides;
 import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerInvocation;
+import dev.userprofile.adapters.cognito.TriggerRehearsal;
+import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.service.EnsureUserRegisteredService;
+import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** The inbound Cognito adapter, and the SnapStart priming that runs its paths before a snapshot. */
 @Module
@@ -45,17 +50,32 @@ public final class TriggerModule {
 
     static final int MAPPING_ROUNDS = 2_000;
 
+    /**
+     * The function's own invocation path on a repository that never leaves the process: the success paths of a
+     * sign-up and a sign-in, which requests against the real table cannot take without writing.
+     */
+    static TriggerRehearsal rehearsal(CognitoAttributesMapper mapper, Configuration configuration, Clock clock) {
+        DynamoDbUserRepository users = DynamoDbUserRepository.rehearsal(configuration.region(),
+                configuration.tableName(), DynamoDbCallBudget.REGISTRATION);
+        RegisterUserService register = new RegisterUserService(users, clock);
+        return new TriggerRehearsal(new TriggerInvocation(new PostConfirmationTrigger(register,
+                new EnsureUserRegisteredService(users, register), mapper), clock, configuration.functionName()));
+    }
+
     @Provides
     @Singleton
     static SnapStartPriming snapStartPriming(CognitoAttributesMapper mapper,
                                              @Registration DynamoDbUserRepository registration,
-                                             @SignIn DynamoDbUserRepository signIn, Clock clock) {
+                                             @SignIn DynamoDbUserRepository signIn, AwsCredentialsProvider credentials,
+                                             Configuration configuration, Clock clock) {
         return new SnapStartPriming(List.of(
-                SnapStartPriming.repeated("attribute-mapping", MAPPING_ROUNDS,
-                        mapper::warmUp),
+                SnapStartPriming.repeated("attribute-mapping", MAPPING_ROUNDS, mapper::warmUp),
                 SnapStartPriming.repeated("dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS,
                         registration::warmUp),
-                SnapStartPriming.repeated("dynamodb-requests-2", SnapStartPriming.REQUEST_ROUNDS, signIn::warmUp)),
+                SnapStartPriming.repeated("dynamodb-requests-2", SnapStartPriming.REQUEST_ROUNDS, signIn::warmUp),
+                SnapStartPriming.rehearsed("invocation-rehearsal", SnapStartPriming.REHEARSAL_ROUNDS,
+                        rehearsal(mapper, configuration, clock)::run)),
+                List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
                 clock, LambdaRuntime::getLogger);
     }
 }

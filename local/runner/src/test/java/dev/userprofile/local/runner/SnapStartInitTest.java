@@ -3,6 +3,7 @@ package dev.userprofile.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.local.support.CloudFormationYaml;
+import dev.userprofile.local.support.ContainerCredentialsServer;
 import dev.userprofile.local.support.DynaliteServer;
 import dev.userprofile.local.support.JsonValues;
 import dev.userprofile.local.support.LambdaRuntimeJson;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -108,6 +112,43 @@ class SnapStartInitTest {
         assertThat(Files.size(telemetry)).isPositive();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PostConfirmationFunction, sign-up.json, '\"userName\"'",
+            "ProfileApiFunction, api-get-me.json, '\"statusCode\":404'"})
+    void afterARestoreTheRuntimeRunsTheRefreshWhichFetchesCredentialsBeforeAnyRequestArrives(
+            String function, String event, String answer) throws Exception {
+        List<String> output = new CopyOnWriteArrayList<>();
+        Path telemetry = temp.resolve("telemetry.log");
+        try (DynaliteServer dynalite = DynaliteServer.start();
+             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint());
+             // Sets that are stale as soon as served (the SDK refreshes a minute before expiry), so what init
+             // fetched is stale at the restore, as on Lambda, where snapshots are hours or days old.
+             ContainerCredentialsServer credentials = new ContainerCredentialsServer(Duration.ofSeconds(30),
+                     Clock.systemUTC())) {
+            createTable(dynamoDb);
+            try (LocalLambda lambda = LocalLambda.start(launch(function, dynalite.endpoint(), output,
+                    credentials.environment()).withTelemetryLog(telemetry).heldAtCheckpoint())) {
+                lambda.awaitCheckpoint(Duration.ofSeconds(30));
+                int servedBeforeRestore = credentials.served();
+
+                lambda.restore();
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (credentials.served() == servedBeforeRestore && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(credentials.served()).as("fetched by the afterRestore hook, with no invocation yet")
+                        .isGreaterThan(servedBeforeRestore);
+                RuntimeApi.InvocationResult result = lambda.invoke(LambdaRuntimeJson.sampleEventJson(event));
+                assertThat(result.functionError()).as(String.join("\n", output)).isEmpty();
+                assertThat(result.payload()).contains(answer);
+            }
+        }
+        TelemetryLog.Frame refresh = single(TelemetryLog.read(telemetry), "snapstart_restore");
+        assertThat(JsonValues.object(refresh.payload())).containsEntry("outcome", "REFRESHED")
+                .containsEntry("failedSteps", 0L);
+    }
+
     private static TelemetryLog.Frame single(List<TelemetryLog.Frame> frames, String... parts) {
         return frames.stream().filter(f -> List.of(parts).stream().allMatch(f.payload()::contains))
                 .reduce((a, b) -> {
@@ -120,12 +161,18 @@ class SnapStartInitTest {
     }
 
     private static LocalLambda.Launch launch(URI dynamoDbEndpoint, List<String> output) {
-        TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(),
-                "PostConfirmationFunction");
+        return launch("PostConfirmationFunction", dynamoDbEndpoint, output,
+                Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+    }
+
+    /** @param credentials the variables that give the function credentials: keys, or a container endpoint */
+    private static LocalLambda.Launch launch(String logicalId, URI dynamoDbEndpoint, List<String> output,
+                                             Map<String, String> credentials) {
+        TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), logicalId);
         Map<String, String> environment = new HashMap<>(function.resolvedEnvironment(
                 Map.of("ProfilesTable", "profiles")));
-        environment.putAll(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString(),
-                "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        environment.putAll(credentials);
         return new LocalLambda.Launch(function, LocalLambda.defaultArtifact(), environment,
                 List.of("--enable-native-access=ALL-UNNAMED"), true, 0, output::add);
     }

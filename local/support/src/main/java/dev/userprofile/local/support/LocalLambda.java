@@ -202,6 +202,16 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
+    /** Restores a function held at its checkpoint with no invocation waiting: only its afterRestore hooks run. */
+    public void restore() {
+        api.releaseRestore();
+    }
+
+    /** Where the last restore's first response spent its time (see {@link RuntimeApi.RestoreTimeline}). */
+    public Optional<RuntimeApi.RestoreTimeline> restoreTimeline() {
+        return api.restoreTimeline();
+    }
+
     /** When the current runtime process was started ({@link System#nanoTime()}). */
     public long runtimeStartedNanos() {
         return runtimeStartedNanos;

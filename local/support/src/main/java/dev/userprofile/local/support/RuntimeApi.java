@@ -41,6 +41,14 @@ public final class RuntimeApi implements AutoCloseable {
     record Invocation(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {
     }
 
+    /**
+     * Where the time of a restore's first response went: from the restore to the runtime's first request for an
+     * event (the JVM resuming, the afterRestore hooks, the runtime's own restore call), then from that request to
+     * the function's answer (the event's transfer and deserialisation, the handler, the response).
+     */
+    public record RestoreTimeline(Duration resume, Duration invocation) {
+    }
+
     private static final Duration INIT_ALLOWANCE = Duration.ofSeconds(10);
 
     private final HttpServer server;
@@ -54,6 +62,9 @@ public final class RuntimeApi implements AutoCloseable {
     private volatile CompletableFuture<Void> restoreGate = CompletableFuture.completedFuture(null);
     private volatile Consumer<String> onTimeout = requestId -> { };
     private volatile String initError;
+    private volatile long restoreReleasedNanos;
+    private volatile long firstPollAfterRestoreNanos;
+    private volatile long lastResponseNanos;
 
     public RuntimeApi(int port, String functionName, Duration timeout) throws IOException {
         this.functionName = functionName;
@@ -109,7 +120,20 @@ public final class RuntimeApi implements AutoCloseable {
 
     /** Lets a held runtime "restore": it runs its afterRestore hooks and asks for its first event. */
     public void releaseRestore() {
+        firstPollAfterRestoreNanos = 0;
+        restoreReleasedNanos = System.nanoTime();
         restoreGate.complete(null);
+    }
+
+    /** The phases of the last restore's first invocation, once it has been answered. */
+    public Optional<RestoreTimeline> restoreTimeline() {
+        long released = restoreReleasedNanos;
+        long polled = firstPollAfterRestoreNanos;
+        long answered = lastResponseNanos;
+        if (released == 0 || polled < released || answered < polled) {
+            return Optional.empty();
+        }
+        return Optional.of(new RestoreTimeline(Duration.ofNanos(polled - released), Duration.ofNanos(answered - polled)));
     }
 
     public Optional<String> initError() {
@@ -154,6 +178,9 @@ public final class RuntimeApi implements AutoCloseable {
         String path = exchange.getRequestURI().getPath().substring(RUNTIME.length());
         try (exchange) {
             if (path.equals("/invocation/next") && exchange.getRequestMethod().equals("GET")) {
+                if (firstPollAfterRestoreNanos == 0 && restoreReleasedNanos != 0) {
+                    firstPollAfterRestoreNanos = System.nanoTime();
+                }
                 firstPoll.countDown();
                 Invocation next = pending.take();
                 running.put(next.requestId, next);
@@ -212,6 +239,7 @@ public final class RuntimeApi implements AutoCloseable {
         String requestId = path.substring("/invocation/".length(), path.lastIndexOf('/'));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Invocation invocation = running.remove(requestId);
+        lastResponseNanos = System.nanoTime();
         if (invocation == null) {
             send(exchange, 400, "{\"errorMessage\":\"unknown or finished request\"}".getBytes(StandardCharsets.UTF_8),
                     "application/json");

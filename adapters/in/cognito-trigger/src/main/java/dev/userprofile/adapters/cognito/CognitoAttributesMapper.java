@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  */
 public final class CognitoAttributesMapper {
 
-    private static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
+    /** Every attribute a real event may carry, valued as no real user is (the sub is the nil-like UUID). */
+    static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
             "sub", "00000000-0000-4000-8000-000000000000",
             "email", "probe@example.invalid",
             "email_verified", "true",

@@ -73,8 +73,8 @@ public final class ProfileApi {
      * @throws IllegalStateException when a probe is answered with a 5xx
      */
     public void warmUp() {
-        answered(handle(probe("GET", null, Map.of()), "priming"));
-        answered(handle(probe("PATCH", "{\"givenName\":\"Probe\",\"locale\":null}",
+        answered(handle(request(PROBE_SUB, "GET", null, Map.of()), "priming"));
+        answered(handle(request(PROBE_SUB, "PATCH", "{\"givenName\":\"Probe\",\"locale\":null}",
                 Map.of("content-type", MERGE_PATCH, "if-match", "\"1\"")), "priming"));
     }
 
@@ -84,7 +84,8 @@ public final class ProfileApi {
         }
     }
 
-    private static APIGatewayV2HTTPEvent probe(String method, String body, Map<String, String> headers) {
+    /** A request as API Gateway passes it on, its caller's token verified and naming {@code sub}. */
+    static APIGatewayV2HTTPEvent request(String sub, String method, String body, Map<String, String> headers) {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRawPath(PATH).withHeaders(headers).withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -92,7 +93,7 @@ public final class ProfileApi {
                                 .withPath(PATH).build())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", PROBE_SUB)).build()).build())
+                                        .withClaims(Map.of("sub", sub)).build()).build())
                         .build())
                 .build();
     }

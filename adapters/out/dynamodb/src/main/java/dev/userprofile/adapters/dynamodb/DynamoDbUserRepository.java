@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -59,7 +62,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
 
     /** A key no Cognito sub can have (subs are UUIDs), read by {@link #warmUp()}. */
     static final UserId WARM_UP_PROBE = new UserId("warm-up-probe-not-a-user");
-    private static final User WARM_UP_SAMPLE = User.register(WARM_UP_PROBE, UserProfile.builder()
+    static final User WARM_UP_SAMPLE = User.register(WARM_UP_PROBE, UserProfile.builder()
             .email(Email.of("probe@example.invalid", true))
             .phone(Phone.of("+15550100000", false))
             .givenName(new Name("Probe"))
@@ -70,6 +73,21 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             .build(), Instant.EPOCH);
 
     private final DynamoDbTable<UserItem> table;
+
+    /**
+     * A repository on a client built as the function builds its own but whose requests never leave the process
+     * ({@link RehearsalHttpClient}): every read finds a sample profile, every write succeeds, nothing is stored. For
+     * SnapStart priming, to run the success paths of a whole invocation (a stored profile read, a registration or
+     * change accepted) that requests against the real table must not take.
+     */
+    public static DynamoDbUserRepository rehearsal(String region, String tableName, DynamoDbCallBudget budget) {
+        RehearsalHttpClient httpClient = new RehearsalHttpClient(
+                UserItemSchema.TABLE_SCHEMA.itemToMap(UserItemMapper.toItem(WARM_UP_SAMPLE), true));
+        DynamoDbClient client = DynamoDbClients.builder(region, httpClient,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")), budget)
+                .build();
+        return new DynamoDbUserRepository(DynamoDbClients.enhanced(client), tableName);
+    }
 
     public DynamoDbUserRepository(DynamoDbEnhancedClient client, String tableName) {
         Objects.requireNonNull(client, "client");

@@ -1,0 +1,45 @@
+package dev.userprofile.adapters.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.userprofile.adapters.lambda.logging.RehearsalLogger;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@code GET /me} and a conditional {@code PATCH /me} of a sample caller, run through a whole
+ * {@link ApiInvocation} for SnapStart priming: routing, JSON in and out, the use cases, the repository, the log
+ * line. The invocation given must be built on a repository that never reaches the table (the DynamoDB adapter's
+ * rehearsal), so the paths of a caller who has a profile are in the snapshot without anything being read or
+ * written; its log line goes to a {@link RehearsalLogger}, never to the function's log.
+ */
+public final class ApiRehearsal {
+
+    /** Shaped as a Cognito sub; it only ever meets the rehearsal repository. */
+    private static final String SUB = "00000000-0000-4000-8000-000000000000";
+
+    private final ApiInvocation invocation;
+    private final RehearsalLogger log = new RehearsalLogger();
+
+    public ApiRehearsal(ApiInvocation invocation) {
+        this.invocation = Objects.requireNonNull(invocation, "invocation");
+    }
+
+    /** @throws IllegalStateException when a rehearsed request is not answered as a caller with a profile is */
+    public void run() {
+        APIGatewayV2HTTPResponse read = invocation.handle(ProfileApi.request(SUB, "GET", null, Map.of()),
+                "rehearsal", log);
+        expect(read, "GET");
+        APIGatewayV2HTTPResponse changed = invocation.handle(ProfileApi.request(SUB, "PATCH",
+                "{\"givenName\":\"Rehearsal\",\"locale\":null}",
+                Map.of("content-type", ProfileApi.MERGE_PATCH, "if-match", read.getHeaders().get("ETag"))),
+                "rehearsal", log);
+        expect(changed, "PATCH");
+    }
+
+    private static void expect(APIGatewayV2HTTPResponse response, String method) {
+        if (response.getStatusCode() != 200) {
+            throw new IllegalStateException("a rehearsed " + method + " was answered " + response.getStatusCode()
+                    + " (is the invocation built on a rehearsal repository?)");
+        }
+    }
+}
