@@ -7,7 +7,7 @@ import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerInvocation;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
-import dev.userprofile.bootstrap.wiring.ServiceComponent;
+import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import java.time.Clock;
 import org.crac.Core;
 
@@ -26,11 +26,11 @@ public final class PostConfirmationHandler
 
     /** Used by Lambda: configuration from the environment, clients built now, priming registered for SnapStart. */
     public PostConfirmationHandler() {
-        this(ServiceComponent.create(Configuration.fromEnvironment(System.getenv())));
+        this(TriggerComponent.create(Configuration.fromEnvironment(System.getenv())));
     }
 
     /** An environment built from a component the caller configured (tests point it at a local endpoint). */
-    PostConfirmationHandler(ServiceComponent component) {
+    PostConfirmationHandler(TriggerComponent component) {
         this.invocation = component.triggerInvocation();
         this.priming = component.snapStartPriming();
         Core.getGlobalContext().register(priming);

@@ -7,7 +7,7 @@ import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.bootstrap.config.Configuration;
-import dev.userprofile.bootstrap.wiring.ServiceComponent;
+import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import dev.userprofile.local.support.FaultInjectingProxy;
 import dev.userprofile.local.support.FaultInjectingProxy.Fault;
 import dev.userprofile.local.support.LambdaRuntimeJson;
@@ -54,7 +54,7 @@ class DynamoDbFaultToleranceTest {
     }
 
     private static PostConfirmationHandler newEnvironment() {
-        return new PostConfirmationHandler(ServiceComponent.create(Configuration.fromEnvironment(System.getenv())));
+        return new PostConfirmationHandler(TriggerComponent.create(Configuration.fromEnvironment(System.getenv())));
     }
 
     private static String invokeSignUp(PostConfirmationHandler handler, LocalLambdaContext context) {

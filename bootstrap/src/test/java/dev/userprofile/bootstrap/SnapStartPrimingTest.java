@@ -8,7 +8,7 @@ import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
-import dev.userprofile.bootstrap.wiring.ServiceComponent;
+import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import dev.userprofile.local.support.LocalLambdaContext;
 import dev.userprofile.local.support.LoopbackPorts;
 import java.net.URI;
@@ -34,7 +34,7 @@ class SnapStartPrimingTest {
 
     @Test
     void beforeCheckpointRunsTheSdkCallPathsAndWritesNothing() {
-        SnapStartPriming priming = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()))
+        SnapStartPriming priming = TriggerComponent.create(Configuration.fromEnvironment(System.getenv()))
                 .snapStartPriming();
         RecordingInterceptor.clear();
         LocalLambdaContext log = new LocalLambdaContext();
@@ -105,7 +105,7 @@ class SnapStartPrimingTest {
 
     @Test
     void theFunctionsRefreshAfterARestoreFetchesCredentialsAndCallsNoService() {
-        ServiceComponent component = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()));
+        TriggerComponent component = TriggerComponent.create(Configuration.fromEnvironment(System.getenv()));
         SnapStartPriming priming = component.snapStartPriming();
         RecordingInterceptor.clear();
 

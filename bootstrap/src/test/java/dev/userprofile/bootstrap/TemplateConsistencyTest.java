@@ -15,7 +15,7 @@ import dev.userprofile.adapters.lambda.logging.JsonLogLine;
 import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
-import dev.userprofile.bootstrap.wiring.ServiceComponent;
+import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import dev.userprofile.local.support.CloudFormationYaml;
 import dev.userprofile.local.support.LambdaRuntimeJson;
 import dev.userprofile.local.support.LocalLambdaContext;
@@ -90,7 +90,7 @@ class TemplateConsistencyTest {
     @Test
     void thePolicyGrantsExactlyWhatTheHandlerCalls() {
         E2eDynamoDb.recreateTable();
-        ServiceComponent component = ServiceComponent.create(Configuration.fromEnvironment(System.getenv()));
+        TriggerComponent component = TriggerComponent.create(Configuration.fromEnvironment(System.getenv()));
         PostConfirmationHandler handler = new PostConfirmationHandler(component);
         RecordingInterceptor.clear();
         component.snapStartPriming().prime();

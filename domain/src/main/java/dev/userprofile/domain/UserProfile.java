@@ -8,8 +8,8 @@ import java.util.Optional;
  * users have none, and names and locale are never required.
  */
 public record UserProfile(
-        Optional<Email> email,
-        Optional<Phone> phone,
+        Optional<VerifiableEmail> email,
+        Optional<VerifiablePhone> phone,
         Optional<Name> givenName,
         Optional<Name> familyName,
         Optional<Name> displayName,
@@ -41,8 +41,8 @@ public record UserProfile(
 
     /** Collects the optional parts; any left unset stay empty. */
     public static final class Builder {
-        private Email email;
-        private Phone phone;
+        private VerifiableEmail email;
+        private VerifiablePhone phone;
         private Name givenName;
         private Name familyName;
         private Name displayName;
@@ -52,12 +52,12 @@ public record UserProfile(
         private Builder() {
         }
 
-        public Builder email(Email value) {
+        public Builder email(VerifiableEmail value) {
             this.email = value;
             return this;
         }
 
-        public Builder phone(Phone value) {
+        public Builder phone(VerifiablePhone value) {
             this.phone = value;
             return this;
         }

@@ -14,7 +14,7 @@ class ProfilePatchTest {
 
     private static User jane() {
         return User.register(new UserId("sub-1"), UserProfile.builder()
-                .email(Email.of("jane@example.com", true))
+                .email(VerifiableEmail.of("jane@example.com", true))
                 .givenName(new Name("Jane"))
                 .familyName(new Name("Doe"))
                 .locale(new LanguageTag("en-GB"))

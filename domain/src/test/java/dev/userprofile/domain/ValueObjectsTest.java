@@ -63,12 +63,12 @@ class ValueObjectsTest {
 
     @Test
     void emailToStringDoesNotLeakTheAddress() {
-        assertThat(Email.of("jane@example.com", true).toString()).doesNotContain("jane");
+        assertThat(VerifiableEmail.of("jane@example.com", true).toString()).doesNotContain("jane");
     }
 
     @Test
     void phoneNumberMustBeE164() {
-        assertThat(Phone.of(" +447700900123 ", false).number().value()).isEqualTo("+447700900123");
+        assertThat(VerifiablePhone.of(" +447700900123 ", false).number().value()).isEqualTo("+447700900123");
         assertThatThrownBy(() -> new PhoneNumber("07700 900123")).hasMessage(
                 "phoneNumber must be in E.164 form: + followed by 2 to 15 digits");
         assertThatThrownBy(() -> new PhoneNumber("+0123")).isInstanceOf(InvalidUserDataException.class);
@@ -125,7 +125,7 @@ class ValueObjectsTest {
     @Test
     void profileBuilderLeavesUnsetPartsEmpty() {
         UserProfile profile = UserProfile.builder()
-                .email(Email.of("jane@example.com", true))
+                .email(VerifiableEmail.of("jane@example.com", true))
                 .identityProvider(new IdentityProvider("Google"))
                 .build();
         assertThat(profile.email()).isPresent();

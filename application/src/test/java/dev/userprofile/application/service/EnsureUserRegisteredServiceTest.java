@@ -6,7 +6,7 @@ import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.testing.InMemoryUserRepository;
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
@@ -25,7 +25,7 @@ class EnsureUserRegisteredServiceTest {
 
     private static RegisterUserCommand command(String sub, String email) {
         return new RegisterUserCommand(new UserId(sub),
-                UserProfile.builder().email(Email.of(email, true)).build());
+                UserProfile.builder().email(VerifiableEmail.of(email, true)).build());
     }
 
     @Test

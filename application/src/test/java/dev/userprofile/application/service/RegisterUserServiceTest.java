@@ -8,7 +8,7 @@ import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserRepository;
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
@@ -26,7 +26,7 @@ class RegisterUserServiceTest {
 
     private static RegisterUserCommand command(String sub) {
         return new RegisterUserCommand(new UserId(sub),
-                UserProfile.builder().email(Email.of("jane@example.com", true)).build());
+                UserProfile.builder().email(VerifiableEmail.of("jane@example.com", true)).build());
     }
 
     @Test

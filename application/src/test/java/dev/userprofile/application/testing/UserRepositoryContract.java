@@ -8,11 +8,11 @@ import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.FieldChange;
 import dev.userprofile.domain.ProfilePatch;
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
@@ -38,8 +38,8 @@ public abstract class UserRepositoryContract<R extends UserLoader & UserRegistra
 
     protected static User fullUser(String sub) {
         UserProfile profile = UserProfile.builder()
-                .email(Email.of("Jane.Doe@Example.com", true))
-                .phone(Phone.of("+447700900123", false))
+                .email(VerifiableEmail.of("Jane.Doe@Example.com", true))
+                .phone(VerifiablePhone.of("+447700900123", false))
                 .givenName(new Name("Jane"))
                 .familyName(new Name("Doe"))
                 .displayName(new Name("Jane Q. Doe \uD83D\uDE00"))

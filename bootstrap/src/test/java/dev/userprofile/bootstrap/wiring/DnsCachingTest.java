@@ -17,7 +17,7 @@ class DnsCachingTest {
     @Test
     void buildingTheFunctionLeavesTheJdksFiniteDnsCacheAlone() {
         String before = Security.getProperty("networkaddress.cache.ttl");
-        ServiceComponent.create(Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-1")))
+        TriggerComponent.create(Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-1")))
                 .postConfirmationTrigger();
 
         assertThat(Security.getProperty("networkaddress.cache.ttl")).isEqualTo(before);

@@ -1,11 +1,11 @@
 package dev.userprofile.adapters.cognito;
 
 import dev.userprofile.application.port.in.RegisterUserCommand;
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
 import java.util.ArrayList;
@@ -64,12 +64,12 @@ public final class CognitoAttributesMapper {
         String email = given(attributes, "email");
         if (email != null) {
             boolean verified = collector.flag(attributes, "email_verified");
-            collector.optional("email", () -> Email.of(email, verified), profile::email);
+            collector.optional("email", () -> VerifiableEmail.of(email, verified), profile::email);
         }
         String phone = given(attributes, "phone_number");
         if (phone != null) {
             boolean verified = collector.flag(attributes, "phone_number_verified");
-            collector.optional("phone_number", () -> Phone.of(phone, verified), profile::phone);
+            collector.optional("phone_number", () -> VerifiablePhone.of(phone, verified), profile::phone);
         }
         collector.optionalName(attributes, "given_name", profile::givenName);
         collector.optionalName(attributes, "family_name", profile::familyName);

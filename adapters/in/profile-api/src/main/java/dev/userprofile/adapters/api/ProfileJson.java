@@ -1,10 +1,10 @@
 package dev.userprofile.adapters.api;
 
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserProfile;
 import java.io.IOException;
@@ -27,12 +27,12 @@ final class ProfileJson {
             UserProfile profile = user.profile();
             json.writeStringField("userId", user.id().value());
             if (profile.email().isPresent()) {
-                Email email = profile.email().get();
+                VerifiableEmail email = profile.email().get();
                 json.writeStringField("email", email.address().value());
                 json.writeBooleanField("emailVerified", email.verified());
             }
             if (profile.phone().isPresent()) {
-                Phone phone = profile.phone().get();
+                VerifiablePhone phone = profile.phone().get();
                 json.writeStringField("phoneNumber", phone.number().value());
                 json.writeBooleanField("phoneNumberVerified", phone.verified());
             }

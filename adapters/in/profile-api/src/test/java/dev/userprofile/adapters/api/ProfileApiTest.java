@@ -9,11 +9,11 @@ import dev.userprofile.application.service.GetProfileService;
 import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserRepository;
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
@@ -49,8 +49,8 @@ class ProfileApiTest {
     @BeforeEach
     void registerAnn() {
         users.addIfAbsent(User.register(new UserId(ANN), UserProfile.builder()
-                .email(Email.of("ann@example.com", true))
-                .phone(Phone.of("+447700900123", false))
+                .email(VerifiableEmail.of("ann@example.com", true))
+                .phone(VerifiablePhone.of("+447700900123", false))
                 .givenName(new Name("Ann"))
                 .locale(new LanguageTag("en-GB"))
                 .identityProvider(new IdentityProvider("Google"))

@@ -6,11 +6,11 @@ import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
@@ -63,8 +63,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     /** A key no Cognito sub can have (subs are UUIDs), read by {@link #warmUp()}. */
     static final UserId WARM_UP_PROBE = new UserId("warm-up-probe-not-a-user");
     static final User WARM_UP_SAMPLE = User.register(WARM_UP_PROBE, UserProfile.builder()
-            .email(Email.of("probe@example.invalid", true))
-            .phone(Phone.of("+15550100000", false))
+            .email(VerifiableEmail.of("probe@example.invalid", true))
+            .phone(VerifiablePhone.of("+15550100000", false))
             .givenName(new Name("Probe"))
             .familyName(new Name("Probe"))
             .displayName(new Name("Probe"))

@@ -1,10 +1,10 @@
 package dev.userprofile.adapters.dynamodb;
 
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
@@ -22,9 +22,9 @@ final class UserItemMapper {
         return UserItem.builder()
                 .userId(user.id().value())
                 .email(profile.email().map(e -> e.address().value()).orElse(null))
-                .emailVerified(profile.email().map(Email::verified).orElse(null))
+                .emailVerified(profile.email().map(VerifiableEmail::verified).orElse(null))
                 .phoneNumber(profile.phone().map(p -> p.number().value()).orElse(null))
-                .phoneNumberVerified(profile.phone().map(Phone::verified).orElse(null))
+                .phoneNumberVerified(profile.phone().map(VerifiablePhone::verified).orElse(null))
                 .givenName(profile.givenName().map(Name::value).orElse(null))
                 .familyName(profile.familyName().map(Name::value).orElse(null))
                 .displayName(profile.displayName().map(Name::value).orElse(null))
@@ -40,10 +40,10 @@ final class UserItemMapper {
     static User toUser(UserItem item) {
         UserProfile.Builder profile = UserProfile.builder();
         if (item.email() != null) {
-            profile.email(Email.of(item.email(), Boolean.TRUE.equals(item.emailVerified())));
+            profile.email(VerifiableEmail.of(item.email(), Boolean.TRUE.equals(item.emailVerified())));
         }
         if (item.phoneNumber() != null) {
-            profile.phone(Phone.of(item.phoneNumber(), Boolean.TRUE.equals(item.phoneNumberVerified())));
+            profile.phone(VerifiablePhone.of(item.phoneNumber(), Boolean.TRUE.equals(item.phoneNumberVerified())));
         }
         if (item.givenName() != null) {
             profile.givenName(new Name(item.givenName()));

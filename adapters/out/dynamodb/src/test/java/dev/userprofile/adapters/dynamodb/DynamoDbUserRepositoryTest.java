@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
-import dev.userprofile.domain.Email;
+import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.Phone;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
@@ -57,8 +57,8 @@ class DynamoDbUserRepositoryTest {
     @Test
     void storesTheDocumentedLayout() {
         User user = User.register(new UserId("layout-1"), UserProfile.builder()
-                .email(Email.of("jane@example.com", true))
-                .phone(Phone.of("+447700900123", false))
+                .email(VerifiableEmail.of("jane@example.com", true))
+                .phone(VerifiablePhone.of("+447700900123", false))
                 .givenName(new Name("Jane"))
                 .build(), Instant.parse("2026-11-27T10:15:30.123Z"));
 
@@ -151,7 +151,7 @@ class DynamoDbUserRepositoryTest {
     void aMissingTableIsReportedByNameWithoutUserData() {
         DynamoDbUserRepository missing = new DynamoDbUserRepository(table.enhanced, "no-such-table");
         User user = User.register(new UserId("sub-missing"), UserProfile.builder()
-                .email(Email.of("jane@example.com", true)).build(), Instant.EPOCH);
+                .email(VerifiableEmail.of("jane@example.com", true)).build(), Instant.EPOCH);
 
         assertThatThrownBy(() -> missing.addIfAbsent(user))
                 .isInstanceOf(UserRepositoryUnavailableException.class)

@@ -12,7 +12,7 @@ import javax.inject.Singleton;
 /** The object graph of one execution environment, generated at compile time: no reflection at cold start. */
 @Singleton
 @Component(modules = {AwsClientModule.class, PersistenceModule.class, ApplicationModule.class, TriggerModule.class})
-public interface ServiceComponent {
+public interface TriggerComponent {
 
     PostConfirmationTrigger postConfirmationTrigger();
 
@@ -26,10 +26,10 @@ public interface ServiceComponent {
 
     @Component.Factory
     interface Factory {
-        ServiceComponent create(@BindsInstance Configuration configuration);
+        TriggerComponent create(@BindsInstance Configuration configuration);
     }
 
-    static ServiceComponent create(Configuration configuration) {
-        return DaggerServiceComponent.factory().create(configuration);
+    static TriggerComponent create(Configuration configuration) {
+        return DaggerTriggerComponent.factory().create(configuration);
     }
 }
