@@ -1,9 +1,9 @@
 package dev.userprofile.bootstrap;
 
-import dev.userprofile.local.support.CloudFormationYaml;
-import dev.userprofile.local.support.DynaliteServer;
-import dev.userprofile.local.support.LocalDynamoDb;
-import dev.userprofile.local.support.TemplateTable;
+import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.dynamodb.DynaliteServer;
+import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
+import dev.userprofile.local.support.template.TemplateTable;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

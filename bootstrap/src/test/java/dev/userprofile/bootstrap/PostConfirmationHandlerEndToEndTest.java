@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
 import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
-import dev.userprofile.local.support.LambdaRuntimeJson;
-import dev.userprofile.local.support.LocalLambdaContext;
+import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
+import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

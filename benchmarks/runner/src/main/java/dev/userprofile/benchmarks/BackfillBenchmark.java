@@ -1,11 +1,11 @@
 package dev.userprofile.benchmarks;
 
-import dev.userprofile.local.support.CloudFormationYaml;
-import dev.userprofile.local.support.CognitoLocalServer;
-import dev.userprofile.local.support.CognitoPagingProxy;
-import dev.userprofile.local.support.DynaliteServer;
-import dev.userprofile.local.support.LocalDynamoDb;
-import dev.userprofile.local.support.TemplateTable;
+import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.CognitoPagingProxy;
+import dev.userprofile.local.support.dynamodb.DynaliteServer;
+import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
+import dev.userprofile.local.support.template.TemplateTable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

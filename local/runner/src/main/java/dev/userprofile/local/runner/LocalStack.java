@@ -1,14 +1,14 @@
 package dev.userprofile.local.runner;
 
-import dev.userprofile.local.support.CloudFormationYaml;
-import dev.userprofile.local.support.CognitoLocalServer;
-import dev.userprofile.local.support.DynaliteServer;
-import dev.userprofile.local.support.LocalDynamoDb;
-import dev.userprofile.local.support.LocalHttpApi;
-import dev.userprofile.local.support.PoolTokenVerifier;
-import dev.userprofile.local.support.LocalLambda;
-import dev.userprofile.local.support.TemplateFunction;
-import dev.userprofile.local.support.TemplateTable;
+import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.dynamodb.DynaliteServer;
+import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
+import dev.userprofile.local.support.lambda.LocalHttpApi;
+import dev.userprofile.local.support.cognito.PoolTokenVerifier;
+import dev.userprofile.local.support.lambda.LocalLambda;
+import dev.userprofile.local.support.template.TemplateFunction;
+import dev.userprofile.local.support.template.TemplateTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.userprofile.local.runner;
 
-import dev.userprofile.local.support.LambdaRuntimeJson;
+import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

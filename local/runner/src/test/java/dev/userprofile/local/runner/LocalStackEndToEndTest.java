@@ -3,10 +3,10 @@ package dev.userprofile.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.local.support.CloudFormationYaml;
-import dev.userprofile.local.support.LambdaRuntimeJson;
-import dev.userprofile.local.support.LoopbackPorts;
-import dev.userprofile.local.support.TemplateTable;
+import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
+import dev.userprofile.local.support.net.LoopbackPorts;
+import dev.userprofile.local.support.template.TemplateTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.userprofile.adapters.dynamodb;
 
-import dev.userprofile.local.support.CloudFormationYaml;
-import dev.userprofile.local.support.DynaliteServer;
-import dev.userprofile.local.support.LocalDynamoDb;
-import dev.userprofile.local.support.TemplateTable;
+import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.dynamodb.DynaliteServer;
+import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
+import dev.userprofile.local.support.template.TemplateTable;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -3,8 +3,8 @@ package dev.userprofile.adapters.lambda.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.userprofile.local.support.JsonValues;
-import dev.userprofile.local.support.LocalLambdaContext;
+import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

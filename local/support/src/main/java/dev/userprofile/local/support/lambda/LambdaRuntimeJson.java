@@ -1,0 +1,62 @@
+package dev.userprofile.local.support.lambda;
+
+import dev.userprofile.local.support.template.CloudFormationYaml;
+
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes events with the Lambda Java runtime's own serialisation library. */
+public final class LambdaRuntimeJson {
+
+    private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(CognitoUserPoolPostConfirmationEvent.class,
+                    LambdaRuntimeJson.class.getClassLoader());
+
+    private LambdaRuntimeJson() {
+    }
+
+    public static CognitoUserPoolPostConfirmationEvent fromJson(String json) {
+        return SERIALIZER.fromJson(json);
+    }
+
+    /** Any event or response type, through the runtime's serialiser for it. */
+    public static <T> T fromJson(String json, Class<T> type) {
+        return LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader()).fromJson(json);
+    }
+
+    public static <T> String toJson(T value, Class<T> type) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader()).toJson(value, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public static String toJson(CognitoUserPoolPostConfirmationEvent event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SERIALIZER.toJson(event, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A sample from the project's {@code events/} folder, found from any module's working directory. */
+    public static String sampleEventJson(String fileName) {
+        try {
+            return Files.readString(eventsDirectory().resolve(fileName), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample event " + fileName, e);
+        }
+    }
+
+    public static CognitoUserPoolPostConfirmationEvent sampleEvent(String fileName) {
+        return fromJson(sampleEventJson(fileName));
+    }
+
+    public static Path eventsDirectory() {
+        return CloudFormationYaml.findTemplate().resolveSibling("events");
+    }
+}

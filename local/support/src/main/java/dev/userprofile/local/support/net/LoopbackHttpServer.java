@@ -1,0 +1,39 @@
+package dev.userprofile.local.support.net;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+
+/** An HTTP server on 127.0.0.1 for the local emulators, serving every path with one handler. */
+public final class LoopbackHttpServer {
+
+    private LoopbackHttpServer() {
+    }
+
+    /**
+     * Starts on {@code port} (0 for any free one; a taken one is refused with a clear message). Requests are served on
+     * platform threads: a handler that blocks on another call must not wait for a virtual thread's carrier, which the
+     * JVM's readers of child-process output may be holding.
+     */
+    public static HttpServer start(int port, String threadName, HttpHandler handler) {
+        int chosen = LoopbackPorts.claim(port);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + chosen, e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", handler);
+        server.start();
+        return server;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.userprofile.local.support.template;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Lambda function as template.yaml defines it: handler, runtime, memory, timeout, log format and environment, so
+ * local runs use the deployed definition rather than a copy of it.
+ */
+public record TemplateFunction(String logicalId, String handler, String runtime, int memoryMb, int timeoutSeconds,
+                               String logFormat, Map<String, Object> environment) {
+
+    public TemplateFunction {
+        environment = Map.copyOf(environment);
+    }
+
+    public static TemplateFunction fromTemplate(Path template, String logicalId) {
+        Map<String, Object> resources = map(CloudFormationYaml.load(template).get("Resources"));
+        Map<String, Object> resource = map(resources.get(logicalId));
+        if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
+            throw new IllegalArgumentException(logicalId + " is not an AWS::Serverless::Function");
+        }
+        Map<String, Object> properties = map(resource.get("Properties"));
+        Map<String, Object> environment = properties.get("Environment") instanceof Map<?, ?> env
+                && env.get("Variables") instanceof Map<?, ?> variables ? map(variables) : Map.of();
+        String logFormat = properties.get("LoggingConfig") instanceof Map<?, ?> logging
+                && logging.get("LogFormat") instanceof String format ? format : "Text";
+        return new TemplateFunction(logicalId, (String) properties.get("Handler"), (String) properties.get("Runtime"),
+                ((Number) properties.getOrDefault("MemorySize", 128)).intValue(),
+                ((Number) properties.getOrDefault("Timeout", 3)).intValue(), logFormat, environment);
+    }
+
+    /**
+     * The environment with every {@code !Ref} replaced by the local name of the resource it refers to, e.g. the
+     * profiles table's local name for {@code !Ref ProfilesTable}.
+     *
+     * @throws IllegalArgumentException for a reference or intrinsic that has no local meaning
+     */
+    public Map<String, String> resolvedEnvironment(Map<String, String> localResourceNames) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (value instanceof String text) {
+                resolved.put(name, text);
+            } else if (value instanceof Map<?, ?> ref && ref.size() == 1 && ref.get("Ref") instanceof String target
+                    && localResourceNames.containsKey(target)) {
+                resolved.put(name, localResourceNames.get(target));
+            } else if (value instanceof Number || value instanceof Boolean) {
+                resolved.put(name, value.toString());
+            } else {
+                throw new IllegalArgumentException("environment variable " + name + " of " + logicalId
+                        + " has no local value: " + value);
+            }
+        });
+        return resolved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new IllegalArgumentException("expected a mapping in the template, found " + value);
+    }
+}
