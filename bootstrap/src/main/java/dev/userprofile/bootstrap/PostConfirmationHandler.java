@@ -29,8 +29,8 @@ public final class PostConfirmationHandler
         this(TriggerComponent.create(Configuration.fromEnvironment(System.getenv())));
     }
 
-    /** An environment built from a component the caller configured (tests point it at a local endpoint). */
-    PostConfirmationHandler(TriggerComponent component) {
+    /** An environment built from a component the caller configured (tests and tools give it their variables). */
+    public PostConfirmationHandler(TriggerComponent component) {
         this.invocation = component.triggerInvocation();
         this.priming = component.snapStartPriming();
         Core.getGlobalContext().register(priming);

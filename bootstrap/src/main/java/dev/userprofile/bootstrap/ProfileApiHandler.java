@@ -28,7 +28,8 @@ public final class ProfileApiHandler implements RequestHandler<APIGatewayV2HTTPE
         this(ProfileApiComponent.create(Configuration.fromEnvironment(System.getenv())));
     }
 
-    ProfileApiHandler(ProfileApiComponent component) {
+    /** An environment built from a component the caller configured (tests and tools give it their variables). */
+    public ProfileApiHandler(ProfileApiComponent component) {
         this.invocation = component.apiInvocation();
         this.priming = component.snapStartPriming();
         Core.getGlobalContext().register(priming);

@@ -1,5 +1,9 @@
 package dev.userprofile.bootstrap;
 
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -31,17 +35,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest {
 
+    private static LocalTables tables;
+
+    @BeforeAll
+    static void startTables() {
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopTables() {
+        tables.close();
+    }
+
     private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> RUNTIME =
             LambdaEventSerializers.serializerFor(CognitoUserPoolPostConfirmationEvent.class,
                     BadInputTest.class.getClassLoader());
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+\\d{7,15}");
 
-    private final PostConfirmationHandler handler = new PostConfirmationHandler();
+    private final PostConfirmationHandler handler = LocalFunctions.trigger(tables);
 
     @BeforeEach
     void emptyTable() {
-        E2eDynamoDb.recreateTable();
+        tables.reset();
     }
 
     static List<BadInput.Case> cases() {
@@ -61,7 +77,7 @@ class BadInputTest {
             case BadInput.Expected.UnreadableByRuntime unreadable -> {
                 assertThat(catchThrowable(() -> RUNTIME.fromJson(new ByteArrayInputStream(badInput.event()))))
                         .isNotNull();
-                assertThat(E2eDynamoDb.itemCount()).isZero();
+                assertThat(tables.itemCount()).isZero();
             }
             case BadInput.Expected.Rejected rejected -> {
                 CognitoUserPoolPostConfirmationEvent event = read(badInput);
@@ -72,19 +88,19 @@ class BadInputTest {
                 assertThat(context.logLines()).singleElement().asString()
                         .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"",
                                 "\"error\":\"" + rejected.detail() + "\"");
-                assertThat(E2eDynamoDb.itemCount()).as("nothing written").isZero();
+                assertThat(tables.itemCount()).as("nothing written").isZero();
             }
             case BadInput.Expected.Ignored ignored -> {
                 CognitoUserPoolPostConfirmationEvent event = read(badInput);
                 assertThat(handler.handleRequest(event, context)).isSameAs(event);
-                assertThat(E2eDynamoDb.itemCount()).isZero();
+                assertThat(tables.itemCount()).isZero();
             }
             case BadInput.Expected.Stored stored -> {
                 CognitoUserPoolPostConfirmationEvent event = read(badInput);
                 assertThat(handler.handleRequest(event, context)).isSameAs(event);
-                assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+                assertThat(tables.itemCount()).isEqualTo(1);
                 String sub = event.getRequest().getUserAttributes().get("sub");
-                var item = E2eDynamoDb.item(sub);
+                var item = tables.item(sub);
                 assertThat(item).containsKeys("userId", "registeredAt", "schemaVersion");
                 stored.check().accept(item);
                 String line = context.logLines().getFirst();
@@ -121,7 +137,7 @@ class BadInputTest {
                 events.add(LambdaRuntimeJson.sampleEventJson(sample).getBytes(StandardCharsets.UTF_8));
             }
             BadInput.cases().forEach(c -> events.add(c.event()));
-            PostConfirmationHandler fresh = new PostConfirmationHandler();
+            PostConfirmationHandler fresh = LocalFunctions.trigger(tables);
             for (byte[] bytes : events) {
                 LocalLambdaContext context = new LocalLambdaContext();
                 try {

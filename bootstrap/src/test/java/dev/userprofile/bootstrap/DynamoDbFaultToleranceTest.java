@@ -1,5 +1,11 @@
 package dev.userprofile.bootstrap;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,12 +34,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The real handler and SDK client (timeouts, retries, backoff as deployed) against dynalite behind a proxy that
- * injects DynamoDB's failure modes. The client is pointed at the proxy through the SDK's own endpoint setting
- * (system-property form of AWS_ENDPOINT_URL_DYNAMODB).
+ * injects DynamoDB's failure modes (the local tables' front), reached through the endpoint variable the function
+ * is given.
  */
 class DynamoDbFaultToleranceTest {
 
-    private static final String ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+    private static LocalTables tables;
+
+    @BeforeAll
+    static void startTables() {
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopTables() {
+        tables.close();
+    }
+
     private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
     /** Lambda ends the invocation here; every failure must be reported before it. */
     private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(5);
@@ -42,19 +59,24 @@ class DynamoDbFaultToleranceTest {
 
     @BeforeEach
     void startProxy() throws IOException {
-        E2eDynamoDb.recreateTable();
-        proxy = new FaultInjectingProxy(URI.create(System.getenv("AWS_ENDPOINT_URL_DYNAMODB")));
-        System.setProperty(ENDPOINT_PROPERTY, proxy.endpoint().toString());
+        tables.reset();
+        // One proxy a test: closing it ends whatever a fault still holds (a slow write must not land in the next).
+        proxy = new FaultInjectingProxy(tables.endpoint());
     }
 
     @AfterEach
     void stopProxy() throws IOException {
-        System.clearProperty(ENDPOINT_PROPERTY);
         proxy.close();
     }
 
-    private static PostConfirmationHandler newEnvironment() {
-        return new PostConfirmationHandler(TriggerComponent.create(Configuration.fromEnvironment(System.getenv())));
+    private PostConfirmationHandler newEnvironment() {
+        return LocalFunctions.trigger(environmentReaching(proxy.endpoint().toString()));
+    }
+
+    private static Map<String, String> environmentReaching(String dynamoDbEndpoint) {
+        Map<String, String> environment = new HashMap<>(tables.functionEnvironment(LocalFunctions.TRIGGER));
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint);
+        return environment;
     }
 
     private static String invokeSignUp(PostConfirmationHandler handler, LocalLambdaContext context) {
@@ -75,8 +97,8 @@ class DynamoDbFaultToleranceTest {
         String returned = invokeSignUp(newEnvironment(), context);
 
         assertThat(returned).contains(JANE);
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
-        assertThat(E2eDynamoDb.item(JANE)).containsKey("email");
+        assertThat(tables.itemCount()).isEqualTo(1);
+        assertThat(tables.item(JANE)).containsKey("email");
         assertThat(proxy.requests()).as("every attempt was a PutItem, the faulted ones first")
                 .hasSize(times + 1)
                 .allSatisfy(request -> assertThat(request).startsWith("DynamoDB_20120810.PutItem"));
@@ -92,7 +114,7 @@ class DynamoDbFaultToleranceTest {
         invokeSignUp(newEnvironment(), context);
 
         assertThat(proxy.forwardedCount()).as("the first attempt's write reached DynamoDB").isEqualTo(2);
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(tables.itemCount()).isEqualTo(1);
         assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"");
     }
 
@@ -112,11 +134,11 @@ class DynamoDbFaultToleranceTest {
                 .cause().hasMessage(UserRepositoryUnavailableException.class.getName());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(context.logLines()).last().asString()
-                .contains("\"error\":\"DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME + " failed: ");
+                .contains("\"error\":\"DynamoDB PutItem on table " + tables.tableName() + " failed: ");
 
         assertThat(took).as("fails before Lambda's timeout").isLessThan(FUNCTION_TIMEOUT);
         assertThat(proxy.requests()).hasSizeLessThanOrEqualTo(DynamoDbCallBudget.REGISTRATION.maxAttempts());
-        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(tables.itemCount()).isZero();
         assertThat(context.logLines()).singleElement().asString()
                 .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "UserRepositoryUnavailableException",
                         "\"userSub\":\"" + JANE + "\"")
@@ -125,8 +147,8 @@ class DynamoDbFaultToleranceTest {
 
     @Test
     void anUnreachableDynamoDbFailsFastNamingIt() {
-        System.setProperty(ENDPOINT_PROPERTY, "http://127.0.0.1:" + LoopbackPorts.free());
-        PostConfirmationHandler handler = newEnvironment();
+        PostConfirmationHandler handler = LocalFunctions.trigger(
+                environmentReaching("http://127.0.0.1:" + LoopbackPorts.free()));
 
         long start = System.nanoTime();
         LocalLambdaContext context = new LocalLambdaContext();
@@ -134,10 +156,10 @@ class DynamoDbFaultToleranceTest {
                 .isInstanceOf(TriggerFailedException.class)
                 .cause().hasMessage(UserRepositoryUnavailableException.class.getName());
         assertThat(context.logLines()).last().asString()
-                .contains("\"error\":\"DynamoDB PutItem on table " + E2eDynamoDb.TABLE_NAME + " failed: ");
+                .contains("\"error\":\"DynamoDB PutItem on table " + tables.tableName() + " failed: ");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DynamoDbCallBudget.REGISTRATION.totalTimeout());
-        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(tables.itemCount()).isZero();
     }
 
     @Test

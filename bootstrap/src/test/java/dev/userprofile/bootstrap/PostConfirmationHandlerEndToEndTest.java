@@ -1,5 +1,9 @@
 package dev.userprofile.bootstrap;
 
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,11 +31,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class PostConfirmationHandlerEndToEndTest {
 
+    private static LocalTables tables;
+
+    @BeforeAll
+    static void startTables() {
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopTables() {
+        tables.close();
+    }
+
     private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
 
     @BeforeEach
     void emptyTable() {
-        E2eDynamoDb.recreateTable();
+        tables.reset();
     }
 
     /** One invocation as the runtime performs it: JSON in, handler, JSON out. */
@@ -45,11 +61,11 @@ class PostConfirmationHandlerEndToEndTest {
         String eventJson = LambdaRuntimeJson.sampleEventJson("sign-up.json");
         LocalLambdaContext context = new LocalLambdaContext();
 
-        String returned = invoke(new PostConfirmationHandler(), eventJson, context);
+        String returned = invoke(LocalFunctions.trigger(tables), eventJson, context);
 
         assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(eventJson)));
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
-        Map<String, AttributeValue> item = E2eDynamoDb.item(JANE);
+        assertThat(tables.itemCount()).isEqualTo(1);
+        Map<String, AttributeValue> item = tables.item(JANE);
         assertThat(item.get("email").s()).isEqualTo("jane.doe@example.com");
         assertThat(item.get("emailVerified").bool()).isTrue();
         assertThat(item.get("givenName").s()).isEqualTo("Jane");
@@ -65,78 +81,78 @@ class PostConfirmationHandlerEndToEndTest {
     @Test
     void cognitosThreeDeliveriesLeaveTheItemByteIdentical() {
         String eventJson = LambdaRuntimeJson.sampleEventJson("sign-up.json");
-        PostConfirmationHandler handler = new PostConfirmationHandler();
+        PostConfirmationHandler handler = LocalFunctions.trigger(tables);
         invoke(handler, eventJson, new LocalLambdaContext());
-        Map<String, AttributeValue> first = E2eDynamoDb.item(JANE);
+        Map<String, AttributeValue> first = tables.item(JANE);
 
         LocalLambdaContext retry = new LocalLambdaContext();
         invoke(handler, eventJson, retry);
-        invoke(new PostConfirmationHandler(), eventJson, new LocalLambdaContext());
+        invoke(LocalFunctions.trigger(tables), eventJson, new LocalLambdaContext());
 
-        assertThat(E2eDynamoDb.item(JANE)).isEqualTo(first);
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(tables.item(JANE)).isEqualTo(first);
+        assertThat(tables.itemCount()).isEqualTo(1);
         assertThat(retry.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"");
     }
 
     @Test
     void aPasswordResetRegistersAUserWithoutAProfileAndNeverChangesOne() {
-        PostConfirmationHandler handler = new PostConfirmationHandler();
+        PostConfirmationHandler handler = LocalFunctions.trigger(tables);
         String reset = LambdaRuntimeJson.sampleEventJson("password-reset.json");
 
         invoke(handler, reset, new LocalLambdaContext());
-        Map<String, AttributeValue> registeredByReset = E2eDynamoDb.item(JANE);
+        Map<String, AttributeValue> registeredByReset = tables.item(JANE);
         assertThat(registeredByReset.get("givenName").s()).isEqualTo("Janet");
 
-        E2eDynamoDb.recreateTable();
+        tables.reset();
         invoke(handler, LambdaRuntimeJson.sampleEventJson("sign-up.json"), new LocalLambdaContext());
-        Map<String, AttributeValue> before = E2eDynamoDb.item(JANE);
+        Map<String, AttributeValue> before = tables.item(JANE);
         LocalLambdaContext context = new LocalLambdaContext();
         String returned = invoke(handler, reset, context);
 
-        assertThat(E2eDynamoDb.item(JANE)).isEqualTo(before);
+        assertThat(tables.item(JANE)).isEqualTo(before);
         assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(reset)));
         assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"");
     }
 
     @Test
     void aSignInRegistersAUserWithoutAProfileOnceAndEverySignInReturnsTheEvent() {
-        PostConfirmationHandler handler = new PostConfirmationHandler();
+        PostConfirmationHandler handler = LocalFunctions.trigger(tables);
         String signIn = LambdaRuntimeJson.sampleEventJson("sign-in.json");
 
         String returned = invoke(handler, signIn, new LocalLambdaContext());
-        Map<String, AttributeValue> first = E2eDynamoDb.item("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01");
+        Map<String, AttributeValue> first = tables.item("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01");
         LocalLambdaContext again = new LocalLambdaContext();
         invoke(handler, signIn, again);
 
         assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(signIn)));
         assertThat(first.get("familyName").s()).isEqualTo("Invited");
-        assertThat(E2eDynamoDb.item("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01")).isEqualTo(first);
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(tables.item("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01")).isEqualTo(first);
+        assertThat(tables.itemCount()).isEqualTo(1);
         assertThat(again.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"",
                 "\"triggerSource\":\"PostAuthentication_Authentication\"");
     }
 
     @Test
     void aSignInWhileTheTableIsMissingIsLetThroughAndTheNextOneHeals() {
-        PostConfirmationHandler handler = new PostConfirmationHandler();
+        PostConfirmationHandler handler = LocalFunctions.trigger(tables);
         String signIn = LambdaRuntimeJson.sampleEventJson("sign-in.json");
-        E2eDynamoDb.dropTable();
+        tables.dropTable();
         LocalLambdaContext failing = new LocalLambdaContext();
 
         String returned = invoke(handler, signIn, failing);
 
         assertThat(returned).isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(signIn)));
         assertThat(failing.logLines()).singleElement().asString().contains("\"userLetThrough\":true");
-        E2eDynamoDb.recreateTable();
+        tables.reset();
         invoke(handler, signIn, new LocalLambdaContext());
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(tables.itemCount()).isEqualTo(1);
     }
 
     @Test
     void aMissingSubFailsNamingItAndWritesNothing() {
         LocalLambdaContext context = new LocalLambdaContext();
 
-        assertThatThrownBy(() -> invoke(new PostConfirmationHandler(),
+        assertThatThrownBy(() -> invoke(LocalFunctions.trigger(tables),
                 LambdaRuntimeJson.sampleEventJson("missing-sub.json"), context))
                 .isInstanceOf(TriggerFailedException.class)
                 .hasMessage("Your account could not be set up because the sign-up data was incomplete. Reference: "
@@ -144,7 +160,7 @@ class PostConfirmationHandlerEndToEndTest {
                 .cause().isInstanceOf(TriggerFailedException.RedactedCause.class)
                 .hasMessage(InvalidTriggerEventException.class.getName());
 
-        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(tables.itemCount()).isZero();
         assertThat(context.logLines()).singleElement().asString()
                 .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"reason\":\"INVALID_EVENT\"",
                         "\"error\":\"Invalid trigger event: request.userAttributes.sub is missing\"")
@@ -153,10 +169,10 @@ class PostConfirmationHandlerEndToEndTest {
 
     @Test
     void aFederatedUserIsStoredWithTheirProvider() {
-        invoke(new PostConfirmationHandler(), LambdaRuntimeJson.sampleEventJson("federated-first-sign-in.json"),
+        invoke(LocalFunctions.trigger(tables), LambdaRuntimeJson.sampleEventJson("federated-first-sign-in.json"),
                 new LocalLambdaContext());
 
-        Map<String, AttributeValue> item = E2eDynamoDb.item("c0ffee00-1234-4abc-8def-0123456789ab");
+        Map<String, AttributeValue> item = tables.item("c0ffee00-1234-4abc-8def-0123456789ab");
         assertThat(item.get("identityProvider").s()).isEqualTo("Google");
         assertThat(item.get("emailVerified").bool()).isFalse();
     }
@@ -165,7 +181,7 @@ class PostConfirmationHandlerEndToEndTest {
     void overlappingDeliveriesInSeparateEnvironmentsStoreOneItemAndAllSucceed() throws Exception {
         String eventJson = LambdaRuntimeJson.sampleEventJson("sign-up.json");
         List<PostConfirmationHandler> environments = List.of(
-                new PostConfirmationHandler(), new PostConfirmationHandler(), new PostConfirmationHandler());
+                LocalFunctions.trigger(tables), LocalFunctions.trigger(tables), LocalFunctions.trigger(tables));
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<String>> deliveries = new ArrayList<>();
         for (PostConfirmationHandler handler : environments) {
@@ -181,13 +197,13 @@ class PostConfirmationHandlerEndToEndTest {
                 assertThat(result.get()).contains(JANE);
             }
         }
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(tables.itemCount()).isEqualTo(1);
     }
 
     @Test
     void aMissingTableFailsTheInvocationNamingTheDependencyInTheLogOnly() {
-        PostConfirmationHandler handler = new PostConfirmationHandler();
-        E2eDynamoDb.dropTable();
+        PostConfirmationHandler handler = LocalFunctions.trigger(tables);
+        tables.dropTable();
         LocalLambdaContext context = new LocalLambdaContext();
 
         assertThatThrownBy(() -> invoke(handler, LambdaRuntimeJson.sampleEventJson("sign-up.json"), context))
@@ -195,9 +211,9 @@ class PostConfirmationHandlerEndToEndTest {
                 .hasMessage("Your account could not be set up because of a temporary problem. Reference: "
                         + context.getAwsRequestId())
                 .satisfies(e -> assertThat(e.getCause()).hasMessage(UserRepositoryUnavailableException.class.getName()))
-                .message().doesNotContain("DynamoDB", E2eDynamoDb.TABLE_NAME, "PutItem", "Exception");
+                .message().doesNotContain("DynamoDB", tables.tableName(), "PutItem", "Exception");
         assertThat(context.logLines()).singleElement().asString()
                 .contains("\"reason\":\"STORAGE_UNAVAILABLE\"", "\"error\":\"DynamoDB PutItem on table "
-                        + E2eDynamoDb.TABLE_NAME + " failed: ResourceNotFoundException (HTTP 400)\"", "\"Failed\":1");
+                        + tables.tableName() + " failed: ResourceNotFoundException (HTTP 400)\"", "\"Failed\":1");
     }
 }

@@ -1,5 +1,9 @@
 package dev.userprofile.bootstrap;
 
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -13,6 +17,7 @@ import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,15 +34,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class ProfileApiHandlerEndToEndTest {
 
+    private static LocalTables tables;
+
+    @BeforeAll
+    static void startTables() {
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopTables() {
+        tables.close();
+    }
+
     private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
 
     @BeforeEach
     void emptyTable() {
-        E2eDynamoDb.recreateTable();
+        tables.reset();
     }
 
     private static void signUpJane() {
-        new PostConfirmationHandler().handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"),
+        LocalFunctions.trigger(tables).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"),
                 new LocalLambdaContext());
     }
 
@@ -69,7 +86,7 @@ class ProfileApiHandlerEndToEndTest {
     @Test
     void readsTheProfileTheTriggerStoredAndChangesItWithOneConditionalWrite() {
         signUpJane();
-        ProfileApiHandler handler = new ProfileApiHandler();
+        ProfileApiHandler handler = LocalFunctions.api(tables);
         LocalLambdaContext context = new LocalLambdaContext();
 
         APIGatewayV2HTTPResponse got = invoke(handler, request("GET", JANE, Map.of(), null), context);
@@ -83,7 +100,7 @@ class ProfileApiHandlerEndToEndTest {
         assertThat(got.getHeaders()).containsEntry("ETag", "\"1\"");
         assertThat(patched.getStatusCode()).isEqualTo(200);
         assertThat(patched.getHeaders()).containsEntry("ETag", "\"2\"");
-        Map<String, AttributeValue> item = E2eDynamoDb.item(JANE);
+        Map<String, AttributeValue> item = tables.item(JANE);
         assertThat(item.get("givenName").s()).isEqualTo("Janet");
         assertThat(item).doesNotContainKey("locale").containsKey("updatedAt");
         assertThat(item.get("version").n()).isEqualTo("2");
@@ -99,7 +116,7 @@ class ProfileApiHandlerEndToEndTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<Integer>> patches = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            ProfileApiHandler environment = new ProfileApiHandler();
+            ProfileApiHandler environment = LocalFunctions.api(tables);
             String body = "{\"givenName\":\"Writer " + i + "\"}";
             patches.add(() -> {
                 start.await();
@@ -118,12 +135,12 @@ class ProfileApiHandlerEndToEndTest {
         }
 
         assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(E2eDynamoDb.item(JANE).get("version").n()).isEqualTo("2");
+        assertThat(tables.item(JANE).get("version").n()).isEqualTo("2");
     }
 
     @Test
     void aPatchRacingTheRegistrationNeverCreatesAProfileAndNeverLosesTheRegistration() throws Exception {
-        ProfileApiHandler api = new ProfileApiHandler();
+        ProfileApiHandler api = LocalFunctions.api(tables);
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             Future<Integer> patch = pool.submit(() -> {
@@ -139,7 +156,7 @@ class ProfileApiHandlerEndToEndTest {
             registration.get();
             int status = patch.get();
 
-            Map<String, AttributeValue> item = E2eDynamoDb.item(JANE);
+            Map<String, AttributeValue> item = tables.item(JANE);
             assertThat(item.get("email").s()).as("the registration is whole").isEqualTo("jane.doe@example.com");
             if (status == 404) {
                 assertThat(item.get("familyName").s()).isEqualTo("Doe");
@@ -150,16 +167,16 @@ class ProfileApiHandlerEndToEndTest {
                 assertThat(item.get("version").n()).isEqualTo("2");
             }
         }
-        assertThat(E2eDynamoDb.itemCount()).isEqualTo(1);
+        assertThat(tables.itemCount()).isEqualTo(1);
     }
 
     @Test
     void aPatchForAUserWithoutAProfileIs404AndCreatesNothing() {
-        APIGatewayV2HTTPResponse response = invoke(new ProfileApiHandler(), patch("{\"givenName\":\"Ghost\"}"),
+        APIGatewayV2HTTPResponse response = invoke(LocalFunctions.api(tables), patch("{\"givenName\":\"Ghost\"}"),
                 new LocalLambdaContext());
 
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(tables.itemCount()).isZero();
     }
 
     @Test
@@ -186,9 +203,9 @@ class ProfileApiHandlerEndToEndTest {
 
     @Test
     void aStoreFailureEndsTheApiPrimingStepInsteadOfBeingAnsweredRoundAfterRound() {
-        Configuration environment = Configuration.fromEnvironment(System.getenv());
-        Configuration missingTable = new Configuration("no-such-table", environment.region(),
-                environment.functionName());
+        Map<String, String> environment = new HashMap<>(tables.functionEnvironment(LocalFunctions.API));
+        environment.put("TABLE_NAME", "no-such-table");
+        Configuration missingTable = Configuration.fromEnvironment(environment);
 
         // Both steps fail: the API's own step sees the 503 as a failure, not as an answer to prime with.
         assertThat(ProfileApiComponent.create(missingTable).snapStartPriming().prime()).isEqualTo(2);
@@ -196,8 +213,8 @@ class ProfileApiHandlerEndToEndTest {
 
     @Test
     void theComponentPrimesTheApiPathWithoutWriting() {
-        ProfileApiComponent.create(Configuration.fromEnvironment(System.getenv())).snapStartPriming().prime();
+        ProfileApiComponent.create(LocalFunctions.apiConfiguration(tables)).snapStartPriming().prime();
 
-        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(tables.itemCount()).isZero();
     }
 }

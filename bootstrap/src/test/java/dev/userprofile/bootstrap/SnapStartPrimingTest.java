@@ -1,5 +1,9 @@
 package dev.userprofile.bootstrap;
 
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -27,29 +31,41 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The SnapStart hook, built by the real Dagger graph, against dynalite. */
 class SnapStartPrimingTest {
 
+    private static LocalTables tables;
+
+    @BeforeAll
+    static void startTables() {
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopTables() {
+        tables.close();
+    }
+
     @BeforeEach
     void emptyTable() {
-        E2eDynamoDb.recreateTable();
+        tables.reset();
     }
 
     @Test
     void beforeCheckpointRunsTheSdkCallPathsAndWritesNothing() {
-        SnapStartPriming priming = TriggerComponent.create(Configuration.fromEnvironment(System.getenv()))
+        SnapStartPriming priming = TriggerComponent.create(LocalFunctions.triggerConfiguration(tables))
                 .snapStartPriming();
-        RecordingInterceptor.clear();
+        tables.front().clearRequests();
         LocalLambdaContext log = new LocalLambdaContext();
 
-        DynamoDbUserRepository local = repository(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
+        DynamoDbUserRepository local = repository(tables.endpoint().toString());
         new SnapStartPriming(List.of(SnapStartPriming.repeated("dynamodb-requests-1",
                 SnapStartPriming.REQUEST_ROUNDS, local::warmUp)), List.of(), Clock.systemUTC(), log::getLogger)
                 .beforeCheckpoint(null);
         priming.prime();
 
-        assertThat(RecordingInterceptor.operations()).as("3 requests a round: one repository, then the function's two;"
-                        + " then a rehearsed sign-up (PutItem) and sign-in (GetItem) a round, answered in-process")
-                .hasSize(3 * 3 * SnapStartPriming.REQUEST_ROUNDS + 2 * SnapStartPriming.REHEARSAL_ROUNDS)
-                .containsOnly("DynamoDb:GetItem", "DynamoDb:PutItem");
-        assertThat(E2eDynamoDb.itemCount()).isZero();
+        assertThat(tables.operations()).as("3 requests a round: one repository, then the function's two; the "
+                        + "rehearsals are answered in-process and never reach DynamoDB")
+                .hasSize(3 * 3 * SnapStartPriming.REQUEST_ROUNDS)
+                .containsOnly("GetItem", "PutItem");
+        assertThat(tables.itemCount()).isZero();
         assertThat(log.logLines()).singleElement().asString().contains("\"level\":\"INFO\"",
                 "\"event\":\"snapstart_priming\"", "\"outcome\":\"PRIMED\"", "\"failedSteps\":0")
                 .doesNotContain("probe@");
@@ -57,7 +73,7 @@ class SnapStartPrimingTest {
 
     @Test
     void anUnreachableDynamoDbNeverFailsTheCheckpointAndIsReportedOnceAsAWarning() {
-        RecordingInterceptor.clear();
+        tables.front().clearRequests();
         LocalLambdaContext log = new LocalLambdaContext();
         DynamoDbUserRepository unreachable = repository("http://127.0.0.1:" + LoopbackPorts.free());
         SnapStartPriming priming = new SnapStartPriming(List.of(
@@ -72,7 +88,7 @@ class SnapStartPrimingTest {
                 "\"outcome\":\"STEP_SKIPPED\"", "UserRepositoryUnavailableException");
         assertThat(log.logLines().getLast()).contains("\"level\":\"INFO\"", "\"outcome\":\"PARTLY_PRIMED\"",
                 "\"failedSteps\":1");
-        assertThat(RecordingInterceptor.operations()).as("the failing request is not repeated round after round")
+        assertThat(tables.operations()).as("the failing request is not repeated round after round")
                 .hasSizeLessThanOrEqualTo(3);
     }
 
@@ -105,13 +121,13 @@ class SnapStartPrimingTest {
 
     @Test
     void theFunctionsRefreshAfterARestoreFetchesCredentialsAndCallsNoService() {
-        TriggerComponent component = TriggerComponent.create(Configuration.fromEnvironment(System.getenv()));
+        TriggerComponent component = TriggerComponent.create(LocalFunctions.triggerConfiguration(tables));
         SnapStartPriming priming = component.snapStartPriming();
-        RecordingInterceptor.clear();
+        tables.front().clearRequests();
 
         assertThat(priming.refresh()).isZero();
 
-        assertThat(RecordingInterceptor.operations()).isEmpty();
+        assertThat(tables.operations()).isEmpty();
     }
 
     @Test
@@ -135,9 +151,9 @@ class SnapStartPrimingTest {
     }
 
     private static DynamoDbUserRepository repository(String endpoint) {
-        Configuration configuration = Configuration.fromEnvironment(System.getenv());
+        Configuration configuration = LocalFunctions.triggerConfiguration(tables);
         DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(configuration, AwsClientModule.httpClient(),
-                AwsClientModule.credentialsProvider(), DynamoDbCallBudget.REGISTRATION)
+                AwsClientModule.credentialsProvider(configuration), DynamoDbCallBudget.REGISTRATION)
                 .endpointOverride(URI.create(endpoint)).build();
         return new DynamoDbUserRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build(),
                 configuration.tableName());

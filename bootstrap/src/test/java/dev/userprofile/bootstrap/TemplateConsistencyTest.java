@@ -1,5 +1,8 @@
 package dev.userprofile.bootstrap;
 
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -36,6 +39,18 @@ import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 
 /** template.yaml must agree with the code it deploys. */
 class TemplateConsistencyTest {
+
+    private static LocalTables tables;
+
+    @BeforeAll
+    static void startTables() {
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopTables() {
+        tables.close();
+    }
 
     private static Map<String, Object> template;
     private static Map<String, Object> function;
@@ -89,18 +104,16 @@ class TemplateConsistencyTest {
 
     @Test
     void thePolicyGrantsExactlyWhatTheHandlerCalls() {
-        E2eDynamoDb.recreateTable();
-        TriggerComponent component = TriggerComponent.create(Configuration.fromEnvironment(System.getenv()));
+        tables.reset();
+        TriggerComponent component = TriggerComponent.create(LocalFunctions.triggerConfiguration(tables));
         PostConfirmationHandler handler = new PostConfirmationHandler(component);
-        RecordingInterceptor.clear();
+        tables.front().clearRequests();
         component.snapStartPriming().prime();
         for (String sample : List.of("sign-up.json", "sign-up.json", "password-reset.json",
                 "federated-first-sign-in.json", "sign-in.json", "sign-in.json")) {
             handler.handleRequest(LambdaRuntimeJson.sampleEvent(sample), new LocalLambdaContext());
         }
-        Set<String> called = RecordingInterceptor.operations().stream()
-                .map(operation -> operation.toLowerCase().startsWith("dynamodb:")
-                        ? "dynamodb:" + operation.substring("dynamodb:".length()) : operation)
+        Set<String> called = tables.operations().stream().map(operation -> "dynamodb:" + operation)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         Map<String, Object> statement = statementWithSid("RegisterUsers");
@@ -130,12 +143,12 @@ class TemplateConsistencyTest {
         assertThat(map(map(api.get("Environment")).get("Variables")))
                 .containsEntry(Configuration.TABLE_NAME, Map.of("Ref", "ProfilesTable"));
 
-        E2eDynamoDb.recreateTable();
-        ProfileApiComponent component = ProfileApiComponent.create(Configuration.fromEnvironment(System.getenv()));
+        tables.reset();
+        ProfileApiComponent component = ProfileApiComponent.create(LocalFunctions.apiConfiguration(tables));
         ProfileApiHandler apiHandler = new ProfileApiHandler(component);
-        new PostConfirmationHandler().handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"),
+        LocalFunctions.trigger(tables).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"),
                 new LocalLambdaContext());
-        RecordingInterceptor.clear();
+        tables.front().clearRequests();
         component.snapStartPriming().prime();
         String sub = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
         for (String request : List.of(ProfileApiHandlerEndToEndTest.request("GET", sub, Map.of(), null),
@@ -144,7 +157,7 @@ class TemplateConsistencyTest {
             assertThat(apiHandler.handleRequest(LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
                     new LocalLambdaContext()).getStatusCode()).isEqualTo(200);
         }
-        Set<String> called = RecordingInterceptor.operations().stream()
+        Set<String> called = tables.operations().stream()
                 .map(operation -> "dynamodb:" + operation.substring(operation.indexOf(':') + 1))
                 .collect(Collectors.toCollection(TreeSet::new));
 
@@ -164,9 +177,9 @@ class TemplateConsistencyTest {
         APIGatewayV2HTTPEvent keepAliveEvent = LambdaRuntimeJson.fromJson((String) keepAlive.get("Input"),
                 APIGatewayV2HTTPEvent.class);
         assertThat(keepAliveEvent.getRouteKey()).isEqualTo(ProfileApi.KEEP_ALIVE_ROUTE);
-        RecordingInterceptor.clear();
+        tables.front().clearRequests();
         assertThat(apiHandler.handleRequest(keepAliveEvent, new LocalLambdaContext()).getStatusCode()).isEqualTo(204);
-        assertThat(RecordingInterceptor.operations()).as("the keep-alive does no I/O").isEmpty();
+        assertThat(tables.operations()).as("the keep-alive does no I/O").isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.userprofile.benchmarks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.ProfileApiHandler;
+import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.template.CloudFormationYaml;
@@ -14,6 +16,7 @@ import dev.userprofile.local.support.template.TemplateTable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +51,13 @@ public final class ApiLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        URI endpoint = URI.create(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
-        String table = System.getenv("TABLE_NAME");
-        try (DynaliteServer dynalite = DynaliteServer.start(endpoint.getPort(), Optional.empty());
-             DynamoDbClient setup = LocalDynamoDb.client(dynalite.endpoint())) {
-            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(setup, table);
+        try (LocalTables tables = LocalTables.start("profiles-api-benchmark")) {
+            DynamoDbClient setup = tables.client();
+            String table = tables.tableName();
+            // Straight to dynalite: the local tables' recording front would add a hop to every measured call.
+            Map<String, String> environment = new HashMap<>(tables.functionEnvironment("ProfileApiFunction"));
+            environment.put("AWS_ENDPOINT_URL_DYNAMODB", tables.directEndpoint().toString());
+            Configuration configuration = Configuration.fromEnvironment(environment);
             List<String> subs = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
                 String sub = UUID.randomUUID().toString();
@@ -68,11 +73,10 @@ public final class ApiLatencyBenchmark {
 
             List<ProfileApiHandler> environments = new ArrayList<>();
             for (int i = 0; i < CONCURRENCY; i++) {
-                environments.add(new ProfileApiHandler());
+                environments.add(new ProfileApiHandler(ProfileApiComponent.create(configuration)));
             }
-            DynamoDbClient raw = AwsClientModule.dynamoDbClientBuilder(new Configuration(table, "eu-west-1", "raw"),
-                    AwsClientModule.httpClient(), StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")),
-                    DynamoDbCallBudget.API).endpointOverride(dynalite.endpoint()).build();
+            DynamoDbClient raw = AwsClientModule.dynamoDbClientBuilder(configuration, AwsClientModule.httpClient(),
+                    AwsClientModule.credentialsProvider(configuration), DynamoDbCallBudget.API).build();
 
             Stats get = phase(subs, (worker, sub) -> environments.get(worker).handleRequest(
                     request("GET", sub, null), new LocalLambdaContext()).getStatusCode() == 200);

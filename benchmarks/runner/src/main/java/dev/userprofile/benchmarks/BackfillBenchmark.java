@@ -5,7 +5,7 @@ import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
 import dev.userprofile.local.support.dynamodb.DynaliteServer;
 import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
-import dev.userprofile.local.support.template.TemplateTable;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +46,7 @@ public final class BackfillBenchmark {
                 : List.of(2.0, 5.0, 20.0);
         Path jar = CloudFormationYaml.findTemplate().resolveSibling("bootstrap/admin/target/profiles-admin.jar");
         Path cognitoData = Files.createTempDirectory("backfill-benchmark");
-        try (DynaliteServer dynalite = DynaliteServer.start();
-             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint());
+        try (LocalTables tables = LocalTables.start("profiles-backfill");
              CognitoLocalServer cognitoLocal = CognitoLocalServer.start(0, cognitoData,
                      URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> { });
              CognitoPagingProxy paging = new CognitoPagingProxy(cognitoLocal.endpoint());
@@ -81,15 +80,16 @@ public final class BackfillBenchmark {
             System.out.println("--rate (ListUsers/s)   ceiling users/s   users seen   registered   wall s   users/s"
                     + "   ListUsers calls");
             for (double rate : rates) {
-                String table = "backfill-" + (int) (rate * 10);
-                TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(dynamoDb, table);
+                tables.reset();
+                String table = tables.tableName();
+                DynamoDbClient dynamoDb = tables.client();
                 int callsBefore = paging.listUsersCalls();
                 ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-jar", jar.toString(), "backfill", "--user-pool-id", pool, "--table", table,
                         "--rate", Double.toString(rate)).redirectError(ProcessBuilder.Redirect.DISCARD);
                 run.environment().putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "operator",
                         "AWS_SECRET_ACCESS_KEY", "operator", "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-                        paging.endpoint().toString(), "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString()));
+                        paging.endpoint().toString(), "AWS_ENDPOINT_URL_DYNAMODB", tables.directEndpoint().toString()));
                 long start = System.nanoTime();
                 Process process = run.start();
                 String summary = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

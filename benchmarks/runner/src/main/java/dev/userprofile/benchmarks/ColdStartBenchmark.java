@@ -6,7 +6,7 @@ import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.net.ConnectionResettingProxy;
 import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
-import dev.userprofile.local.support.dynamodb.DynaliteServer;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
@@ -109,12 +109,12 @@ public final class ColdStartBenchmark {
         TemplateFunction template = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(),
                 "PostConfirmationFunction");
 
-        try (DynaliteServer dynalite = DynaliteServer.start();
-             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
-            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(dynamoDb, TABLE);
-            Map<String, String> environment = new HashMap<>(template.resolvedEnvironment(Map.of("ProfilesTable", TABLE)));
-            environment.putAll(Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(),
-                    "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_REGION", "eu-west-1"));
+        try (LocalTables tables = LocalTables.start(TABLE)) {
+            DynamoDbClient dynamoDb = tables.client();
+            URI dynalite = tables.directEndpoint();
+            // Straight to dynalite: the local tables' recording front would add a hop to every measured call.
+            Map<String, String> environment = new HashMap<>(tables.functionEnvironment("PostConfirmationFunction"));
+            environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.toString());
 
             Path aotCache = Files.createTempFile("ours", ".aot");
             Files.delete(aotCache);
@@ -166,7 +166,7 @@ public final class ColdStartBenchmark {
                     Variant variant = variants.get((i + round) % variants.size());
                     if (variant.start() == Start.SNAPSTART_RESTORE) {
                         restores.get(variant.name()).add(measureRestore(template, variant, environment,
-                                dynalite.endpoint(), dynamoDb));
+                                dynalite, dynamoDb));
                     } else {
                         results.get(variant.name()).add(measure(template, variant, environment));
                     }
@@ -179,10 +179,10 @@ public final class ColdStartBenchmark {
                     classes.put(variant.name(), classesLoaded(template, variant, environment));
                 }
             }
-            double rawPutItem = rawPutItem(dynalite.endpoint());
-            int writes = requestsPerInvocation(template, ours, environment, dynalite.endpoint(),
+            double rawPutItem = rawPutItem(dynalite);
+            int writes = requestsPerInvocation(template, ours, environment, dynalite,
                     List.of(signUpEvent()))[0];
-            int[] signIn = requestsPerInvocation(template, ours, environment, dynalite.endpoint(),
+            int[] signIn = requestsPerInvocation(template, ours, environment, dynalite,
                     List.of(signInEvent(dynamoDb), LambdaRuntimeJson.sampleEventJson("sign-in.json")
                             .replace("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01", UUID.randomUUID().toString())));
             report(results, classes, Map.of("floor", Files.size(floor), "naive", Files.size(naive),
@@ -461,7 +461,8 @@ public final class ColdStartBenchmark {
 
     /** One PutItem through a client built exactly as the function builds it, warm: the floor for a warm invocation. */
     private static double rawPutItem(URI endpoint) {
-        try (DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(new Configuration(TABLE, "eu-west-1", "raw"),
+        try (DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(new Configuration(TABLE, "eu-west-1", "raw",
+                        Optional.empty(), Map.of()),
                 AwsClientModule.httpClient(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
                 DynamoDbCallBudget.REGISTRATION).endpointOverride(endpoint).build()) {

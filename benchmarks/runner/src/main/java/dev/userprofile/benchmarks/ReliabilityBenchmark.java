@@ -2,6 +2,9 @@ package dev.userprofile.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.bootstrap.PostConfirmationHandler;
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.wiring.TriggerComponent;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.dynamodb.DynaliteServer;
 import dev.userprofile.local.support.net.LoopbackPorts;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,29 +47,37 @@ public final class ReliabilityBenchmark {
     private static final double DUPLICATE_SHARE = 0.20;
     private static final int CONCURRENCY = 16;
     private static final int FAULT_RUNS = 5;
-    private static final String ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+    private static final String TABLE_NAME = "profiles-benchmark";
     private static final Pattern OUTCOME = Pattern.compile("\"outcome\":\"([A-Z_]+)\"");
 
     private ReliabilityBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        URI endpoint = URI.create(System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
-        String tableName = System.getenv("TABLE_NAME");
         boolean ok;
-        try (DynaliteServer dynalite = DynaliteServer.start(endpoint.getPort(), Optional.empty());
-             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
-            TemplateTable table = TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable");
-            table.create(dynamoDb, tableName);
+        try (LocalTables tables = LocalTables.start(TABLE_NAME)) {
             System.out.printf("machine: %d cores, Java %s; dynalite (in memory) on %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), dynalite.endpoint());
-            ok = load(dynamoDb, tableName);
-            failureBudget(dynalite.endpoint());
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), tables.directEndpoint());
+            ok = load(tables);
+            failureBudget(tables);
         }
         System.exit(ok ? 0 : 1);
     }
 
-    private static boolean load(DynamoDbClient dynamoDb, String tableName) throws Exception {
+    /** The function's variables, reaching DynamoDB at {@code endpoint}. */
+    private static Map<String, String> environment(LocalTables tables, URI endpoint) {
+        Map<String, String> environment = new HashMap<>(tables.functionEnvironment("PostConfirmationFunction"));
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+        return environment;
+    }
+
+    private static PostConfirmationHandler handler(Map<String, String> environment) {
+        return new PostConfirmationHandler(TriggerComponent.create(Configuration.fromEnvironment(environment)));
+    }
+
+    private static boolean load(LocalTables tables) throws Exception {
+        DynamoDbClient dynamoDb = tables.client();
+        String tableName = tables.tableName();
         String template = LambdaRuntimeJson.sampleEventJson("sign-up.json");
         String templateSub = LambdaRuntimeJson.fromJson(template).getRequest().getUserAttributes().get("sub");
         Random random = new Random(20261127L);
@@ -83,7 +95,7 @@ public final class ReliabilityBenchmark {
 
         List<PostConfirmationHandler> environments = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) {
-            environments.add(new PostConfirmationHandler());
+            environments.add(handler(environment(tables, tables.directEndpoint())));
         }
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(deliveries);
         List<Long> latencies = new CopyOnWriteArrayList<>();
@@ -138,28 +150,26 @@ public final class ReliabilityBenchmark {
         return ok;
     }
 
-    private static void failureBudget(URI dynalite) throws IOException {
+    private static void failureBudget(LocalTables tables) throws IOException {
         System.out.println();
         System.out.printf("== persistent faults: time from invocation to failure, %d runs each%n", FAULT_RUNS);
         String event = LambdaRuntimeJson.sampleEventJson("sign-up.json");
-        try (FaultInjectingProxy proxy = new FaultInjectingProxy(dynalite)) {
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(tables.directEndpoint())) {
             for (Fault fault : List.of(Fault.NO_RESPONSE, Fault.THROTTLING, Fault.SERVICE_UNAVAILABLE_503,
                     Fault.CONNECTION_RESET)) {
                 proxy.failAlways(fault);
-                measureFailures(fault.name(), proxy.endpoint().toString(), event);
+                measureFailures(fault.name(), environment(tables, proxy.endpoint()), event);
             }
         }
-        measureFailures("UNREACHABLE (nothing listening)", "http://127.0.0.1:" + LoopbackPorts.free(),
-                event);
-        System.clearProperty(ENDPOINT_PROPERTY);
+        measureFailures("UNREACHABLE (nothing listening)",
+                environment(tables, URI.create("http://127.0.0.1:" + LoopbackPorts.free())), event);
     }
 
-    private static void measureFailures(String label, String endpoint, String eventJson) {
-        System.setProperty(ENDPOINT_PROPERTY, endpoint);
+    private static void measureFailures(String label, Map<String, String> environment, String eventJson) {
         List<Long> durations = new ArrayList<>();
         String error = "";
         for (int run = 0; run < FAULT_RUNS; run++) {
-            PostConfirmationHandler handler = new PostConfirmationHandler();
+            PostConfirmationHandler handler = handler(environment);
             long t0 = System.nanoTime();
             try {
                 handler.handleRequest(LambdaRuntimeJson.fromJson(eventJson), new LocalLambdaContext());

@@ -1,15 +1,24 @@
 package dev.userprofile.bootstrap.config;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What the function needs from its environment, read once at init. The DynamoDB endpoint is deliberately not here:
- * the SDK reads its standard {@code AWS_ENDPOINT_URL_DYNAMODB} itself, so local runs need no variable of our own.
+ * What the function needs from its environment, read once at init from the variables it is given (Lambda's, or a
+ * test's or a tool's own map: nothing here reads the process environment by itself).
+ *
+ * @param dynamoDbEndpoint    where DynamoDB is reached instead of AWS's own endpoint ({@code AWS_ENDPOINT_URL_DYNAMODB},
+ *                            the SDK's standard variable; Lambda never sets it, local stacks and tests do)
+ * @param credentialVariables the variables through which Lambda hands over credentials: the container endpoint (with
+ *                            SnapStart) or the key variables (without); redacted from {@link #toString()}
  */
-public record Configuration(String tableName, String region, String functionName) {
+public record Configuration(String tableName, String region, String functionName, Optional<URI> dynamoDbEndpoint,
+                            Map<String, String> credentialVariables) {
 
     /** Name of the profiles table; template.yaml sets it from the table resource. */
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -17,12 +26,18 @@ public record Configuration(String tableName, String region, String functionName
     public static final String AWS_REGION = "AWS_REGION";
     /** Set by Lambda; names the function in its metrics. Outside Lambda (tests, tools) it may be absent. */
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    public static final String AWS_ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
+    /** The variables that carry credentials, as Lambda sets them. */
+    public static final List<String> CREDENTIAL_VARIABLES = List.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
     private static final String NO_FUNCTION_NAME = "local";
 
     public Configuration {
         Objects.requireNonNull(tableName, TABLE_NAME);
         Objects.requireNonNull(region, AWS_REGION);
         Objects.requireNonNull(functionName, AWS_LAMBDA_FUNCTION_NAME);
+        Objects.requireNonNull(dynamoDbEndpoint, AWS_ENDPOINT_URL_DYNAMODB);
+        credentialVariables = Map.copyOf(credentialVariables);
     }
 
     /**
@@ -37,7 +52,16 @@ public record Configuration(String tableName, String region, String functionName
                     + " must be set (template.yaml sets TABLE_NAME; Lambda sets AWS_REGION)");
         }
         String functionName = environment.getOrDefault(AWS_LAMBDA_FUNCTION_NAME, "");
-        return new Configuration(tableName, region, functionName.isBlank() ? NO_FUNCTION_NAME : functionName.strip());
+        String endpoint = environment.getOrDefault(AWS_ENDPOINT_URL_DYNAMODB, "");
+        Map<String, String> credentials = new HashMap<>();
+        CREDENTIAL_VARIABLES.forEach(name -> {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                credentials.put(name, value.strip());
+            }
+        });
+        return new Configuration(tableName, region, functionName.isBlank() ? NO_FUNCTION_NAME : functionName.strip(),
+                endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.strip())), credentials);
     }
 
     private static String required(Map<String, String> environment, String name, List<String> missing) {
@@ -47,5 +71,13 @@ public record Configuration(String tableName, String region, String functionName
             return null;
         }
         return value.strip();
+    }
+
+    /** Names which credential variables are set, never their values. */
+    @Override
+    public String toString() {
+        return "Configuration[tableName=" + tableName + ", region=" + region + ", functionName=" + functionName
+                + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", credentialVariables=" + credentialVariables.keySet()
+                + "]";
     }
 }

@@ -27,8 +27,8 @@ public final class AwsClientModule {
 
     @Provides
     @Singleton
-    public static AwsCredentialsProvider credentialsProvider() {
-        return DynamoDbClients.lambdaCredentials();
+    public static AwsCredentialsProvider credentialsProvider(Configuration configuration) {
+        return DynamoDbClients.lambdaCredentials(configuration.credentialVariables());
     }
 
     /** For registrations: sign-up confirmations and password resets. */
@@ -53,7 +53,8 @@ public final class AwsClientModule {
     public static DynamoDbClientBuilder dynamoDbClientBuilder(Configuration configuration, SdkHttpClient httpClient,
                                                               AwsCredentialsProvider credentials,
                                                               DynamoDbCallBudget budget) {
-        return DynamoDbClients.builder(configuration.region(), httpClient, credentials, budget);
+        return DynamoDbClients.builder(configuration.region(), configuration.dynamoDbEndpoint(), httpClient,
+                credentials, budget);
     }
 
     @Provides

@@ -33,7 +33,7 @@ public final class ProfileApiModule {
     static DynamoDbUserRepository repository(Configuration configuration, SdkHttpClient httpClient,
                                              AwsCredentialsProvider credentials) {
         return new DynamoDbUserRepository(DynamoDbClients.enhanced(DynamoDbClients.builder(configuration.region(),
-                httpClient, credentials, DynamoDbCallBudget.API).build()), configuration.tableName());
+                configuration.dynamoDbEndpoint(), httpClient, credentials, DynamoDbCallBudget.API).build()), configuration.tableName());
     }
 
     @Provides

@@ -3,7 +3,9 @@ package dev.userprofile.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationTest {
@@ -12,7 +14,18 @@ class ConfigurationTest {
     void readsTableNameRegionAndFunctionName() {
         assertThat(Configuration.fromEnvironment(Map.of("TABLE_NAME", " profiles ", "AWS_REGION", "eu-west-1",
                 "AWS_LAMBDA_FUNCTION_NAME", "stack-PostConfirmationFunction-abc")))
-                .isEqualTo(new Configuration("profiles", "eu-west-1", "stack-PostConfirmationFunction-abc"));
+                .isEqualTo(new Configuration("profiles", "eu-west-1", "stack-PostConfirmationFunction-abc",
+                        Optional.empty(), Map.of()));
+    }
+
+    @Test
+    void readsALocalDynamoDbEndpointAndOnlyTheCredentialVariables() {
+        Configuration configuration = Configuration.fromEnvironment(Map.of("TABLE_NAME", "profiles",
+                "AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4567",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/creds", "HOME", "/root"));
+
+        assertThat(configuration.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
+        assertThat(configuration.credentialVariables()).containsOnlyKeys("AWS_CONTAINER_CREDENTIALS_FULL_URI");
     }
 
     @Test

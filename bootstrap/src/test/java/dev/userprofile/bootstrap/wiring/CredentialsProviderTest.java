@@ -1,69 +1,62 @@
 package dev.userprofile.bootstrap.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import dev.userprofile.bootstrap.config.Configuration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * The function's credentials, as Lambda hands them over with SnapStart (container credentials endpoint only) and
- * without it (key variables; the surefire run sets AWS_ACCESS_KEY_ID=test as Lambda would).
+ * The function's credentials, chosen by the variables it is given, as Lambda hands them over: with SnapStart only
+ * the container credentials endpoint, without it the key variables. The SDK's container provider reads its variables
+ * from the process itself, so fetching through it is tested where the function is a process of its own with
+ * Lambda's variables: SnapStartInitTest, against an endpoint that checks the token.
  */
 class CredentialsProviderTest {
 
-    private HttpServer endpoint;
+    private static final Map<String, String> FUNCTION = Map.of("TABLE_NAME", "profiles", "AWS_REGION", "eu-west-1");
 
-    @AfterEach
-    void tearDown() {
-        System.clearProperty("aws.containerCredentialsFullUri");
-        System.clearProperty("aws.containerAuthorizationToken");
-        if (endpoint != null) {
-            endpoint.stop(0);
-        }
+    private static Configuration configuration(Map<String, String> credentialVariables) {
+        Map<String, String> environment = new HashMap<>(FUNCTION);
+        environment.putAll(credentialVariables);
+        return Configuration.fromEnvironment(environment);
     }
 
     @Test
-    void usesTheContainerCredentialsEndpointAsLambdaProvidesItWithSnapStart() throws IOException {
-        List<String> authorizations = new CopyOnWriteArrayList<>();
-        endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        String expiry = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        byte[] body = ("{\"AccessKeyId\":\"ASIACONTAINER\",\"SecretAccessKey\":\"container-secret\","
-                + "\"Token\":\"container-session\",\"Expiration\":\"" + expiry + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        endpoint.createContext("/2018-06-01/credentials", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        endpoint.start();
-        System.setProperty("aws.containerCredentialsFullUri",
-                "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/2018-06-01/credentials");
-        System.setProperty("aws.containerAuthorizationToken", "snapstart-token");
+    void withTheContainerEndpointGivenUsesOnlyTheSdksContainerProvider() {
+        // Lambda never sets both; the endpoint wins, as it answers with fresh credentials after a restore.
+        Configuration configuration = configuration(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "http://127.0.0.1:9/2018-06-01/credentials", "AWS_ACCESS_KEY_ID", "AKIAKEYS",
+                "AWS_SECRET_ACCESS_KEY", "keys-secret"));
 
-        AwsCredentialsIdentity credentials = AwsClientModule.credentialsProvider().resolveIdentity().join();
-
-        assertThat(credentials.accessKeyId()).isEqualTo("ASIACONTAINER");
-        assertThat(credentials.secretAccessKey()).isEqualTo("container-secret");
-        assertThat(authorizations).containsExactly("snapstart-token");
+        assertThat(AwsClientModule.credentialsProvider(configuration)).isInstanceOf(ContainerCredentialsProvider.class);
     }
 
     @Test
-    void usesTheKeyVariablesWhenThereIsNoContainerEndpoint() {
-        AwsCredentialsIdentity credentials = AwsClientModule.credentialsProvider().resolveIdentity().join();
+    void usesTheKeyVariablesWithTheirSessionTokenWhenThereIsNoContainerEndpoint() {
+        Configuration configuration = configuration(Map.of("AWS_ACCESS_KEY_ID", "ASIAKEYS",
+                "AWS_SECRET_ACCESS_KEY", "keys-secret", "AWS_SESSION_TOKEN", "keys-session"));
 
-        assertThat(credentials.accessKeyId()).isEqualTo(System.getenv("AWS_ACCESS_KEY_ID"));
+        AwsCredentialsIdentity credentials = AwsClientModule.credentialsProvider(configuration).resolveIdentity()
+                .join();
+
+        assertThat(credentials.accessKeyId()).isEqualTo("ASIAKEYS");
+        assertThat(credentials).isInstanceOfSatisfying(AwsSessionCredentialsIdentity.class,
+                session -> assertThat(session.sessionToken()).isEqualTo("keys-session"));
+    }
+
+    @Test
+    void noCredentialVariablesFailAtInitNamingWhatIsMissingAndConfigurationNeverPrintsASecret() {
+        assertThatThrownBy(() -> AwsClientModule.credentialsProvider(configuration(Map.of())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                .hasMessageContaining("AWS_ACCESS_KEY_ID");
+        assertThat(configuration(Map.of("AWS_ACCESS_KEY_ID", "AKIAKEYS", "AWS_SECRET_ACCESS_KEY", "keys-secret"))
+                .toString()).contains("AWS_SECRET_ACCESS_KEY").doesNotContain("keys-secret", "AKIAKEYS");
     }
 }

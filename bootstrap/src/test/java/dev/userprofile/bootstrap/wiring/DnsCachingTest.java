@@ -17,7 +17,8 @@ class DnsCachingTest {
     @Test
     void buildingTheFunctionLeavesTheJdksFiniteDnsCacheAlone() {
         String before = Security.getProperty("networkaddress.cache.ttl");
-        TriggerComponent.create(Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-1")))
+        TriggerComponent.create(Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-1",
+                        "AWS_ACCESS_KEY_ID", "k", "AWS_SECRET_ACCESS_KEY", "s")))
                 .postConfirmationTrigger();
 
         assertThat(Security.getProperty("networkaddress.cache.ttl")).isEqualTo(before);

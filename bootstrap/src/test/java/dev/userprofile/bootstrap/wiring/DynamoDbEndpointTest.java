@@ -27,9 +27,10 @@ class DynamoDbEndpointTest {
     })
     void resolvesEveryPartitionFipsAndDualStackLikeTheSdk(String region, boolean fips, boolean dualStack,
                                                           String expected) {
-        Configuration configuration = Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", region));
+        Configuration configuration = Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", region,
+                "AWS_ACCESS_KEY_ID", "k", "AWS_SECRET_ACCESS_KEY", "s"));
         try (DynamoDbClient client = AwsClientModule.dynamoDbClient(configuration, AwsClientModule.httpClient(),
-                AwsClientModule.credentialsProvider())) {
+                AwsClientModule.credentialsProvider(configuration))) {
             DynamoDbEndpointProvider provider = (DynamoDbEndpointProvider) client.serviceClientConfiguration()
                     .endpointProvider().orElseThrow();
 

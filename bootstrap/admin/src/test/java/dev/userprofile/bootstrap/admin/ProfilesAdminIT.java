@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
-import dev.userprofile.local.support.dynamodb.DynaliteServer;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.template.TemplateTable;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class ProfilesAdminIT {
     @TempDir
     static Path cognitoData;
 
-    private static DynaliteServer dynalite;
+    private static LocalTables tables;
     private static DynamoDbClient dynamoDb;
     private static CognitoLocalServer cognitoLocal;
     private static CognitoPagingProxy paging;
@@ -76,8 +76,8 @@ class ProfilesAdminIT {
 
     @BeforeAll
     static void startServersAndFillAPool() {
-        dynalite = DynaliteServer.start();
-        dynamoDb = LocalDynamoDb.client(dynalite.endpoint());
+        tables = LocalTables.start(TABLE);
+        dynamoDb = tables.client();
         cognitoLocal = CognitoLocalServer.start(0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(),
                 "123456", line -> { });
         paging = new CognitoPagingProxy(cognitoLocal.endpoint());
@@ -145,18 +145,12 @@ class ProfilesAdminIT {
         cognito.close();
         paging.close();
         cognitoLocal.close();
-        dynamoDb.close();
-        dynalite.close();
+        tables.close();
     }
 
     @BeforeEach
     void emptyTable() {
-        try {
-            dynamoDb.deleteTable(b -> b.tableName(TABLE));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException absent) {
-            // First test.
-        }
-        TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(dynamoDb, TABLE);
+        tables.reset();
     }
 
     /** The jar's exit status and what it printed. */
@@ -172,7 +166,7 @@ class ProfilesAdminIT {
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
         env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "operator", "AWS_SECRET_ACCESS_KEY",
                 "operator", "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", paging.endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString()));
+                "AWS_ENDPOINT_URL_DYNAMODB", tables.endpoint().toString()));
         return builder;
     }
 

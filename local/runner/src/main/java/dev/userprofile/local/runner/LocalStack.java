@@ -2,13 +2,11 @@ package dev.userprofile.local.runner;
 
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
-import dev.userprofile.local.support.dynamodb.DynaliteServer;
-import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LocalHttpApi;
 import dev.userprofile.local.support.cognito.PoolTokenVerifier;
 import dev.userprofile.local.support.lambda.LocalLambda;
 import dev.userprofile.local.support.template.TemplateFunction;
-import dev.userprofile.local.support.template.TemplateTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +36,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String TABLE_LOGICAL_ID = "ProfilesTable";
     public static final String FUNCTION_LOGICAL_ID = "PostConfirmationFunction";
     public static final String API_FUNCTION_LOGICAL_ID = "ProfileApiFunction";
     static final String USER_POOL_LOGICAL_ID = "UserPool";
     public static final String TABLE_NAME = "user-profiles-local";
-    public static final String REGION = "eu-west-1";
+    public static final String REGION = LocalTables.REGION;
 
     /** Where each part listens (0 = any free port) and whether data is kept. */
     public record Options(int dynalitePort, int lambdaPort, int cognitoPort, int apiPort, Optional<Path> dataDir,
@@ -58,25 +54,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private final DynaliteServer dynalite;
+    private final LocalTables tables;
     private final LocalLambda lambda;
     private final LocalLambda apiFunction;
     private final LocalHttpApi api;
     private final CognitoLocalServer cognito;
-    private final DynamoDbClient dynamoDb;
     private final CognitoIdentityProviderClient cognitoClient;
     private final String userPoolId;
     private final String clientId;
 
-    private LocalStack(DynaliteServer dynalite, LocalLambda lambda, LocalLambda apiFunction, LocalHttpApi api,
-                       CognitoLocalServer cognito, DynamoDbClient dynamoDb,
-                       CognitoIdentityProviderClient cognitoClient, String userPoolId, String clientId) {
-        this.dynalite = dynalite;
+    private LocalStack(LocalTables tables, LocalLambda lambda, LocalLambda apiFunction, LocalHttpApi api,
+                       CognitoLocalServer cognito, CognitoIdentityProviderClient cognitoClient, String userPoolId,
+                       String clientId) {
+        this.tables = tables;
         this.lambda = lambda;
         this.apiFunction = apiFunction;
         this.api = api;
         this.cognito = cognito;
-        this.dynamoDb = dynamoDb;
         this.cognitoClient = cognitoClient;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
@@ -85,24 +79,22 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything, stopping what already started if a later part fails. */
     public static LocalStack start(Options options, Consumer<String> functionLog, Consumer<String> cognitoLog) {
         Path template = CloudFormationYaml.findTemplate();
-        DynaliteServer dynalite = null;
+        LocalTables tables = null;
         LocalLambda lambda = null;
         LocalLambda apiFunction = null;
         LocalHttpApi api = null;
         CognitoLocalServer cognito = null;
-        DynamoDbClient dynamoDb = null;
         try {
-            dynalite = DynaliteServer.start(options.dynalitePort(), options.dataDir().map(d -> d.resolve("dynamodb")));
-            dynamoDb = LocalDynamoDb.client(dynalite.endpoint());
-            TemplateTable.fromTemplate(template, TABLE_LOGICAL_ID).create(dynamoDb, TABLE_NAME);
+            tables = LocalTables.start(new LocalTables.Options(options.dynalitePort(),
+                    options.dataDir().map(d -> d.resolve("dynamodb")), TABLE_NAME));
 
             TemplateFunction function = TemplateFunction.fromTemplate(template, FUNCTION_LOGICAL_ID);
             lambda = LocalLambda.start(new LocalLambda.Launch(function, LocalLambda.defaultArtifact(),
-                    environment(function, dynalite.endpoint()), List.of("--enable-native-access=ALL-UNNAMED"), false,
+                    tables.functionEnvironment(FUNCTION_LOGICAL_ID), List.of("--enable-native-access=ALL-UNNAMED"), false,
                     options.lambdaPort(), functionLog));
             TemplateFunction apiTemplate = TemplateFunction.fromTemplate(template, API_FUNCTION_LOGICAL_ID);
             apiFunction = LocalLambda.start(new LocalLambda.Launch(apiTemplate, LocalLambda.defaultArtifact(),
-                    environment(apiTemplate, dynalite.endpoint()), List.of("--enable-native-access=ALL-UNNAMED"),
+                    tables.functionEnvironment(API_FUNCTION_LOGICAL_ID), List.of("--enable-native-access=ALL-UNNAMED"),
                     false, 0, line -> functionLog.accept("api | " + line)));
 
             Path cognitoDir = options.dataDir().map(d -> d.resolve("cognito"))
@@ -116,28 +108,15 @@ public final class LocalStack implements AutoCloseable {
                     cognito.issuer(poolId), clientId), apiFunction, Clock.systemUTC());
             lambda.awaitReady(Duration.ofSeconds(30));
             apiFunction.awaitReady(Duration.ofSeconds(30));
-            return new LocalStack(dynalite, lambda, apiFunction, api, cognito, dynamoDb, cognitoClient, poolId,
-                    clientId);
+            return new LocalStack(tables, lambda, apiFunction, api, cognito, cognitoClient, poolId, clientId);
         } catch (RuntimeException e) {
             closeQuietly(api);
             closeQuietly(apiFunction);
             closeQuietly(cognito);
             closeQuietly(lambda);
-            closeQuietly(dynamoDb);
-            closeQuietly(dynalite);
+            closeQuietly(tables);
             throw e;
         }
-    }
-
-    /** template.yaml's variables for the function, resolved locally, plus dynalite and local credentials. */
-    private static Map<String, String> environment(TemplateFunction function, URI dynalite) {
-        Map<String, String> environment = new HashMap<>(
-                function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, TABLE_NAME)));
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.toString());
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        return environment;
     }
 
     public static CognitoIdentityProviderClient cognitoClient(URI endpoint) {
@@ -178,8 +157,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Where the functions reach DynamoDB (and where a developer's tools can). */
     public URI dynamoDbEndpoint() {
-        return dynalite.endpoint();
+        return tables.endpoint();
     }
 
     public URI lambdaEndpoint() {
@@ -212,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public DynamoDbClient dynamoDb() {
-        return dynamoDb;
+        return tables.client();
     }
 
     public CognitoIdentityProviderClient cognito() {
@@ -226,8 +206,7 @@ public final class LocalStack implements AutoCloseable {
         closeQuietly(cognito);
         closeQuietly(apiFunction);
         closeQuietly(lambda);
-        closeQuietly(dynamoDb);
-        closeQuietly(dynalite);
+        closeQuietly(tables);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -3,6 +3,7 @@ package dev.userprofile.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.net.LoopbackPorts;
@@ -185,7 +186,7 @@ class LocalStackEndToEndTest {
                             && line.contains("PostAuthentication_Authentication"))
                     .noneMatch(line -> line.contains("TriggerFailedException"));
         } finally {
-            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), LocalStack.TABLE_LOGICAL_ID)
+            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), LocalTables.TABLE_LOGICAL_ID)
                     .create(stack.dynamoDb(), LocalStack.TABLE_NAME);
         }
 
@@ -284,7 +285,7 @@ class LocalStackEndToEndTest {
                     .as("what Cognito may show names nothing internal")
                     .doesNotContain(LocalStack.TABLE_NAME, "DynamoDB", "PutItem", "ResourceNotFound");
         } finally {
-            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), LocalStack.TABLE_LOGICAL_ID)
+            TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), LocalTables.TABLE_LOGICAL_ID)
                     .create(stack.dynamoDb(), LocalStack.TABLE_NAME);
         }
     }

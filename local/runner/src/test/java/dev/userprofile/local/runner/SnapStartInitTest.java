@@ -3,17 +3,15 @@ package dev.userprofile.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
-import dev.userprofile.local.support.dynamodb.DynaliteServer;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
-import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.lambda.LocalLambda;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import dev.userprofile.local.support.lambda.RuntimeApi;
 import dev.userprofile.local.support.lambda.TelemetryLog;
 import dev.userprofile.local.support.template.TemplateFunction;
-import dev.userprofile.local.support.template.TemplateTable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,11 +44,10 @@ class SnapStartInitTest {
     void theRuntimeRunsThePrimingHookBeforeTheCheckpointAndTheFunctionWorksAfter() {
         List<String> output = new CopyOnWriteArrayList<>();
         Path telemetry = temp.resolve("telemetry.log");
-        try (DynaliteServer dynalite = DynaliteServer.start();
-             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
-            createTable(dynamoDb);
+        try (LocalTables tables = LocalTables.start("profiles")) {
+            DynamoDbClient dynamoDb = tables.client();
 
-            try (LocalLambda lambda = LocalLambda.start(launch(dynalite.endpoint(), output).withTelemetryLog(telemetry))) {
+            try (LocalLambda lambda = LocalLambda.start(launch(tables.endpoint(), output).withTelemetryLog(telemetry))) {
                 lambda.awaitReady(Duration.ofSeconds(30));
 
                 assertThat(lambda.reachedCheckpoint()).isTrue();
@@ -98,9 +95,8 @@ class SnapStartInitTest {
                             .containsEntry("step", "dynamodb-requests-1").containsEntry("level", "WARN"));
             assertThat(single(frames, "snapstart_priming", "PARTLY_PRIMED").level()).isEqualTo("INFO");
 
-            try (DynaliteServer dynalite = DynaliteServer.start(port, Optional.empty());
-                 DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint())) {
-                createTable(dynamoDb);
+            try (LocalTables tables = LocalTables.start(new LocalTables.Options(port, Optional.empty(), "profiles"))) {
+                DynamoDbClient dynamoDb = tables.client();
 
                 RuntimeApi.InvocationResult result =
                         lambda.invoke(LambdaRuntimeJson.sampleEventJson("sign-up.json"));
@@ -119,14 +115,12 @@ class SnapStartInitTest {
             String function, String event, String answer) throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
         Path telemetry = temp.resolve("telemetry.log");
-        try (DynaliteServer dynalite = DynaliteServer.start();
-             DynamoDbClient dynamoDb = LocalDynamoDb.client(dynalite.endpoint());
+        try (LocalTables tables = LocalTables.start("profiles");
              // Sets that are stale as soon as served (the SDK refreshes a minute before expiry), so what init
              // fetched is stale at the restore, as on Lambda, where snapshots are hours or days old.
              ContainerCredentialsServer credentials = new ContainerCredentialsServer(Duration.ofSeconds(30),
                      Clock.systemUTC())) {
-            createTable(dynamoDb);
-            try (LocalLambda lambda = LocalLambda.start(launch(function, dynalite.endpoint(), output,
+            try (LocalLambda lambda = LocalLambda.start(launch(function, tables.endpoint(), output,
                     credentials.environment()).withTelemetryLog(telemetry).heldAtCheckpoint())) {
                 lambda.awaitCheckpoint(Duration.ofSeconds(30));
                 int servedBeforeRestore = credentials.served();
@@ -156,10 +150,6 @@ class SnapStartInitTest {
                 }).orElseThrow(() -> new AssertionError("no record with " + List.of(parts) + " in " + frames));
     }
 
-    private static void createTable(DynamoDbClient dynamoDb) {
-        TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), "ProfilesTable").create(dynamoDb, "profiles");
-    }
-
     private static LocalLambda.Launch launch(URI dynamoDbEndpoint, List<String> output) {
         return launch("PostConfirmationFunction", dynamoDbEndpoint, output,
                 Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
@@ -169,9 +159,10 @@ class SnapStartInitTest {
     private static LocalLambda.Launch launch(String logicalId, URI dynamoDbEndpoint, List<String> output,
                                              Map<String, String> credentials) {
         TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), logicalId);
-        Map<String, String> environment = new HashMap<>(function.resolvedEnvironment(
-                Map.of("ProfilesTable", "profiles")));
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        Map<String, String> environment = new HashMap<>(LocalTables.functionEnvironment(logicalId, "profiles",
+                dynamoDbEndpoint));
+        environment.remove("AWS_ACCESS_KEY_ID");
+        environment.remove("AWS_SECRET_ACCESS_KEY");
         environment.putAll(credentials);
         return new LocalLambda.Launch(function, LocalLambda.defaultArtifact(), environment,
                 List.of("--enable-native-access=ALL-UNNAMED"), true, 0, output::add);

@@ -1,10 +1,14 @@
 package dev.userprofile.adapters.dynamodb;
 
 import java.util.random.RandomGenerator;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -33,25 +37,37 @@ public final class DynamoDbClients {
     }
 
     /**
-     * With SnapStart Lambda passes credentials only through the container credentials endpoint
-     * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and its token); without it, in the key variables. The endpoint is
-     * tried first (it answers with fresh credentials after a restore); nothing else is tried, which keeps init short.
+     * The credentials Lambda hands over, as the variables given say: with SnapStart only through the container
+     * credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}), which answers with fresh credentials after a
+     * restore (the SDK's provider reads that variable and its token from the process, where Lambda sets them);
+     * without SnapStart, the key variables, which hold for the execution environment's life. Nothing else is tried,
+     * which keeps init short.
+     *
+     * @throws IllegalStateException when the variables carry neither, so a misconfigured environment fails at init
      */
-    public static AwsCredentialsProvider lambdaCredentials() {
-        return AwsCredentialsProviderChain.builder()
-                .credentialsProviders(ContainerCredentialsProvider.create(),
-                        EnvironmentVariableCredentialsProvider.create())
-                .build();
+    public static AwsCredentialsProvider lambdaCredentials(Map<String, String> variables) {
+        if (variables.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            return ContainerCredentialsProvider.create();
+        }
+        String keyId = variables.get("AWS_ACCESS_KEY_ID");
+        String secret = variables.get("AWS_SECRET_ACCESS_KEY");
+        if (keyId == null || secret == null) {
+            throw new IllegalStateException("No credentials: neither AWS_CONTAINER_CREDENTIALS_FULL_URI nor "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set");
+        }
+        String session = variables.get("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(keyId, secret)
+                : AwsSessionCredentials.create(keyId, secret, session));
     }
 
     /**
-     * The client as a function uses it, still open to changes (tests point it at a local proxy). The endpoint is the
-     * SDK's own resolution: it honours {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_USE_FIPS_ENDPOINT}, dual-stack
-     * and every partition; SnapStart's priming runs it before the snapshot, so restores do not pay for it.
+     * The client as a function uses it, still open to changes. The endpoint is the SDK's own resolution (FIPS,
+     * dual-stack, every partition; SnapStart's priming runs it before the snapshot) unless {@code endpoint} names
+     * another one (a local DynamoDB).
      */
-    public static DynamoDbClientBuilder builder(String region, SdkHttpClient httpClient,
+    public static DynamoDbClientBuilder builder(String region, Optional<URI> endpoint, SdkHttpClient httpClient,
                                                 AwsCredentialsProvider credentials, DynamoDbCallBudget budget) {
-        return DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient)
                 .credentialsProvider(credentials)
@@ -59,6 +75,8 @@ public final class DynamoDbClients {
                         .apiCallAttemptTimeout(budget.attemptTimeout())
                         .apiCallTimeout(budget.totalTimeout())
                         .retryStrategy(retryStrategy(budget, FullJitterBackoff.osEntropy())));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
     }
 
     /** The SDK's standard strategy within a call budget, with jitter no snapshot can fix in advance. */

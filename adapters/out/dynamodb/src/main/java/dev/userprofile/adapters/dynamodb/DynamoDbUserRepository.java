@@ -83,7 +83,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     public static DynamoDbUserRepository rehearsal(String region, String tableName, DynamoDbCallBudget budget) {
         RehearsalHttpClient httpClient = new RehearsalHttpClient(
                 UserItemSchema.TABLE_SCHEMA.itemToMap(UserItemMapper.toItem(WARM_UP_SAMPLE), true));
-        DynamoDbClient client = DynamoDbClients.builder(region, httpClient,
+        DynamoDbClient client = DynamoDbClients.builder(region, Optional.empty(), httpClient,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")), budget)
                 .build();
         return new DynamoDbUserRepository(DynamoDbClients.enhanced(client), tableName);

@@ -1,5 +1,8 @@
 package dev.userprofile.adapters.dynamodb;
 
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import java.util.UUID;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.application.testing.UserRepositoryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,18 +10,20 @@ import org.junit.jupiter.api.BeforeAll;
 /** The shared repository contract, against a real DynamoDB-API server (dynalite) over HTTP on loopback. */
 class DynamoDbUserRepositoryContractTest extends UserRepositoryContract<DynamoDbUserRepository> {
 
-    private static LocalTable table;
+    private static LocalTables tables;
+    private static DynamoDbEnhancedClient enhanced;
     private static DynamoDbUserRepository repository;
 
     @BeforeAll
     static void startDynalite() {
-        table = new LocalTable();
-        repository = new DynamoDbUserRepository(table.enhanced, table.tableName);
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+        enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(tables.recordedClient()).build();
+        repository = new DynamoDbUserRepository(enhanced, tables.tableName());
     }
 
     @AfterAll
     static void stopDynalite() {
-        table.close();
+        tables.close();
     }
 
     @Override

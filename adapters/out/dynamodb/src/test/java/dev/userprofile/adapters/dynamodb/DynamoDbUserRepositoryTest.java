@@ -1,5 +1,7 @@
 package dev.userprofile.adapters.dynamodb;
 
+import java.util.UUID;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,27 +32,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The stored layout and the calls made, seen from DynamoDB's side. */
 class DynamoDbUserRepositoryTest {
 
-    private static LocalTable table;
+    private static LocalTables tables;
+    private static DynamoDbEnhancedClient enhanced;
     private DynamoDbUserRepository repository;
 
     @BeforeAll
     static void startDynalite() {
-        table = new LocalTable();
+        tables = LocalTables.start("profiles-" + UUID.randomUUID());
+        enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(tables.recordedClient()).build();
     }
 
     @AfterAll
     static void stopDynalite() {
-        table.close();
+        tables.close();
     }
 
     @BeforeEach
     void setUp() {
-        repository = new DynamoDbUserRepository(table.enhanced, table.tableName);
-        table.operations.clear();
+        repository = new DynamoDbUserRepository(enhanced, tables.tableName());
+        tables.front().clearRequests();
     }
 
     private Map<String, AttributeValue> rawItem(String sub) {
-        return table.client.getItem(b -> b.tableName(table.tableName)
+        return tables.client().getItem(b -> b.tableName(tables.tableName())
                 .key(Map.of("userId", AttributeValue.fromS(sub))).consistentRead(true)).item();
     }
 
@@ -86,7 +90,7 @@ class DynamoDbUserRepositoryTest {
 
     @Test
     void aProfileStoredBeforeVersionsWereKeptIsReadAsVersionZeroAndChangedWithoutMigration() {
-        table.client.putItem(b -> b.tableName(table.tableName).item(Map.of(
+        tables.client().putItem(b -> b.tableName(tables.tableName()).item(Map.of(
                 "userId", AttributeValue.fromS("legacy-1"),
                 "email", AttributeValue.fromS("old@example.com"),
                 "emailVerified", AttributeValue.fromBool(true),
@@ -117,22 +121,22 @@ class DynamoDbUserRepositoryTest {
         User user = User.register(new UserId("one-call-1"), UserProfile.empty(), Instant.EPOCH);
 
         assertThat(repository.addIfAbsent(user)).isEqualTo(AddResult.ADDED);
-        assertThat(table.operations).containsExactly("PutItem");
+        assertThat(tables.operations()).containsExactly("PutItem");
 
-        table.operations.clear();
+        tables.front().clearRequests();
         assertThat(repository.addIfAbsent(user)).isEqualTo(AddResult.ALREADY_PRESENT);
-        assertThat(table.operations).containsExactly("PutItem");
+        assertThat(tables.operations()).containsExactly("PutItem");
     }
 
     @Test
     void warmingUpReadsAndTriesAPutThatCannotWrite() {
-        int before = table.client.scan(b -> b.tableName(table.tableName)).count();
-        table.operations.clear();
+        int before = tables.client().scan(b -> b.tableName(tables.tableName())).count();
+        tables.front().clearRequests();
 
         repository.warmUp();
 
-        assertThat(table.operations).containsExactly("GetItem", "GetItem", "PutItem");
-        assertThat(table.client.scan(b -> b.tableName(table.tableName)).count()).isEqualTo(before);
+        assertThat(tables.operations()).containsExactly("GetItem", "GetItem", "PutItem");
+        assertThat(tables.client().scan(b -> b.tableName(tables.tableName())).count()).isEqualTo(before);
         assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEmpty();
     }
 
@@ -140,7 +144,7 @@ class DynamoDbUserRepositoryTest {
     void warmingUpLeavesEvenAnItemUnderTheProbeKeyUntouched() {
         Map<String, AttributeValue> planted = Map.of("userId",
                 AttributeValue.fromS(DynamoDbUserRepository.WARM_UP_PROBE.value()), "note", AttributeValue.fromS("keep"));
-        table.client.putItem(b -> b.tableName(table.tableName).item(planted));
+        tables.client().putItem(b -> b.tableName(tables.tableName()).item(planted));
 
         repository.warmUp();
 
@@ -149,7 +153,7 @@ class DynamoDbUserRepositoryTest {
 
     @Test
     void aMissingTableIsReportedByNameWithoutUserData() {
-        DynamoDbUserRepository missing = new DynamoDbUserRepository(table.enhanced, "no-such-table");
+        DynamoDbUserRepository missing = new DynamoDbUserRepository(enhanced, "no-such-table");
         User user = User.register(new UserId("sub-missing"), UserProfile.builder()
                 .email(VerifiableEmail.of("jane@example.com", true)).build(), Instant.EPOCH);
 
@@ -168,12 +172,12 @@ class DynamoDbUserRepositoryTest {
         DynamoDbClient client = LocalDynamoDb.client(URI.create("http://127.0.0.1:" + closedPort));
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(client).build();
-        DynamoDbUserRepository unreachable = new DynamoDbUserRepository(enhanced, table.tableName);
+        DynamoDbUserRepository unreachable = new DynamoDbUserRepository(enhanced, tables.tableName());
 
         assertThatThrownBy(() -> unreachable.addIfAbsent(
                 User.register(new UserId("sub-x"), UserProfile.empty(), Instant.EPOCH)))
                 .isInstanceOf(UserRepositoryUnavailableException.class)
-                .hasMessageStartingWith("DynamoDB PutItem on table " + table.tableName + " failed: SdkClientException");
+                .hasMessageStartingWith("DynamoDB PutItem on table " + tables.tableName() + " failed: SdkClientException");
         client.close();
     }
 
@@ -183,13 +187,13 @@ class DynamoDbUserRepositoryTest {
             repository.addIfAbsent(User.register(new UserId("scan-" + i), UserProfile.builder()
                     .givenName(new Name("N" + i)).build(), Instant.parse("2026-11-27T10:15:30Z")));
         }
-        table.operations.clear();
+        tables.front().clearRequests();
         java.util.Set<String> seen = new java.util.TreeSet<>();
 
         repository.forEachUserId(id -> seen.add(id.value()));
 
         assertThat(seen).filteredOn(id -> id.startsWith("scan-")).hasSize(30);
-        assertThat(table.operations).allMatch("Scan"::equals);
+        assertThat(tables.operations()).allMatch("Scan"::equals);
         assertThat(repository.remove(new UserId("scan-7"))).isTrue();
         assertThat(repository.remove(new UserId("scan-7"))).as("already gone").isFalse();
         assertThat(repository.findById(new UserId("scan-7"))).isEmpty();

@@ -1,12 +1,11 @@
 package dev.userprofile.local.support.dynamodb;
 
 import java.net.URI;
-import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A plain DynamoDB client for a local server: fixed dummy credentials, no retries to hide failures. */
@@ -17,9 +16,9 @@ public final class LocalDynamoDb {
     private LocalDynamoDb() {
     }
 
-    public static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+    public static DynamoDbClient client(URI endpoint) {
         return DynamoDbClient.builder()
-                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

@@ -63,8 +63,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private static final Duration SLOWNESS = Duration.ofMillis(1_500);
 
     public FaultInjectingProxy(URI upstream) throws IOException {
+        this(upstream, 0);
+    }
+
+    /** @param port where it listens on 127.0.0.1, any free port when 0 */
+    public FaultInjectingProxy(URI upstream, int port) throws IOException {
         this.upstream = upstream;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(LoopbackPorts.claim(port), 50, InetAddress.getLoopbackAddress());
         connections.submit(this::acceptLoop);
     }
 
@@ -92,6 +97,17 @@ public final class FaultInjectingProxy implements AutoCloseable {
     /** The {@code X-Amz-Target} of every request received, with the fault applied to it, in order. */
     public List<String> requests() {
         return List.copyOf(seen);
+    }
+
+    /** The operation of every request received, in order ({@code PutItem}, {@code GetItem} ...), faults left out. */
+    public List<String> operations() {
+        return seen.stream().map(target -> target.replaceFirst(" <- .*$", ""))
+                .map(target -> target.substring(target.indexOf('.') + 1)).toList();
+    }
+
+    /** Forgets the requests received so far. */
+    public void clearRequests() {
+        seen.clear();
     }
 
     public int forwardedCount() {

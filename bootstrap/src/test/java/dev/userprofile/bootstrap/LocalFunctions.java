@@ -1,0 +1,40 @@
+package dev.userprofile.bootstrap;
+
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
+import dev.userprofile.bootstrap.wiring.TriggerComponent;
+import dev.userprofile.local.support.dynamodb.LocalTables;
+import java.util.Map;
+
+/**
+ * The functions built as Lambda builds them (the real Dagger components) from the variables template.yaml and
+ * Lambda would give them, here pointing at local tables: no test depends on the variables of its own process.
+ */
+final class LocalFunctions {
+
+    static final String TRIGGER = "PostConfirmationFunction";
+    static final String API = "ProfileApiFunction";
+
+    private LocalFunctions() {
+    }
+
+    static Configuration triggerConfiguration(LocalTables tables) {
+        return Configuration.fromEnvironment(tables.functionEnvironment(TRIGGER));
+    }
+
+    static Configuration apiConfiguration(LocalTables tables) {
+        return Configuration.fromEnvironment(tables.functionEnvironment(API));
+    }
+
+    static PostConfirmationHandler trigger(LocalTables tables) {
+        return trigger(tables.functionEnvironment(TRIGGER));
+    }
+
+    static PostConfirmationHandler trigger(Map<String, String> environment) {
+        return new PostConfirmationHandler(TriggerComponent.create(Configuration.fromEnvironment(environment)));
+    }
+
+    static ProfileApiHandler api(LocalTables tables) {
+        return new ProfileApiHandler(ProfileApiComponent.create(apiConfiguration(tables)));
+    }
+}

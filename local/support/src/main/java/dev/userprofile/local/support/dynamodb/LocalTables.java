@@ -1,0 +1,189 @@
+package dev.userprofile.local.support.dynamodb;
+
+import dev.userprofile.local.support.net.FaultInjectingProxy;
+import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.template.TemplateFunction;
+import dev.userprofile.local.support.template.TemplateTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/**
+ * The local DynamoDB every tool and test uses: dynalite with template.yaml's profiles table, behind a proxy that
+ * records each request the functions make (and can inject DynamoDB's failures), and the environment a function of
+ * the template gets to reach it. The local stack, the tests and the benchmarks all start it this way.
+ */
+public final class LocalTables implements AutoCloseable {
+
+    /** The template's table, which every function of the stack reads and writes. */
+    public static final String TABLE_LOGICAL_ID = "ProfilesTable";
+    /** The region every local function and client uses. */
+    public static final String REGION = "eu-west-1";
+
+    /**
+     * @param port       where functions reach DynamoDB on 127.0.0.1, a free port when 0
+     * @param dataDir    where dynalite keeps its data; in memory when empty
+     * @param tableName  the profiles table's local name (what {@code !Ref ProfilesTable} resolves to)
+     */
+    public record Options(int port, Optional<Path> dataDir, String tableName) {
+        public static Options inMemory(String tableName) {
+            return new Options(0, Optional.empty(), tableName);
+        }
+    }
+
+    private final DynaliteServer dynalite;
+    private final FaultInjectingProxy front;
+    private final DynamoDbClient client;
+    private final DynamoDbClient recordedClient;
+    private final TemplateTable table;
+    private final String tableName;
+
+    private LocalTables(DynaliteServer dynalite, FaultInjectingProxy front, DynamoDbClient client, TemplateTable table,
+                        String tableName) {
+        this.dynalite = dynalite;
+        this.front = front;
+        this.client = client;
+        this.recordedClient = LocalDynamoDb.client(front.endpoint());
+        this.table = table;
+        this.tableName = tableName;
+    }
+
+    /** dynalite in memory on free ports with the profiles table named {@code tableName}. */
+    public static LocalTables start(String tableName) {
+        return start(Options.inMemory(tableName));
+    }
+
+    /** Starts dynalite and its front and creates the table (an existing one in a kept data folder is reused). */
+    public static LocalTables start(Options options) {
+        DynaliteServer dynalite = DynaliteServer.start(0, options.dataDir());
+        FaultInjectingProxy front = null;
+        DynamoDbClient client = null;
+        try {
+            front = new FaultInjectingProxy(dynalite.endpoint(), options.port());
+            client = LocalDynamoDb.client(dynalite.endpoint());
+            TemplateTable table = TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), TABLE_LOGICAL_ID);
+            table.create(client, options.tableName());
+            return new LocalTables(dynalite, front, client, table, options.tableName());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client);
+            closeQuietly(front);
+            dynalite.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Where functions reach DynamoDB: through the recording front. */
+    public URI endpoint() {
+        return front.endpoint();
+    }
+
+    /** dynalite itself, behind the front: for measurements that must not pay for the front's extra hop. */
+    public URI directEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    /** The front: what it recorded, and failures to inject. */
+    public FaultInjectingProxy front() {
+        return front;
+    }
+
+    /** The operations functions sent through {@link #endpoint()} so far ({@code PutItem}, {@code GetItem} ...). */
+    public List<String> operations() {
+        return front.operations();
+    }
+
+    /** A client straight to dynalite, for setting up and checking data: what it does is not recorded. */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** A client through the recording front, for code under test that is given a client rather than a variable. */
+    public DynamoDbClient recordedClient() {
+        return recordedClient;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /**
+     * The variables {@code logicalId} gets from template.yaml, resolved to these tables, plus what Lambda would set
+     * (region, function name) and local credentials.
+     */
+    public Map<String, String> functionEnvironment(String logicalId) {
+        return functionEnvironment(logicalId, tableName, endpoint());
+    }
+
+    /** The same for tables named {@code tableName} reached at {@code endpoint}, running or not (yet). */
+    public static Map<String, String> functionEnvironment(String logicalId, String tableName, URI endpoint) {
+        TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), logicalId);
+        Map<String, String> environment = new HashMap<>(
+                function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, tableName)));
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+        environment.put("AWS_REGION", REGION);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", logicalId);
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        return environment;
+    }
+
+    /** An empty table again, and nothing recorded or queued at the front. */
+    public void reset() {
+        try {
+            client.deleteTable(b -> b.tableName(tableName));
+            try (var waiter = TemplateTable.fastWaiter(client)) {
+                waiter.waitUntilTableNotExists(b -> b.tableName(tableName));
+            }
+        } catch (ResourceNotFoundException absent) {
+            // Already gone.
+        }
+        table.create(client, tableName);
+        front.clear();
+        front.clearRequests();
+    }
+
+    /** Drops the table, as when DynamoDB cannot serve it. */
+    public void dropTable() {
+        client.deleteTable(b -> b.tableName(tableName));
+        try (var waiter = TemplateTable.fastWaiter(client)) {
+            waiter.waitUntilTableNotExists(b -> b.tableName(tableName));
+        }
+    }
+
+    /** The stored item under {@code userId}, read consistently; empty when there is none. */
+    public Map<String, AttributeValue> item(String userId) {
+        return client.getItem(b -> b.tableName(tableName).consistentRead(true)
+                .key(Map.of("userId", AttributeValue.fromS(userId)))).item();
+    }
+
+    public int itemCount() {
+        return client.scan(b -> b.tableName(tableName).consistentRead(true)).count();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(recordedClient);
+        closeQuietly(client);
+        closeQuietly(front);
+        dynalite.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Stopping the rest matters more.
+        }
+    }
+}
