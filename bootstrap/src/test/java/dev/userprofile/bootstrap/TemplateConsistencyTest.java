@@ -382,20 +382,14 @@ class TemplateConsistencyTest {
     }
 
     private static Map<String, Object> properties(String logicalId, String type) {
-        Map<String, Object> resource = map(map(template.get("Resources")).get(logicalId));
-        assertThat(resource.get("Type")).isEqualTo(type);
-        return map(resource.get("Properties"));
+        return CloudFormationYaml.properties(template, logicalId, type);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
+        return CloudFormationYaml.map(value, "a template value");
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
+        return CloudFormationYaml.list(value, "a template value");
     }
 }

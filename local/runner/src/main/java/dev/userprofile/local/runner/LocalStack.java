@@ -221,11 +221,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The triggers template.yaml attaches to the user pool (the keys of its {@code LambdaConfig}). */
-    @SuppressWarnings("unchecked")
     static List<String> poolTriggers(Path template) {
-        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.load(template).get("Resources");
-        Map<String, Object> pool = (Map<String, Object>) ((Map<String, Object>) resources.get(USER_POOL_LOGICAL_ID))
-                .get("Properties");
-        return List.copyOf(((Map<String, Object>) pool.get("LambdaConfig")).keySet());
+        Map<String, Object> pool = CloudFormationYaml.properties(CloudFormationYaml.load(template),
+                USER_POOL_LOGICAL_ID, "AWS::Cognito::UserPool");
+        return List.copyOf(CloudFormationYaml.map(pool.get("LambdaConfig"), USER_POOL_LOGICAL_ID + ".LambdaConfig")
+                .keySet());
     }
 }

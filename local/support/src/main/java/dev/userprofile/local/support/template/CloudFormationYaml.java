@@ -21,13 +21,15 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a CloudFormation/SAM template, turning the short-form intrinsic tags ({@code !Ref}, {@code !GetAtt},
- * {@code !Sub}, ...) into their long form ({@code {Ref: ...}}, {@code {Fn::GetAtt: [...]}}), as CloudFormation does.
+ * {@code !Sub}, ...) into their long form ({@code {Ref: ...}}, {@code {Fn::GetAtt: [...]}}), as CloudFormation does,
+ * and the one place that walks what it read: {@link #map}, {@link #list} and {@link #properties} say which part of
+ * the template was not what the caller expected.
  */
 public final class CloudFormationYaml {
 
     private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
             "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-            "Condition", "ToJsonString", "Length");
+            "ToJsonString", "Length");
 
     private CloudFormationYaml() {
     }
@@ -44,6 +46,38 @@ public final class CloudFormationYaml {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + template + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The {@code Properties} of the resource {@code logicalId}, which must be of {@code type}.
+     *
+     * @throws IllegalArgumentException naming the resource when it is missing or of another type
+     */
+    public static Map<String, Object> properties(Map<String, Object> template, String logicalId, String type) {
+        Map<String, Object> resource = map(map(template.get("Resources"), "Resources").get(logicalId),
+                "Resources." + logicalId);
+        if (!type.equals(resource.get("Type"))) {
+            throw new IllegalArgumentException(logicalId + " is not an " + type);
+        }
+        return map(resource.get("Properties"), logicalId + ".Properties");
+    }
+
+    /** {@code value} as a mapping. @throws IllegalArgumentException naming {@code where} when it is not one */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object value, String where) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException(where + " is missing or not a mapping in the template");
+    }
+
+    /** {@code value} as a list. @throws IllegalArgumentException naming {@code where} when it is not one */
+    @SuppressWarnings("unchecked")
+    public static List<Object> list(Object value, String where) {
+        if (value instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        throw new IllegalArgumentException(where + " is missing or not a list in the template");
     }
 
     /** Finds template.yaml by walking up from the working directory, so it works from any module. */
@@ -64,6 +98,8 @@ public final class CloudFormationYaml {
         IntrinsicConstructor() {
             super(new LoaderOptions());
             yamlConstructors.put(new Tag("!Ref"), new LongForm("Ref"));
+            // The one function whose long form has no "Fn::" prefix.
+            yamlConstructors.put(new Tag("!Condition"), new LongForm("Condition"));
             for (String function : FUNCTIONS) {
                 yamlConstructors.put(new Tag("!" + function), new LongForm("Fn::" + function));
             }

@@ -16,14 +16,11 @@ public record TemplateFunction(String logicalId, String handler, String runtime,
     }
 
     public static TemplateFunction fromTemplate(Path template, String logicalId) {
-        Map<String, Object> resources = map(CloudFormationYaml.load(template).get("Resources"));
-        Map<String, Object> resource = map(resources.get(logicalId));
-        if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
-            throw new IllegalArgumentException(logicalId + " is not an AWS::Serverless::Function");
-        }
-        Map<String, Object> properties = map(resource.get("Properties"));
+        Map<String, Object> properties = CloudFormationYaml.properties(CloudFormationYaml.load(template), logicalId,
+                "AWS::Serverless::Function");
         Map<String, Object> environment = properties.get("Environment") instanceof Map<?, ?> env
-                && env.get("Variables") instanceof Map<?, ?> variables ? map(variables) : Map.of();
+                && env.get("Variables") instanceof Map<?, ?> variables
+                ? CloudFormationYaml.map(variables, logicalId + ".Environment.Variables") : Map.of();
         String logFormat = properties.get("LoggingConfig") instanceof Map<?, ?> logging
                 && logging.get("LogFormat") instanceof String format ? format : "Text";
         return new TemplateFunction(logicalId, (String) properties.get("Handler"), (String) properties.get("Runtime"),
@@ -53,13 +50,5 @@ public record TemplateFunction(String logicalId, String handler, String runtime,
             }
         });
         return resolved;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        throw new IllegalArgumentException("expected a mapping in the template, found " + value);
     }
 }

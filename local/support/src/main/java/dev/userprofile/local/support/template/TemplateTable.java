@@ -1,5 +1,8 @@
 package dev.userprofile.local.support.template;
 
+import static dev.userprofile.local.support.template.CloudFormationYaml.list;
+import static dev.userprofile.local.support.template.CloudFormationYaml.map;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,20 +29,17 @@ public record TemplateTable(String logicalId, List<AttributeDefinition> attribut
     }
 
     public static TemplateTable fromTemplate(Path template, String logicalId) {
-        Map<String, Object> resources = map(CloudFormationYaml.load(template).get("Resources"), "Resources");
-        Map<String, Object> resource = map(resources.get(logicalId), "Resources." + logicalId);
-        if (!"AWS::DynamoDB::Table".equals(resource.get("Type"))) {
-            throw new IllegalArgumentException(logicalId + " is not an AWS::DynamoDB::Table");
-        }
-        Map<String, Object> properties = map(resource.get("Properties"), logicalId + ".Properties");
-        List<AttributeDefinition> attributes = list(properties.get("AttributeDefinitions")).stream()
+        Map<String, Object> properties = CloudFormationYaml.properties(CloudFormationYaml.load(template), logicalId,
+                "AWS::DynamoDB::Table");
+        List<AttributeDefinition> attributes = list(properties.get("AttributeDefinitions"),
+                logicalId + ".AttributeDefinitions").stream()
                 .map(a -> map(a, "AttributeDefinition"))
                 .map(a -> AttributeDefinition.builder()
                         .attributeName((String) a.get("AttributeName"))
                         .attributeType((String) a.get("AttributeType"))
                         .build())
                 .toList();
-        List<KeySchemaElement> keys = list(properties.get("KeySchema")).stream()
+        List<KeySchemaElement> keys = list(properties.get("KeySchema"), logicalId + ".KeySchema").stream()
                 .map(k -> map(k, "KeySchema"))
                 .map(k -> KeySchemaElement.builder()
                         .attributeName((String) k.get("AttributeName"))
@@ -73,20 +73,5 @@ public record TemplateTable(String logicalId, List<AttributeDefinition> attribut
                 .overrideConfiguration(o -> o.maxAttempts(200)
                         .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(50))))
                 .build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value, String what) {
-        if (value instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        throw new IllegalArgumentException(what + " is missing or not a mapping in the template");
-    }
-
-    private static List<?> list(Object value) {
-        if (value instanceof List<?> l) {
-            return l;
-        }
-        throw new IllegalArgumentException("expected a list in the template");
     }
 }
