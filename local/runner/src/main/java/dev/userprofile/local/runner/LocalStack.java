@@ -3,6 +3,7 @@ package dev.userprofile.local.runner;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.support.lambda.InvokeApi;
 import dev.userprofile.local.support.lambda.LocalHttpApi;
 import dev.userprofile.local.support.cognito.PoolTokenVerifier;
 import dev.userprofile.local.support.lambda.LocalLambda;
@@ -55,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final LocalTables tables;
+    private final InvokeApi invokeApi;
     private final LocalLambda lambda;
     private final LocalLambda apiFunction;
     private final LocalHttpApi api;
@@ -63,10 +65,11 @@ public final class LocalStack implements AutoCloseable {
     private final String userPoolId;
     private final String clientId;
 
-    private LocalStack(LocalTables tables, LocalLambda lambda, LocalLambda apiFunction, LocalHttpApi api,
-                       CognitoLocalServer cognito, CognitoIdentityProviderClient cognitoClient, String userPoolId,
-                       String clientId) {
+    private LocalStack(LocalTables tables, InvokeApi invokeApi, LocalLambda lambda, LocalLambda apiFunction,
+                       LocalHttpApi api, CognitoLocalServer cognito, CognitoIdentityProviderClient cognitoClient,
+                       String userPoolId, String clientId) {
         this.tables = tables;
+        this.invokeApi = invokeApi;
         this.lambda = lambda;
         this.apiFunction = apiFunction;
         this.api = api;
@@ -80,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Options options, Consumer<String> functionLog, Consumer<String> cognitoLog) {
         Path template = CloudFormationYaml.findTemplate();
         LocalTables tables = null;
+        InvokeApi invokeApi = null;
         LocalLambda lambda = null;
         LocalLambda apiFunction = null;
         LocalHttpApi api = null;
@@ -91,15 +95,19 @@ public final class LocalStack implements AutoCloseable {
             TemplateFunction function = TemplateFunction.fromTemplate(template, FUNCTION_LOGICAL_ID);
             lambda = LocalLambda.start(new LocalLambda.Launch(function, LocalLambda.defaultArtifact(),
                     tables.functionEnvironment(FUNCTION_LOGICAL_ID), List.of("--enable-native-access=ALL-UNNAMED"), false,
-                    options.lambdaPort(), functionLog));
+                    0, functionLog));
             TemplateFunction apiTemplate = TemplateFunction.fromTemplate(template, API_FUNCTION_LOGICAL_ID);
             apiFunction = LocalLambda.start(new LocalLambda.Launch(apiTemplate, LocalLambda.defaultArtifact(),
                     tables.functionEnvironment(API_FUNCTION_LOGICAL_ID), List.of("--enable-native-access=ALL-UNNAMED"),
                     false, 0, line -> functionLog.accept("api | " + line)));
 
+            invokeApi = new InvokeApi(options.lambdaPort());
+            invokeApi.register(FUNCTION_LOGICAL_ID, lambda::invoke);
+            invokeApi.register(API_FUNCTION_LOGICAL_ID, apiFunction::invoke);
+
             Path cognitoDir = options.dataDir().map(d -> d.resolve("cognito"))
                     .orElseGet(LocalStack::temporaryDirectory);
-            cognito = CognitoLocalServer.start(options.cognitoPort(), cognitoDir, lambda.invokeEndpoint(),
+            cognito = CognitoLocalServer.start(options.cognitoPort(), cognitoDir, invokeApi.endpoint(),
                     function.logicalId(), poolTriggers(template), options.code(), cognitoLog);
             CognitoIdentityProviderClient cognitoClient = cognitoClient(cognito.endpoint());
             String poolId = existingOrNewPool(cognitoClient);
@@ -108,11 +116,13 @@ public final class LocalStack implements AutoCloseable {
                     cognito.issuer(poolId), clientId), apiFunction, Clock.systemUTC());
             lambda.awaitReady(Duration.ofSeconds(30));
             apiFunction.awaitReady(Duration.ofSeconds(30));
-            return new LocalStack(tables, lambda, apiFunction, api, cognito, cognitoClient, poolId, clientId);
+            return new LocalStack(tables, invokeApi, lambda, apiFunction, api, cognito, cognitoClient, poolId,
+                    clientId);
         } catch (RuntimeException e) {
             closeQuietly(api);
             closeQuietly(apiFunction);
             closeQuietly(cognito);
+            closeQuietly(invokeApi);
             closeQuietly(lambda);
             closeQuietly(tables);
             throw e;
@@ -162,8 +172,9 @@ public final class LocalStack implements AutoCloseable {
         return tables.endpoint();
     }
 
+    /** Lambda's Invoke API for both functions (the trigger and the profile API), by logical id. */
     public URI lambdaEndpoint() {
-        return lambda.invokeEndpoint();
+        return invokeApi.endpoint();
     }
 
     public URI cognitoEndpoint() {
@@ -204,6 +215,7 @@ public final class LocalStack implements AutoCloseable {
         closeQuietly(cognitoClient);
         closeQuietly(api);
         closeQuietly(cognito);
+        closeQuietly(invokeApi);
         closeQuietly(apiFunction);
         closeQuietly(lambda);
         closeQuietly(tables);

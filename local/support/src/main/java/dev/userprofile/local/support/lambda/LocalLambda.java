@@ -137,10 +137,6 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
-    public URI invokeEndpoint() {
-        return api.endpoint();
-    }
-
     public int port() {
         return api.port();
     }

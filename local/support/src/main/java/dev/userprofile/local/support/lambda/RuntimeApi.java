@@ -24,15 +24,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Loopback HTTP server speaking two of Lambda's APIs for one function: the Runtime API (what the Lambda Java
- * runtime polls for events and posts results to) and the Invoke API
- * ({@code POST /2015-03-31/functions/{name}/invocations}) that clients such as cognito-local call. Invocations are
- * handed to the runtime one at a time, as in one execution environment.
+ * Lambda's Runtime API for one execution environment on loopback: what the Lambda Java runtime polls for events and
+ * posts results to, including SnapStart's restore call. Invocations ({@link #invoke}; over HTTP through the
+ * {@link InvokeApi} that serves every local function) are handed to the runtime one at a time.
  */
 public final class RuntimeApi implements AutoCloseable {
 
     private static final String RUNTIME = "/2018-06-01/runtime";
-    private static final String INVOKE = "/2015-03-31/functions/";
 
     /** What an invocation returned: a payload, or a function error with the runtime's error JSON. */
     public record InvocationResult(String payload, Optional<String> functionError) {
@@ -72,17 +70,12 @@ public final class RuntimeApi implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext(RUNTIME, this::runtime);
-        server.createContext(INVOKE, this::invoke);
         server.start();
     }
 
     /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
     public String runtimeApiAddress() {
         return "127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     public int port() {
@@ -247,32 +240,6 @@ public final class RuntimeApi implements AutoCloseable {
         }
         invocation.result.complete(new InvocationResult(body, functionError));
         send(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8), "application/json");
-    }
-
-    private void invoke(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String rest = exchange.getRequestURI().getPath().substring(INVOKE.length());
-            String name = rest.endsWith("/invocations") ? rest.substring(0, rest.length() - "/invocations".length())
-                    : null;
-            if (!"POST".equals(exchange.getRequestMethod()) || name == null) {
-                send(exchange, 404, "{\"Type\":\"User\",\"message\":\"unknown operation\"}"
-                        .getBytes(StandardCharsets.UTF_8), "application/json");
-                return;
-            }
-            String bare = name.contains(":function:") ? name.substring(name.lastIndexOf(':') + 1) : name;
-            if (!bare.equals(functionName)) {
-                exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
-                send(exchange, 404, ("{\"Type\":\"User\",\"message\":\"Function not found: " + bare + "\"}")
-                        .getBytes(StandardCharsets.UTF_8), "application/json");
-                return;
-            }
-            InvocationResult result = invoke(exchange.getRequestBody().readAllBytes());
-            exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
-            result.functionError().ifPresent(error -> exchange.getResponseHeaders().add("X-Amz-Function-Error", error));
-            send(exchange, 200, result.payload().getBytes(StandardCharsets.UTF_8), "application/json");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
