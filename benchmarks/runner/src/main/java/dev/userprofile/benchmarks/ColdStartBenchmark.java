@@ -183,8 +183,8 @@ public final class ColdStartBenchmark {
             int writes = requestsPerInvocation(template, ours, environment, dynalite,
                     List.of(signUpEvent()))[0];
             int[] signIn = requestsPerInvocation(template, ours, environment, dynalite,
-                    List.of(signInEvent(dynamoDb), LambdaRuntimeJson.sampleEventJson("sign-in.json")
-                            .replace("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01", UUID.randomUUID().toString())));
+                    List.of(signInEvent(dynamoDb), LambdaRuntimeJson.withSub(
+                            LambdaRuntimeJson.sampleEventJson("sign-in.json"), UUID.randomUUID().toString())));
             report(results, classes, Map.of("floor", Files.size(floor), "naive", Files.size(naive),
                     "ours", Files.size(ours)), rawPutItem, writes, only.isEmpty());
             reportRestores(restores);
@@ -207,13 +207,11 @@ public final class ColdStartBenchmark {
 
     /** A sign-in (PostAuthentication) of a user whose profile is stored already: the common case. */
     private static String signInEvent(DynamoDbClient dynamoDb) {
-        String json = LambdaRuntimeJson.sampleEventJson("sign-in.json");
-        String sub = LambdaRuntimeJson.fromJson(json).getRequest().getUserAttributes().get("sub");
         String registered = UUID.randomUUID().toString();
         dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(registered),
                 "registeredAt", AttributeValue.fromS("2026-11-30T00:00:00Z"), "schemaVersion",
                 AttributeValue.fromN("1"))));
-        return json.replace(sub, registered);
+        return LambdaRuntimeJson.withSub(LambdaRuntimeJson.sampleEventJson("sign-in.json"), registered);
     }
 
     private static String event(Workload workload, DynamoDbClient dynamoDb) {
@@ -237,9 +235,8 @@ public final class ColdStartBenchmark {
     }
 
     private static String signUpEvent() {
-        String json = LambdaRuntimeJson.sampleEventJson("sign-up.json");
-        String sub = LambdaRuntimeJson.fromJson(json).getRequest().getUserAttributes().get("sub");
-        return json.replace(sub, UUID.randomUUID().toString());
+        return LambdaRuntimeJson.withSub(LambdaRuntimeJson.sampleEventJson("sign-up.json"),
+                UUID.randomUUID().toString());
     }
 
     private static LocalLambda launch(TemplateFunction template, Variant variant, Map<String, String> environment,

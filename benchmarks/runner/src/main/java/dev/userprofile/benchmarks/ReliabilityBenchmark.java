@@ -79,12 +79,11 @@ public final class ReliabilityBenchmark {
         DynamoDbClient dynamoDb = tables.client();
         String tableName = tables.tableName();
         String template = LambdaRuntimeJson.sampleEventJson("sign-up.json");
-        String templateSub = LambdaRuntimeJson.fromJson(template).getRequest().getUserAttributes().get("sub");
         Random random = new Random(20261127L);
         List<String> distinct = new ArrayList<>();
         for (int i = 0; i < DISTINCT_USERS; i++) {
             String sub = new UUID(random.nextLong(), random.nextLong()).toString();
-            distinct.add(template.replace(templateSub, sub).replace("jane.doe@example.com", "user" + i + "@example.com"));
+            distinct.add(LambdaRuntimeJson.withSub(template, sub).replace("jane.doe@example.com", "user" + i + "@example.com"));
         }
         List<String> deliveries = new ArrayList<>(distinct);
         int duplicates = (int) Math.round(DISTINCT_USERS * DUPLICATE_SHARE);

@@ -1,5 +1,6 @@
 package dev.userprofile.local.runner;
 
+import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -131,7 +132,7 @@ public final class LocalStackCommand {
             OUT.println("== invoked " + stack.functionName() + " with " + eventFile + ": HTTP " + response.statusCode()
                     + error.map(e -> ", function error " + e).orElse(""));
             OUT.println("returned: " + response.body());
-            Profiles.subOf(event).ifPresent(sub -> OUT.println("stored item: " + Profiles.describe(stack, sub)));
+            LambdaRuntimeJson.subOf(event).ifPresent(sub -> OUT.println("stored item: " + Profiles.describe(stack, sub)));
             OUT.println("items in table: " + Profiles.count(stack));
             return error.isPresent() ? 1 : 0;
         }

@@ -26,14 +26,4 @@ final class Profiles {
         return stack.dynamoDb().scanPaginator(b -> b.tableName(LocalStack.TABLE_NAME).consistentRead(true)).stream()
                 .mapToInt(page -> page.count()).sum();
     }
-
-    static Optional<String> subOf(String eventJson) {
-        try {
-            var request = LambdaRuntimeJson.fromJson(eventJson).getRequest();
-            return Optional.ofNullable(request == null || request.getUserAttributes() == null ? null
-                    : request.getUserAttributes().get("sub"));
-        } catch (RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
 }

@@ -7,6 +7,7 @@ import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -67,10 +68,12 @@ public final class PostConfirmationTrigger {
         if (event.getRequest() == null) {
             throw new InvalidTriggerEventException("request", "is missing");
         }
-        Map<String, String> attributes = event.getRequest().getUserAttributes();
-        if (attributes == null) {
-            throw new InvalidTriggerEventException(ATTRIBUTES, "is missing");
-        }
-        return attributes;
+        return userAttributesOf(event).orElseThrow(() -> new InvalidTriggerEventException(ATTRIBUTES, "is missing"));
+    }
+
+    /** The event's user attributes, when it has any: the one place that reads them (and so the sub) from an event. */
+    static Optional<Map<String, String>> userAttributesOf(CognitoUserPoolPostConfirmationEvent event) {
+        return event == null || event.getRequest() == null ? Optional.empty()
+                : Optional.ofNullable(event.getRequest().getUserAttributes());
     }
 }

@@ -134,10 +134,7 @@ public final class TriggerInvocation {
 
     /** The sub as sent, when it looks like one, so failed registrations can be found and repaired. */
     private static String rawSub(CognitoUserPoolPostConfirmationEvent event) {
-        if (event == null || event.getRequest() == null || event.getRequest().getUserAttributes() == null) {
-            return null;
-        }
-        String sub = event.getRequest().getUserAttributes().get("sub");
-        return sub != null && sub.matches("[0-9A-Za-z-]{1,64}") ? sub : null;
+        return PostConfirmationTrigger.userAttributesOf(event).map(attributes -> attributes.get("sub"))
+                .filter(sub -> sub.matches("[0-9A-Za-z-]{1,64}")).orElse(null);
     }
 }

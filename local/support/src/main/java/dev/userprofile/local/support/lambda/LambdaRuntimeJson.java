@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads and writes events with the Lambda Java runtime's own serialisation library. */
 public final class LambdaRuntimeJson {
@@ -35,6 +36,23 @@ public final class LambdaRuntimeJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader()).toJson(value, out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code sub} a trigger event's JSON carries in its user attributes, if it is readable and has one. */
+    public static Optional<String> subOf(String eventJson) {
+        try {
+            CognitoUserPoolPostConfirmationEvent.Request request = fromJson(eventJson).getRequest();
+            return Optional.ofNullable(request == null || request.getUserAttributes() == null ? null
+                    : request.getUserAttributes().get("sub"));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The same trigger event for another user: every occurrence of its {@code sub} replaced. */
+    public static String withSub(String eventJson, String sub) {
+        String current = subOf(eventJson).orElseThrow(() -> new IllegalArgumentException("the event has no sub"));
+        return eventJson.replace(current, sub);
     }
 
     public static String toJson(CognitoUserPoolPostConfirmationEvent event) {
