@@ -72,7 +72,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             .identityProvider(new IdentityProvider("Probe"))
             .build(), Instant.EPOCH);
 
-    private final DynamoDbTable<UserItem> table;
+    private final DynamoDbTable<User> table;
+    private final DynamoDbTable<UserItemSchema.StoredKey> keys;
 
     /**
      * A repository on a client built as the function builds its own but whose requests never leave the process
@@ -82,7 +83,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
      */
     public static DynamoDbUserRepository rehearsal(String region, String tableName, DynamoDbCallBudget budget) {
         RehearsalHttpClient httpClient = new RehearsalHttpClient(
-                UserItemSchema.TABLE_SCHEMA.itemToMap(UserItemMapper.toItem(WARM_UP_SAMPLE), true));
+                UserItemSchema.TABLE_SCHEMA.itemToMap(WARM_UP_SAMPLE, true));
         DynamoDbClient client = DynamoDbClients.builder(region, Optional.empty(), httpClient,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")), budget)
                 .build();
@@ -93,12 +94,13 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(tableName, "tableName");
         this.table = client.table(tableName, UserItemSchema.TABLE_SCHEMA);
+        this.keys = client.table(tableName, UserItemSchema.KEY_SCHEMA);
     }
 
     @Override
     public AddResult addIfAbsent(User user) {
-        PutItemEnhancedRequest<UserItem> request = PutItemEnhancedRequest.builder(UserItem.class)
-                .item(UserItemMapper.toItem(user))
+        PutItemEnhancedRequest<User> request = PutItemEnhancedRequest.builder(User.class)
+                .item(user)
                 .conditionExpression(KEY_ABSENT)
                 .build();
         try {
@@ -113,7 +115,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
 
     @Override
     public Optional<User> findById(UserId id) {
-        return Optional.ofNullable(read(id, true)).map(UserItemMapper::toUser);
+        return Optional.ofNullable(read(id, true));
     }
 
     /**
@@ -130,8 +132,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
                 .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))
                 .build();
         try {
-            table.putItem(PutItemEnhancedRequest.builder(UserItem.class)
-                    .item(UserItemMapper.toItem(updated))
+            table.putItem(PutItemEnhancedRequest.builder(User.class)
+                    .item(updated)
                     .conditionExpression(condition)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
@@ -148,7 +150,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     }
 
     /** One GetItem; the stored item, or null when there is none. */
-    private UserItem read(UserId id, boolean consistent) {
+    private User read(UserId id, boolean consistent) {
         try {
             return table.getItem(get(id, consistent));
         } catch (SdkException e) {
@@ -177,8 +179,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     @Override
     public void forEachUserId(Consumer<UserId> action) {
         try {
-            table.scan(ScanEnhancedRequest.builder().attributesToProject(UserItemSchema.PARTITION_KEY).build())
-                    .items().forEach(item -> action.accept(new UserId(item.userId())));
+            keys.scan(ScanEnhancedRequest.builder().attributesToProject(UserItemSchema.PARTITION_KEY).build())
+                    .items().forEach(key -> action.accept(key.userId()));
         } catch (SdkException e) {
             throw unavailable("Scan", e);
         }
@@ -187,7 +189,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     @Override
     public boolean remove(UserId id) {
         try {
-            return table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).build()) != null;
+            return keys.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).build()) != null;
         } catch (SdkException e) {
             throw unavailable("DeleteItem", e);
         }
@@ -200,14 +202,14 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
      * conditional-check path a repeated registration takes). Nothing is ever written.
      */
     public void warmUp() {
-        UserItem item = UserItemMapper.toItem(WARM_UP_SAMPLE);
-        UserItemMapper.toUser(item);
+        UserItemSchema.TABLE_SCHEMA.mapToItem(UserItemSchema.TABLE_SCHEMA.itemToMap(WARM_UP_SAMPLE, false));
         try {
-            // Whatever is stored under the probe key (nothing, normally) is read and dropped, never mapped; both
-            // kinds of read, as registration checks and sign-in checks make them.
-            table.getItem(get(WARM_UP_PROBE, true));
-            table.getItem(get(WARM_UP_PROBE, false));
-            table.putItem(PutItemEnhancedRequest.builder(UserItem.class).item(item).conditionExpression(NEVER).build());
+            // Whatever is stored under the probe key (nothing, normally) is read through the key-only view and
+            // dropped, never turned into a user; both kinds of read, as registration and sign-in checks make them.
+            keys.getItem(get(WARM_UP_PROBE, true));
+            keys.getItem(get(WARM_UP_PROBE, false));
+            table.putItem(PutItemEnhancedRequest.builder(User.class).item(WARM_UP_SAMPLE).conditionExpression(NEVER)
+                    .build());
             throw new IllegalStateException("DynamoDB accepted a condition no item can meet on " + table.tableName());
         } catch (ConditionalCheckFailedException expected) {
             // The refusal is the point: the full PutItem path ran and nothing was written.

@@ -2,12 +2,24 @@ package dev.userprofile.adapters.dynamodb;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
+import dev.userprofile.domain.IdentityProvider;
+import dev.userprofile.domain.LanguageTag;
+import dev.userprofile.domain.Name;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.domain.VerifiablePhone;
+import java.time.Instant;
+import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The table schema of {@link UserItem}, written out by hand: no bean introspection or generated lambdas at cold
- * start, unlike {@code TableSchema.fromBean}.
+ * How a {@link User} is stored: one item a user, each attribute declared once below with how it is read from the
+ * user and where it goes on the way back, so a new attribute is one line here and one field in {@link StoredUser}.
+ * Written out by hand, not by bean introspection: nothing is generated at cold start. Absent optional parts are absent
+ * attributes, never NULLs. The layout is in docs/reference.md ("Item layout").
  */
 public final class UserItemSchema {
 
@@ -15,41 +27,114 @@ public final class UserItemSchema {
     public static final String PARTITION_KEY = "userId";
     /** The count of writes that made the item, the condition of every change (absent on items from before it). */
     public static final String VERSION = "version";
+    /** Version of this layout, stored on every item so later readers can migrate old items. */
+    public static final int CURRENT_SCHEMA_VERSION = 1;
 
-    public static final TableSchema<UserItem> TABLE_SCHEMA =
-            StaticImmutableTableSchema.builder(UserItem.class, UserItem.Builder.class)
-                    .newItemBuilder(UserItem::builder, UserItem.Builder::build)
+    public static final TableSchema<User> TABLE_SCHEMA =
+            StaticImmutableTableSchema.builder(User.class, StoredUser.class)
+                    .newItemBuilder(StoredUser::new, StoredUser::toUser)
                     .addAttribute(String.class, a -> a.name(PARTITION_KEY)
-                            .getter(UserItem::userId).setter(UserItem.Builder::userId)
+                            .getter(user -> user.id().value())
+                            .setter((stored, value) -> stored.userId = value)
                             .tags(primaryPartitionKey()))
                     .addAttribute(String.class, a -> a.name("email")
-                            .getter(UserItem::email).setter(UserItem.Builder::email))
+                            .getter(user -> user.profile().email().map(e -> e.address().value()).orElse(null))
+                            .setter((stored, value) -> stored.email = value))
                     .addAttribute(Boolean.class, a -> a.name("emailVerified")
-                            .getter(UserItem::emailVerified).setter(UserItem.Builder::emailVerified))
+                            .getter(user -> user.profile().email().map(VerifiableEmail::verified).orElse(null))
+                            .setter((stored, value) -> stored.emailVerified = value))
                     .addAttribute(String.class, a -> a.name("phoneNumber")
-                            .getter(UserItem::phoneNumber).setter(UserItem.Builder::phoneNumber))
+                            .getter(user -> user.profile().phone().map(p -> p.number().value()).orElse(null))
+                            .setter((stored, value) -> stored.phoneNumber = value))
                     .addAttribute(Boolean.class, a -> a.name("phoneNumberVerified")
-                            .getter(UserItem::phoneNumberVerified).setter(UserItem.Builder::phoneNumberVerified))
+                            .getter(user -> user.profile().phone().map(VerifiablePhone::verified).orElse(null))
+                            .setter((stored, value) -> stored.phoneNumberVerified = value))
                     .addAttribute(String.class, a -> a.name("givenName")
-                            .getter(UserItem::givenName).setter(UserItem.Builder::givenName))
+                            .getter(user -> user.profile().givenName().map(Name::value).orElse(null))
+                            .setter((stored, value) -> stored.givenName = value))
                     .addAttribute(String.class, a -> a.name("familyName")
-                            .getter(UserItem::familyName).setter(UserItem.Builder::familyName))
+                            .getter(user -> user.profile().familyName().map(Name::value).orElse(null))
+                            .setter((stored, value) -> stored.familyName = value))
                     .addAttribute(String.class, a -> a.name("displayName")
-                            .getter(UserItem::displayName).setter(UserItem.Builder::displayName))
+                            .getter(user -> user.profile().displayName().map(Name::value).orElse(null))
+                            .setter((stored, value) -> stored.displayName = value))
                     .addAttribute(String.class, a -> a.name("locale")
-                            .getter(UserItem::locale).setter(UserItem.Builder::locale))
+                            .getter(user -> user.profile().locale().map(LanguageTag::value).orElse(null))
+                            .setter((stored, value) -> stored.locale = value))
                     .addAttribute(String.class, a -> a.name("identityProvider")
-                            .getter(UserItem::identityProvider).setter(UserItem.Builder::identityProvider))
+                            .getter(user -> user.profile().identityProvider().map(IdentityProvider::name).orElse(null))
+                            .setter((stored, value) -> stored.identityProvider = value))
                     .addAttribute(String.class, a -> a.name("registeredAt")
-                            .getter(UserItem::registeredAt).setter(UserItem.Builder::registeredAt))
+                            .getter(user -> user.registeredAt().toString())
+                            .setter((stored, value) -> stored.registeredAt = value))
                     .addAttribute(String.class, a -> a.name("updatedAt")
-                            .getter(UserItem::updatedAt).setter(UserItem.Builder::updatedAt))
+                            .getter(user -> user.updatedAt().map(Instant::toString).orElse(null))
+                            .setter((stored, value) -> stored.updatedAt = value))
                     .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(UserItem::version).setter(UserItem.Builder::version))
+                            .getter(User::version)
+                            .setter((stored, value) -> stored.version = value))
                     .addAttribute(Integer.class, a -> a.name("schemaVersion")
-                            .getter(UserItem::schemaVersion).setter(UserItem.Builder::schemaVersion))
+                            .getter(user -> CURRENT_SCHEMA_VERSION)
+                            .setter((stored, value) -> { }))
+                    .build();
+
+    /**
+     * The key alone, for the calls that need nothing else (a Scan of keys, a delete): they never turn a stored item
+     * into a {@link User}, so a malformed item cannot stop them.
+     */
+    static final TableSchema<StoredKey> KEY_SCHEMA =
+            StaticImmutableTableSchema.builder(StoredKey.class, StoredKey.class)
+                    .newItemBuilder(StoredKey::new, key -> key)
+                    .addAttribute(String.class, a -> a.name(PARTITION_KEY)
+                            .getter(key -> key.userId)
+                            .setter((key, value) -> key.userId = value)
+                            .tags(primaryPartitionKey()))
                     .build();
 
     private UserItemSchema() {
+    }
+
+    /** What a stored item says, gathered attribute by attribute on its way back to a {@link User}. */
+    static final class StoredUser {
+        private String userId;
+        private String email;
+        private Boolean emailVerified;
+        private String phoneNumber;
+        private Boolean phoneNumberVerified;
+        private String givenName;
+        private String familyName;
+        private String displayName;
+        private String locale;
+        private String identityProvider;
+        private String registeredAt;
+        private String updatedAt;
+        private Long version;
+
+        User toUser() {
+            UserProfile.Builder profile = UserProfile.builder();
+            if (email != null) {
+                profile.email(VerifiableEmail.of(email, Boolean.TRUE.equals(emailVerified)));
+            }
+            if (phoneNumber != null) {
+                profile.phone(VerifiablePhone.of(phoneNumber, Boolean.TRUE.equals(phoneNumberVerified)));
+            }
+            Optional.ofNullable(givenName).map(Name::new).ifPresent(profile::givenName);
+            Optional.ofNullable(familyName).map(Name::new).ifPresent(profile::familyName);
+            Optional.ofNullable(displayName).map(Name::new).ifPresent(profile::displayName);
+            Optional.ofNullable(locale).map(LanguageTag::new).ifPresent(profile::locale);
+            Optional.ofNullable(identityProvider).map(IdentityProvider::new).ifPresent(profile::identityProvider);
+            // Items stored before versions were kept have none: they are version 0, and the first change makes them 1.
+            return new User(new UserId(userId), profile.build(), Instant.parse(registeredAt),
+                    Optional.ofNullable(updatedAt).map(Instant::parse), version == null ? 0 : version);
+        }
+    }
+
+    /** A stored item's key. */
+    static final class StoredKey {
+        private String userId;
+
+        UserId userId() {
+            return new UserId(userId);
+        }
     }
 }
