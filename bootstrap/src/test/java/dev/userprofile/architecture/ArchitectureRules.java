@@ -1,16 +1,17 @@
 package dev.userprofile.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
 
 /** The architecture, stated once; applied to the product and, to prove each rule bites, to known-bad fixtures. */
 final class ArchitectureRules {
@@ -21,23 +22,41 @@ final class ArchitectureRules {
     static final String BOOTSTRAP = "dev.userprofile.bootstrap..";
     static final String LOCAL_TOOLING = "dev.userprofile.local..";
     static final String SHARED_LOG_FORMAT = "dev.userprofile.adapters.lambda.logging..";
+    static final String OPERATOR_TOOL = "dev.userprofile.adapters.cognito.admin..";
 
     private ArchitectureRules() {
     }
 
+    /**
+     * The hexagon in ArchUnit's own terms: the domain model at the centre, the application (ports and services)
+     * around it, each adapter on its own outside, none depending on another. The trigger and the operator tool are
+     * one Cognito adapter (the tool maps pool users with the trigger's attribute mapping). Bootstrap and the local
+     * tooling compose the rest and so may use anything; the functions' shared log format belongs to no adapter.
+     */
     @ArchTest
-    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Domain").definedBy(DOMAIN)
-            .layer("Application").definedBy(APPLICATION)
-            .layer("Adapters").definedBy(ADAPTERS)
-            .layer("Bootstrap").definedBy(BOOTSTRAP)
-            .layer("Local tooling").definedBy(LOCAL_TOOLING)
-            .whereLayer("Local tooling").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap", "Local tooling")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap", "Local tooling")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Local tooling")
-            .as("Dependencies point inward: bootstrap -> adapters -> application -> domain");
+    static final ArchRule ONION = onionArchitecture()
+            .domainModels(DOMAIN)
+            .applicationServices(APPLICATION)
+            .adapter("Cognito (trigger and operator tool)", "dev.userprofile.adapters.cognito..")
+            .adapter("profile API", "dev.userprofile.adapters.api..")
+            .adapter("DynamoDB", "dev.userprofile.adapters.dynamodb..")
+            .withOptionalLayers(true)
+            .ignoreDependency(resideInAnyPackage(BOOTSTRAP, LOCAL_TOOLING), DescribedPredicate.alwaysTrue())
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(SHARED_LOG_FORMAT))
+            .as("Dependencies point inward (domain <- application <- adapters), and no adapter uses another");
+
+    /** Product code outside the operator tool's command line never prints: functions log through their logger. */
+    @ArchTest
+    static final ArchRule NO_STANDARD_STREAMS = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS).and().resideOutsideOfPackage(OPERATOR_TOOL)
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .as("No System.out, System.err or printStackTrace in the domain, the application or a function's adapters");
+
+    @ArchTest
+    static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
     @ArchTest
     static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes().that().resideInAPackage(DOMAIN)
@@ -48,12 +67,6 @@ final class ArchitectureRules {
     static final ArchRule APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY = classes().that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
             .as("The application depends on the JDK and the domain only");
-
-    @ArchTest
-    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching("dev.userprofile.adapters.(*)..")
-            .should().notDependOnEachOther()
-            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(SHARED_LOG_FORMAT))
-            .as("Adapters do not depend on each other (the functions' shared log format aside)");
 
     @ArchTest
     static final ArchRule PORTS_IN_DO_NOT_USE_PORTS_OUT = noClasses().that().resideInAPackage("..port.in..")
@@ -131,10 +144,7 @@ final class ArchitectureRules {
                     + "Dagger module of their own");
 
     @ArchTest
-    static final ArchRule NO_FIELD_INJECTION = noFields()
-            .should().beAnnotatedWith("javax.inject.Inject")
-            .orShould().beAnnotatedWith("jakarta.inject.Inject")
-            .as("No field injection");
+    static final ArchRule NO_FIELD_INJECTION = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
     @ArchTest
     static final ArchRule DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP = noClasses()
