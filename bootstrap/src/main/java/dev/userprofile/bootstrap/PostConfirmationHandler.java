@@ -42,8 +42,8 @@ public final class PostConfirmationHandler
     }
 
     @Override
-    public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event,
-                                                              Context context) {
+    public CognitoUserPoolPostConfirmationEvent handleRequest(
+            CognitoUserPoolPostConfirmationEvent event, Context context) {
         return invocation.handle(event, context.getAwsRequestId(), context.getLogger());
     }
 }

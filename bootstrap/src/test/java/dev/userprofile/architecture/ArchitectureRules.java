@@ -24,8 +24,7 @@ final class ArchitectureRules {
     static final String SHARED_LOG_FORMAT = "dev.userprofile.adapters.lambda.logging..";
     static final String OPERATOR_TOOL = "dev.userprofile.adapters.cognito.admin..";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /**
      * The hexagon in ArchUnit's own terms: the domain model at the centre, the application (ports and services)
@@ -48,7 +47,10 @@ final class ArchitectureRules {
     /** Product code outside the operator tool's command line never prints: functions log through their logger. */
     @ArchTest
     static final ArchRule NO_STANDARD_STREAMS = noClasses()
-            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS).and().resideOutsideOfPackage(OPERATOR_TOOL)
+            .that()
+            .resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS)
+            .and()
+            .resideOutsideOfPackage(OPERATOR_TOOL)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .as("No System.out, System.err or printStackTrace in the domain, the application or a function's adapters");
 
@@ -59,87 +61,128 @@ final class ArchitectureRules {
     static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
     @ArchTest
-    static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes().that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+    static final ArchRule DOMAIN_DEPENDS_ON_JDK_ONLY = classes()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN)
             .as("The domain depends on the JDK only");
 
     @ArchTest
-    static final ArchRule APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY = classes().that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
+    static final ArchRule APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY = classes()
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN, APPLICATION)
             .as("The application depends on the JDK and the domain only");
 
     @ArchTest
-    static final ArchRule PORTS_IN_DO_NOT_USE_PORTS_OUT = noClasses().that().resideInAPackage("..port.in..")
-            .should().dependOnClassesThat().resideInAPackage("..port.out..")
+    static final ArchRule PORTS_IN_DO_NOT_USE_PORTS_OUT = noClasses()
+            .that()
+            .resideInAPackage("..port.in..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..port.out..")
             .as("Inbound ports do not depend on outbound ports");
 
     @ArchTest
-    static final ArchRule PORTS_OUT_DO_NOT_USE_PORTS_IN = noClasses().that().resideInAPackage("..port.out..")
-            .should().dependOnClassesThat().resideInAPackage("..port.in..")
+    static final ArchRule PORTS_OUT_DO_NOT_USE_PORTS_IN = noClasses()
+            .that()
+            .resideInAPackage("..port.out..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..port.in..")
             .as("Outbound ports do not depend on inbound ports");
 
     @ArchTest
     static final ArchRule USE_CASES_ARE_INBOUND_PORT_INTERFACES = classes()
-            .that().haveSimpleNameEndingWith("UseCase")
-            .should().beInterfaces().andShould().resideInAPackage("dev.userprofile.application.port.in..")
+            .that()
+            .haveSimpleNameEndingWith("UseCase")
+            .should()
+            .beInterfaces()
+            .andShould()
+            .resideInAPackage("dev.userprofile.application.port.in..")
             .as("*UseCase types are interfaces in application.port.in");
 
     @ArchTest
     static final ArchRule COMMANDS_ARE_RECORDS = classes()
-            .that().haveSimpleNameEndingWith("Command")
-            .should().beAssignableTo(Record.class)
-            .andShould().resideInAPackage("dev.userprofile.application.port.in..")
+            .that()
+            .haveSimpleNameEndingWith("Command")
+            .should()
+            .beAssignableTo(Record.class)
+            .andShould()
+            .resideInAPackage("dev.userprofile.application.port.in..")
             .as("*Command types are records in application.port.in");
 
-    private static final DescribedPredicate<JavaClass> IMPLEMENT_A_USE_CASE = new DescribedPredicate<>(
-            "implement a *UseCase") {
-        @Override
-        public boolean test(JavaClass javaClass) {
-            return javaClass.getAllRawInterfaces().stream().anyMatch(i -> i.getSimpleName().endsWith("UseCase"));
-        }
-    };
+    private static final DescribedPredicate<JavaClass> IMPLEMENT_A_USE_CASE =
+            new DescribedPredicate<>("implement a *UseCase") {
+                @Override
+                public boolean test(JavaClass javaClass) {
+                    return javaClass.getAllRawInterfaces().stream()
+                            .anyMatch(i -> i.getSimpleName().endsWith("UseCase"));
+                }
+            };
 
     @ArchTest
     static final ArchRule USE_CASES_ARE_IMPLEMENTED_BY_SERVICES = classes()
-            .that().areNotInterfaces().and(IMPLEMENT_A_USE_CASE)
-            .should().haveSimpleNameEndingWith("Service")
-            .andShould().resideInAPackage("dev.userprofile.application.service..")
+            .that()
+            .areNotInterfaces()
+            .and(IMPLEMENT_A_USE_CASE)
+            .should()
+            .haveSimpleNameEndingWith("Service")
+            .andShould()
+            .resideInAPackage("dev.userprofile.application.service..")
             .allowEmptyShould(false)
             .as("Use cases are implemented by *Service classes in application.service");
 
     /** The adapters a function is driven through: the trigger and the profile API (not the operator tool). */
     static final String[] FUNCTION_INBOUND_ADAPTERS = {
-        "dev.userprofile.adapters.cognito", "dev.userprofile.adapters.api.."};
+        "dev.userprofile.adapters.cognito", "dev.userprofile.adapters.api.."
+    };
+
     static final String OUTBOUND_ADAPTERS = "dev.userprofile.adapters.dynamodb..";
 
-    private static final DescribedPredicate<JavaClass> OUTBOUND_PORTS = new DescribedPredicate<>(
-            "are outbound port interfaces") {
-        @Override
-        public boolean test(JavaClass javaClass) {
-            return javaClass.isInterface()
-                    && javaClass.getPackageName().startsWith("dev.userprofile.application.port.out");
-        }
-    };
+    private static final DescribedPredicate<JavaClass> OUTBOUND_PORTS =
+            new DescribedPredicate<>("are outbound port interfaces") {
+                @Override
+                public boolean test(JavaClass javaClass) {
+                    return javaClass.isInterface()
+                            && javaClass.getPackageName().startsWith("dev.userprofile.application.port.out");
+                }
+            };
 
     @ArchTest
     static final ArchRule INBOUND_ADAPTERS_CALL_USE_CASES_ONLY = noClasses()
-            .that().resideInAnyPackage(FUNCTION_INBOUND_ADAPTERS)
-            .should().dependOnClassesThat(OUTBOUND_PORTS)
-            .orShould().dependOnClassesThat().resideInAPackage("dev.userprofile.application.service..")
+            .that()
+            .resideInAnyPackage(FUNCTION_INBOUND_ADAPTERS)
+            .should()
+            .dependOnClassesThat(OUTBOUND_PORTS)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.userprofile.application.service..")
             .as("The trigger and the API adapters call inbound ports only: no outbound port, no service");
 
     @ArchTest
     static final ArchRule OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES = noClasses()
-            .that().resideInAPackage(OUTBOUND_ADAPTERS)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.userprofile.application.port.in..",
-                    "dev.userprofile.application.service..")
+            .that()
+            .resideInAPackage(OUTBOUND_ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.userprofile.application.port.in..", "dev.userprofile.application.service..")
             .as("Outbound adapters implement outbound ports and never call a use case");
 
     @ArchTest
     static final ArchRule HANDLERS_ARE_THIN = noClasses()
-            .that().resideInAPackage(BOOTSTRAP).and().haveSimpleNameEndingWith("Handler")
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", OUTBOUND_ADAPTERS,
-                    "dev.userprofile.application.service..", "dagger..")
+            .that()
+            .resideInAPackage(BOOTSTRAP)
+            .and()
+            .haveSimpleNameEndingWith("Handler")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "software.amazon.awssdk..", OUTBOUND_ADAPTERS, "dev.userprofile.application.service..", "dagger..")
             .as("Lambda handlers only translate and call their adapter: no SDK client, outbound adapter, service or "
                     + "Dagger module of their own");
 
@@ -148,12 +191,14 @@ final class ArchitectureRules {
 
     @ArchTest
     static final ArchRule DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
             .as("Dagger and inject annotations appear in bootstrap only");
 
     @ArchTest
-    static final ArchRule NO_CYCLES = slices().matching("dev.userprofile.(**)")
-            .should().beFreeOfCycles()
-            .as("No package cycles");
+    static final ArchRule NO_CYCLES =
+            slices().matching("dev.userprofile.(**)").should().beFreeOfCycles().as("No package cycles");
 }

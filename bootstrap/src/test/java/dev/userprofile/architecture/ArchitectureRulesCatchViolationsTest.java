@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.userprofile.adapters.api.fixture.ApiAdapterUsingOutboundPort;
-import dev.userprofile.adapters.cognito.TriggerAdapterUsingService;
 import dev.userprofile.adapters.api.fixture.PrintingAdapter;
+import dev.userprofile.adapters.cognito.TriggerAdapterUsingService;
 import dev.userprofile.adapters.cognito.fixture.CognitoAdapterUsingDynamoDbAdapter;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.adapters.dynamodb.fixture.FieldInjectedAdapter;
@@ -42,36 +42,56 @@ class ArchitectureRulesCatchViolationsTest {
 
     static Stream<Arguments> violations() {
         return Stream.of(
-                Arguments.of(ArchitectureRules.ONION, DomainUsingTheApplication.class,
-                        new Class<?>[] {RegisterUserService.class}),
-                Arguments.of(ArchitectureRules.ONION, CognitoAdapterUsingDynamoDbAdapter.class,
-                        new Class<?>[] {DynamoDbUserRepository.class}),
+                Arguments.of(ArchitectureRules.ONION, DomainUsingTheApplication.class, new Class<?>[] {
+                    RegisterUserService.class
+                }),
+                Arguments.of(ArchitectureRules.ONION, CognitoAdapterUsingDynamoDbAdapter.class, new Class<?>[] {
+                    DynamoDbUserRepository.class
+                }),
                 Arguments.of(ArchitectureRules.NO_STANDARD_STREAMS, PrintingAdapter.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.NO_GENERIC_EXCEPTIONS, PrintingAdapter.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.NO_JAVA_UTIL_LOGGING, PrintingAdapter.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.DOMAIN_DEPENDS_ON_JDK_ONLY, DomainUsingAws.class, new Class<?>[0]),
-                Arguments.of(ArchitectureRules.APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY,
-                        ApplicationUsingLambda.class, new Class<?>[0]),
-                Arguments.of(ArchitectureRules.PORTS_IN_DO_NOT_USE_PORTS_OUT, InboundPortUsingOutboundPort.class,
+                Arguments.of(
+                        ArchitectureRules.APPLICATION_DEPENDS_ON_JDK_AND_DOMAIN_ONLY,
+                        ApplicationUsingLambda.class,
+                        new Class<?>[0]),
+                Arguments.of(
+                        ArchitectureRules.PORTS_IN_DO_NOT_USE_PORTS_OUT,
+                        InboundPortUsingOutboundPort.class,
                         new Class<?>[] {UserRegistrar.class}),
-                Arguments.of(ArchitectureRules.PORTS_OUT_DO_NOT_USE_PORTS_IN, OutboundPortUsingInboundPort.class,
+                Arguments.of(
+                        ArchitectureRules.PORTS_OUT_DO_NOT_USE_PORTS_IN,
+                        OutboundPortUsingInboundPort.class,
                         new Class<?>[] {RegisterUserCommand.class}),
-                Arguments.of(ArchitectureRules.USE_CASES_ARE_INBOUND_PORT_INTERFACES, ConcreteUseCase.class,
+                Arguments.of(
+                        ArchitectureRules.USE_CASES_ARE_INBOUND_PORT_INTERFACES,
+                        ConcreteUseCase.class,
                         new Class<?>[0]),
                 Arguments.of(ArchitectureRules.COMMANDS_ARE_RECORDS, MutableCommand.class, new Class<?>[0]),
-                Arguments.of(ArchitectureRules.USE_CASES_ARE_IMPLEMENTED_BY_SERVICES, Registrar.class,
-                        new Class<?>[] {RegisterUserUseCase.class}),
-                Arguments.of(ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY, ApiAdapterUsingOutboundPort.class,
+                Arguments.of(ArchitectureRules.USE_CASES_ARE_IMPLEMENTED_BY_SERVICES, Registrar.class, new Class<?>[] {
+                    RegisterUserUseCase.class
+                }),
+                Arguments.of(
+                        ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY,
+                        ApiAdapterUsingOutboundPort.class,
                         new Class<?>[] {UserUpdater.class}),
-                Arguments.of(ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY,
-                        TriggerAdapterUsingService.class, new Class<?>[] {RegisterUserService.class}),
-                Arguments.of(ArchitectureRules.OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES,
-                        RepositoryDrivingUseCase.class, new Class<?>[] {RegisterUserUseCase.class}),
-                Arguments.of(ArchitectureRules.HANDLERS_ARE_THIN, SdkBuildingHandler.class, new Class<?>[0]),
-                Arguments.of(ArchitectureRules.HANDLERS_ARE_THIN, ServiceWiringHandler.class,
+                Arguments.of(
+                        ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY,
+                        TriggerAdapterUsingService.class,
                         new Class<?>[] {RegisterUserService.class}),
+                Arguments.of(
+                        ArchitectureRules.OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES,
+                        RepositoryDrivingUseCase.class,
+                        new Class<?>[] {RegisterUserUseCase.class}),
+                Arguments.of(ArchitectureRules.HANDLERS_ARE_THIN, SdkBuildingHandler.class, new Class<?>[0]),
+                Arguments.of(ArchitectureRules.HANDLERS_ARE_THIN, ServiceWiringHandler.class, new Class<?>[] {
+                    RegisterUserService.class
+                }),
                 Arguments.of(ArchitectureRules.NO_FIELD_INJECTION, FieldInjectedAdapter.class, new Class<?>[0]),
-                Arguments.of(ArchitectureRules.DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP, FieldInjectedAdapter.class,
+                Arguments.of(
+                        ArchitectureRules.DEPENDENCY_INJECTION_ONLY_IN_BOOTSTRAP,
+                        FieldInjectedAdapter.class,
                         new Class<?>[0]),
                 Arguments.of(ArchitectureRules.NO_CYCLES, CycleA.class, new Class<?>[] {CycleB.class}));
     }
@@ -88,21 +108,26 @@ class ArchitectureRulesCatchViolationsTest {
 
     @Test
     void theProductImportCoversEveryModule() {
-        JavaClasses product = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+        JavaClasses product = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("dev.userprofile");
-        for (String module : new String[] {"dev.userprofile.domain.User",
-                "dev.userprofile.application.service.RegisterUserService",
-                "dev.userprofile.adapters.cognito.PostConfirmationTrigger",
-                "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
-                "dev.userprofile.adapters.cognito.admin.Backfill",
-                "dev.userprofile.adapters.api.ProfileApi",
-                "dev.userprofile.adapters.lambda.logging.JsonLogLine",
-                "dev.userprofile.adapters.cognito.TriggerInvocation",
-                "dev.userprofile.adapters.api.ApiInvocation",
-                "dev.userprofile.bootstrap.ProfileApiHandler",
-                "dev.userprofile.bootstrap.PostConfirmationHandler"}) {
+        for (String module : new String[] {
+            "dev.userprofile.domain.User",
+            "dev.userprofile.application.service.RegisterUserService",
+            "dev.userprofile.adapters.cognito.PostConfirmationTrigger",
+            "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
+            "dev.userprofile.adapters.cognito.admin.Backfill",
+            "dev.userprofile.adapters.api.ProfileApi",
+            "dev.userprofile.adapters.lambda.logging.JsonLogLine",
+            "dev.userprofile.adapters.cognito.TriggerInvocation",
+            "dev.userprofile.adapters.api.ApiInvocation",
+            "dev.userprofile.bootstrap.ProfileApiHandler",
+            "dev.userprofile.bootstrap.PostConfirmationHandler"
+        }) {
             assertThat(product.contain(module)).as(module).isTrue();
         }
-        assertThat(product.contain(DomainUsingAws.class)).as("fixtures stay out of the product import").isFalse();
+        assertThat(product.contain(DomainUsingAws.class))
+                .as("fixtures stay out of the product import")
+                .isFalse();
     }
 }

@@ -1,9 +1,5 @@
 package dev.userprofile.bootstrap;
 
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -13,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.userprofile.adapters.cognito.DroppedAttribute;
 import dev.userprofile.adapters.cognito.TriggerFailedException;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
@@ -21,7 +18,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +48,8 @@ class BadInputTest {
     }
 
     private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> RUNTIME =
-            LambdaEventSerializers.serializerFor(CognitoUserPoolPostConfirmationEvent.class,
-                    BadInputTest.class.getClassLoader());
+            LambdaEventSerializers.serializerFor(
+                    CognitoUserPoolPostConfirmationEvent.class, BadInputTest.class.getClassLoader());
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+\\d{7,15}");
 
@@ -85,8 +85,12 @@ class BadInputTest {
                         .isInstanceOf(TriggerFailedException.class)
                         .hasMessage(TriggerFailedException.Reason.INVALID_EVENT.sentence() + " Reference: "
                                 + context.getAwsRequestId());
-                assertThat(context.logLines()).singleElement().asString()
-                        .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"",
+                assertThat(context.logLines())
+                        .singleElement()
+                        .asString()
+                        .contains(
+                                "\"level\":\"ERROR\"",
+                                "\"outcome\":\"FAILED\"",
                                 "\"error\":\"" + rejected.detail() + "\"");
                 assertThat(tables.itemCount()).as("nothing written").isZero();
             }
@@ -107,10 +111,14 @@ class BadInputTest {
                 if (stored.dropped().isEmpty()) {
                     assertThat(line).contains("\"level\":\"INFO\"").doesNotContain("droppedAttributes");
                 } else {
-                    assertThat(line).contains("\"level\":\"WARN\"", "\"AttributesDropped\":" + stored.dropped().size());
+                    assertThat(line)
+                            .contains(
+                                    "\"level\":\"WARN\"",
+                                    "\"AttributesDropped\":" + stored.dropped().size());
                     for (DroppedAttribute dropped : stored.dropped()) {
-                        assertThat(line).contains("{\"attribute\":\"" + dropped.attribute() + "\",\"rule\":\""
-                                + dropped.rule() + "\"}");
+                        assertThat(line)
+                                .contains("{\"attribute\":\"" + dropped.attribute() + "\",\"rule\":\"" + dropped.rule()
+                                        + "\"}");
                     }
                 }
             }
@@ -132,8 +140,12 @@ class BadInputTest {
         System.setErr(capture);
         try {
             List<byte[]> events = new ArrayList<>();
-            for (String sample : List.of("sign-up.json", "admin-confirm-phone.json", "federated-first-sign-in.json",
-                    "password-reset.json", "missing-sub.json")) {
+            for (String sample : List.of(
+                    "sign-up.json",
+                    "admin-confirm-phone.json",
+                    "federated-first-sign-in.json",
+                    "password-reset.json",
+                    "missing-sub.json")) {
                 events.add(LambdaRuntimeJson.sampleEventJson(sample).getBytes(StandardCharsets.UTF_8));
             }
             BadInput.cases().forEach(c -> events.add(c.event()));
@@ -154,8 +166,12 @@ class BadInputTest {
         String everything = String.join("\n", logLines) + "\n" + printed.toString(StandardCharsets.UTF_8);
 
         assertThat(logLines).as("one line per handled invocation").hasSizeGreaterThanOrEqualTo(35);
-        assertThat(EMAIL.matcher(everything).find()).as("an email address in:\n" + everything).isFalse();
-        assertThat(PHONE.matcher(everything).find()).as("a phone number in the logs").isFalse();
+        assertThat(EMAIL.matcher(everything).find())
+                .as("an email address in:\n" + everything)
+                .isFalse();
+        assertThat(PHONE.matcher(everything).find())
+                .as("a phone number in the logs")
+                .isFalse();
         for (String value : BadInput.PERSONAL_VALUES) {
             assertThat(everything).as("personal value in the logs").doesNotContain(value);
         }

@@ -1,30 +1,27 @@
 package dev.userprofile.bootstrap;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
-import dev.userprofile.bootstrap.config.Configuration;
-import dev.userprofile.bootstrap.wiring.TriggerComponent;
-import dev.userprofile.local.support.net.FaultInjectingProxy;
-import dev.userprofile.local.support.net.FaultInjectingProxy.Fault;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.support.net.FaultInjectingProxy;
+import dev.userprofile.local.support.net.FaultInjectingProxy.Fault;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,11 +96,14 @@ class DynamoDbFaultToleranceTest {
         assertThat(returned).contains(JANE);
         assertThat(tables.itemCount()).isEqualTo(1);
         assertThat(tables.item(JANE)).containsKey("email");
-        assertThat(proxy.requests()).as("every attempt was a PutItem, the faulted ones first")
+        assertThat(proxy.requests())
+                .as("every attempt was a PutItem, the faulted ones first")
                 .hasSize(times + 1)
                 .allSatisfy(request -> assertThat(request).startsWith("DynamoDB_20120810.PutItem"));
-        assertThat(context.logLines()).singleElement().asString().containsAnyOf(
-                "\"outcome\":\"REGISTERED\"", "\"outcome\":\"ALREADY_REGISTERED\"");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .containsAnyOf("\"outcome\":\"REGISTERED\"", "\"outcome\":\"ALREADY_REGISTERED\"");
     }
 
     @Test
@@ -113,14 +113,24 @@ class DynamoDbFaultToleranceTest {
 
         invokeSignUp(newEnvironment(), context);
 
-        assertThat(proxy.forwardedCount()).as("the first attempt's write reached DynamoDB").isEqualTo(2);
+        assertThat(proxy.forwardedCount())
+                .as("the first attempt's write reached DynamoDB")
+                .isEqualTo(2);
         assertThat(tables.itemCount()).isEqualTo(1);
         assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = {"THROTTLING", "PROVISIONED_THROUGHPUT_EXCEEDED",
-            "INTERNAL_SERVER_ERROR_500", "SERVICE_UNAVAILABLE_503", "CONNECTION_RESET", "NO_RESPONSE"})
+    @EnumSource(
+            value = Fault.class,
+            names = {
+                "THROTTLING",
+                "PROVISIONED_THROUGHPUT_EXCEEDED",
+                "INTERNAL_SERVER_ERROR_500",
+                "SERVICE_UNAVAILABLE_503",
+                "CONNECTION_RESET",
+                "NO_RESPONSE"
+            })
     void aFaultThatDoesNotClearFailsInsideTheBudgetNamingDynamoDbAndWritesNothing(Fault fault) {
         proxy.failAlways(fault);
         LocalLambdaContext context = new LocalLambdaContext();
@@ -131,34 +141,46 @@ class DynamoDbFaultToleranceTest {
                 .isInstanceOf(TriggerFailedException.class)
                 .hasMessage(TriggerFailedException.Reason.STORAGE_UNAVAILABLE.sentence() + " Reference: "
                         + context.getAwsRequestId())
-                .cause().hasMessage(UserRepositoryUnavailableException.class.getName());
+                .cause()
+                .hasMessage(UserRepositoryUnavailableException.class.getName());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(context.logLines()).last().asString()
+        assertThat(context.logLines())
+                .last()
+                .asString()
                 .contains("\"error\":\"DynamoDB PutItem on table " + tables.tableName() + " failed: ");
 
         assertThat(took).as("fails before Lambda's timeout").isLessThan(FUNCTION_TIMEOUT);
         assertThat(proxy.requests()).hasSizeLessThanOrEqualTo(DynamoDbCallBudget.REGISTRATION.maxAttempts());
         assertThat(tables.itemCount()).isZero();
-        assertThat(context.logLines()).singleElement().asString()
-                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "UserRepositoryUnavailableException",
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"level\":\"ERROR\"",
+                        "\"outcome\":\"FAILED\"",
+                        "UserRepositoryUnavailableException",
                         "\"userSub\":\"" + JANE + "\"")
                 .doesNotContain("jane.doe@example.com");
     }
 
     @Test
     void anUnreachableDynamoDbFailsFastNamingIt() {
-        PostConfirmationHandler handler = LocalFunctions.trigger(
-                environmentReaching("http://127.0.0.1:" + LoopbackPorts.free()));
+        PostConfirmationHandler handler =
+                LocalFunctions.trigger(environmentReaching("http://127.0.0.1:" + LoopbackPorts.free()));
 
         long start = System.nanoTime();
         LocalLambdaContext context = new LocalLambdaContext();
         assertThatThrownBy(() -> invokeSignUp(handler, context))
                 .isInstanceOf(TriggerFailedException.class)
-                .cause().hasMessage(UserRepositoryUnavailableException.class.getName());
-        assertThat(context.logLines()).last().asString()
+                .cause()
+                .hasMessage(UserRepositoryUnavailableException.class.getName());
+        assertThat(context.logLines())
+                .last()
+                .asString()
                 .contains("\"error\":\"DynamoDB PutItem on table " + tables.tableName() + " failed: ");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DynamoDbCallBudget.REGISTRATION.totalTimeout());
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(DynamoDbCallBudget.REGISTRATION.totalTimeout());
         assertThat(tables.itemCount()).isZero();
     }
 
@@ -166,11 +188,16 @@ class DynamoDbFaultToleranceTest {
     void theBudgetFitsCognitosDeadline() {
         Duration worstCase = DynamoDbCallBudget.REGISTRATION.totalTimeout();
         assertThat(worstCase).isLessThan(FUNCTION_TIMEOUT.minusSeconds(1));
-        assertThat(DynamoDbCallBudget.REGISTRATION.attemptTimeout().multipliedBy(DynamoDbCallBudget.REGISTRATION.maxAttempts())
-                .plus(DynamoDbCallBudget.REGISTRATION.throttlingBackoffMax().multipliedBy(DynamoDbCallBudget.REGISTRATION.maxAttempts() - 1)))
+        assertThat(DynamoDbCallBudget.REGISTRATION
+                        .attemptTimeout()
+                        .multipliedBy(DynamoDbCallBudget.REGISTRATION.maxAttempts())
+                        .plus(DynamoDbCallBudget.REGISTRATION
+                                .throttlingBackoffMax()
+                                .multipliedBy(DynamoDbCallBudget.REGISTRATION.maxAttempts() - 1)))
                 .as("attempts plus backoffs are cut by the total timeout, never by Lambda")
                 .isGreaterThanOrEqualTo(worstCase);
         assertThat(List.of(DynamoDbCallBudget.CONNECT_TIMEOUT, DynamoDbCallBudget.SOCKET_TIMEOUT))
-                .allSatisfy(timeout -> assertThat(timeout).isLessThanOrEqualTo(DynamoDbCallBudget.REGISTRATION.attemptTimeout()));
+                .allSatisfy(timeout ->
+                        assertThat(timeout).isLessThanOrEqualTo(DynamoDbCallBudget.REGISTRATION.attemptTimeout()));
     }
 }

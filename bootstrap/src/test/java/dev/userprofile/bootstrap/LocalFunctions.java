@@ -15,8 +15,7 @@ final class LocalFunctions {
     static final String TRIGGER = "PostConfirmationFunction";
     static final String API = "ProfileApiFunction";
 
-    private LocalFunctions() {
-    }
+    private LocalFunctions() {}
 
     static Configuration triggerConfiguration(LocalTables tables) {
         return Configuration.fromEnvironment(tables.functionEnvironment(TRIGGER));

@@ -1,9 +1,5 @@
 package dev.userprofile.bootstrap;
 
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,16 +7,20 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
 import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -73,9 +73,14 @@ class PostConfirmationHandlerEndToEndTest {
         assertThat(item.get("displayName").s()).isEqualTo("Jane Doe");
         assertThat(item.get("locale").s()).isEqualTo("en-GB");
         assertThat(item).doesNotContainKeys("phoneNumber", "identityProvider", "custom:plan");
-        assertThat(context.logLines()).singleElement().asString()
-                .contains("\"outcome\":\"REGISTERED\"", "\"userSub\":\"" + JANE + "\"",
-                        "\"triggerSource\":\"PostConfirmation_ConfirmSignUp\"", context.getAwsRequestId());
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"outcome\":\"REGISTERED\"",
+                        "\"userSub\":\"" + JANE + "\"",
+                        "\"triggerSource\":\"PostConfirmation_ConfirmSignUp\"",
+                        context.getAwsRequestId());
     }
 
     @Test
@@ -128,8 +133,12 @@ class PostConfirmationHandlerEndToEndTest {
         assertThat(first.get("familyName").s()).isEqualTo("Invited");
         assertThat(tables.item("0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01")).isEqualTo(first);
         assertThat(tables.itemCount()).isEqualTo(1);
-        assertThat(again.logLines()).singleElement().asString().contains("\"outcome\":\"ALREADY_REGISTERED\"",
-                "\"triggerSource\":\"PostAuthentication_Authentication\"");
+        assertThat(again.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"outcome\":\"ALREADY_REGISTERED\"",
+                        "\"triggerSource\":\"PostAuthentication_Authentication\"");
     }
 
     @Test
@@ -152,24 +161,32 @@ class PostConfirmationHandlerEndToEndTest {
     void aMissingSubFailsNamingItAndWritesNothing() {
         LocalLambdaContext context = new LocalLambdaContext();
 
-        assertThatThrownBy(() -> invoke(LocalFunctions.trigger(tables),
-                LambdaRuntimeJson.sampleEventJson("missing-sub.json"), context))
+        assertThatThrownBy(() -> invoke(
+                        LocalFunctions.trigger(tables), LambdaRuntimeJson.sampleEventJson("missing-sub.json"), context))
                 .isInstanceOf(TriggerFailedException.class)
                 .hasMessage("Your account could not be set up because the sign-up data was incomplete. Reference: "
                         + context.getAwsRequestId())
-                .cause().isInstanceOf(TriggerFailedException.RedactedCause.class)
+                .cause()
+                .isInstanceOf(TriggerFailedException.RedactedCause.class)
                 .hasMessage(InvalidTriggerEventException.class.getName());
 
         assertThat(tables.itemCount()).isZero();
-        assertThat(context.logLines()).singleElement().asString()
-                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"reason\":\"INVALID_EVENT\"",
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"level\":\"ERROR\"",
+                        "\"outcome\":\"FAILED\"",
+                        "\"reason\":\"INVALID_EVENT\"",
                         "\"error\":\"Invalid trigger event: request.userAttributes.sub is missing\"")
                 .doesNotContain("nosub@example.com");
     }
 
     @Test
     void aFederatedUserIsStoredWithTheirProvider() {
-        invoke(LocalFunctions.trigger(tables), LambdaRuntimeJson.sampleEventJson("federated-first-sign-in.json"),
+        invoke(
+                LocalFunctions.trigger(tables),
+                LambdaRuntimeJson.sampleEventJson("federated-first-sign-in.json"),
                 new LocalLambdaContext());
 
         Map<String, AttributeValue> item = tables.item("c0ffee00-1234-4abc-8def-0123456789ab");
@@ -180,8 +197,8 @@ class PostConfirmationHandlerEndToEndTest {
     @Test
     void overlappingDeliveriesInSeparateEnvironmentsStoreOneItemAndAllSucceed() throws Exception {
         String eventJson = LambdaRuntimeJson.sampleEventJson("sign-up.json");
-        List<PostConfirmationHandler> environments = List.of(
-                LocalFunctions.trigger(tables), LocalFunctions.trigger(tables), LocalFunctions.trigger(tables));
+        List<PostConfirmationHandler> environments =
+                List.of(LocalFunctions.trigger(tables), LocalFunctions.trigger(tables), LocalFunctions.trigger(tables));
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<String>> deliveries = new ArrayList<>();
         for (PostConfirmationHandler handler : environments) {
@@ -211,9 +228,15 @@ class PostConfirmationHandlerEndToEndTest {
                 .hasMessage("Your account could not be set up because of a temporary problem. Reference: "
                         + context.getAwsRequestId())
                 .satisfies(e -> assertThat(e.getCause()).hasMessage(UserRepositoryUnavailableException.class.getName()))
-                .message().doesNotContain("DynamoDB", tables.tableName(), "PutItem", "Exception");
-        assertThat(context.logLines()).singleElement().asString()
-                .contains("\"reason\":\"STORAGE_UNAVAILABLE\"", "\"error\":\"DynamoDB PutItem on table "
-                        + tables.tableName() + " failed: ResourceNotFoundException (HTTP 400)\"", "\"Failed\":1");
+                .message()
+                .doesNotContain("DynamoDB", tables.tableName(), "PutItem", "Exception");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"reason\":\"STORAGE_UNAVAILABLE\"",
+                        "\"error\":\"DynamoDB PutItem on table " + tables.tableName()
+                                + " failed: ResourceNotFoundException (HTTP 400)\"",
+                        "\"Failed\":1");
     }
 }

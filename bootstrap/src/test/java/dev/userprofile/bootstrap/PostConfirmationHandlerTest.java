@@ -9,8 +9,8 @@ import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.port.in.RegistrationResult;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.User;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
@@ -34,8 +34,10 @@ class PostConfirmationHandlerTest {
     };
 
     private static PostConfirmationHandler handler(RegisterUserUseCase registerUser) {
-        return new PostConfirmationHandler(new PostConfirmationTrigger(registerUser, registerUser::register,
-                new CognitoAttributesMapper()), CLOCK, FUNCTION);
+        return new PostConfirmationHandler(
+                new PostConfirmationTrigger(registerUser, registerUser::register, new CognitoAttributesMapper()),
+                CLOCK,
+                FUNCTION);
     }
 
     @Test
@@ -44,16 +46,23 @@ class PostConfirmationHandlerTest {
         LocalLambdaContext context = new LocalLambdaContext();
 
         assertThatThrownBy(() -> handler(command -> {
-            throw bug;
-        }).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context))
+                            throw bug;
+                        })
+                        .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context))
                 .isInstanceOf(TriggerFailedException.class)
                 .hasMessage("Your account could not be set up because of an unexpected problem. Reference: "
                         + context.getAwsRequestId())
-                .cause().isInstanceOf(TriggerFailedException.RedactedCause.class)
+                .cause()
+                .isInstanceOf(TriggerFailedException.RedactedCause.class)
                 .hasMessage(NullPointerException.class.getName())
                 .satisfies(cause -> assertThat(cause.getStackTrace()).isEqualTo(bug.getStackTrace()));
-        assertThat(context.logLines()).singleElement().asString()
-                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"reason\":\"UNEXPECTED\"",
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"level\":\"ERROR\"",
+                        "\"outcome\":\"FAILED\"",
+                        "\"reason\":\"UNEXPECTED\"",
                         "\"errorType\":\"java.lang.NullPointerException\"")
                 .doesNotContain("jane.doe", "\"error\":");
     }
@@ -66,13 +75,17 @@ class PostConfirmationHandlerTest {
                 null);
 
         assertThatThrownBy(() -> handler(command -> {
-            throw storage;
-        }).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context))
+                            throw storage;
+                        })
+                        .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context))
                 .isInstanceOf(TriggerFailedException.class)
                 .hasMessage("Your account could not be set up because of a temporary problem. Reference: "
                         + context.getAwsRequestId())
-                .message().doesNotContain("DynamoDB", "profiles-prod", "PutItem", "Exception", "HTTP");
-        assertThat(context.logLines()).singleElement().asString()
+                .message()
+                .doesNotContain("DynamoDB", "profiles-prod", "PutItem", "Exception", "HTTP");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
                 .contains("\"reason\":\"STORAGE_UNAVAILABLE\"", "profiles-prod", "\"Failed\":1");
     }
 
@@ -83,12 +96,21 @@ class PostConfirmationHandlerTest {
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent(sample);
 
         assertThat(handler(command -> {
-            throw new UserRepositoryUnavailableException("DynamoDB GetItem on table t failed: timeout", null);
-        }).handleRequest(event, context)).isSameAs(event);
+                            throw new UserRepositoryUnavailableException(
+                                    "DynamoDB GetItem on table t failed: timeout", null);
+                        })
+                        .handleRequest(event, context))
+                .isSameAs(event);
 
-        assertThat(context.logLines()).singleElement().asString()
-                .contains("\"level\":\"ERROR\"", "\"outcome\":\"FAILED\"", "\"userLetThrough\":true",
-                        "\"reason\":\"STORAGE_UNAVAILABLE\"", "\"Failed\":1");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"level\":\"ERROR\"",
+                        "\"outcome\":\"FAILED\"",
+                        "\"userLetThrough\":true",
+                        "\"reason\":\"STORAGE_UNAVAILABLE\"",
+                        "\"Failed\":1");
     }
 
     @Test
@@ -97,11 +119,15 @@ class PostConfirmationHandlerTest {
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-in.json");
 
         assertThat(handler(command -> {
-            throw new IllegalStateException("jane.doe@example.com made it fail");
-        }).handleRequest(event, context)).isSameAs(event);
+                            throw new IllegalStateException("jane.doe@example.com made it fail");
+                        })
+                        .handleRequest(event, context))
+                .isSameAs(event);
 
         Map<String, Object> line = JsonValues.object(context.logLines().getFirst());
-        assertThat(line).containsEntry("reason", "UNEXPECTED").containsEntry("userLetThrough", true)
+        assertThat(line)
+                .containsEntry("reason", "UNEXPECTED")
+                .containsEntry("userLetThrough", true)
                 .containsEntry("errorType", "java.lang.IllegalStateException");
         assertThat((List<?>) line.get("stackTrace")).first().isEqualTo("java.lang.IllegalStateException");
         assertThat(line.get("stackTrace").toString()).contains("PostConfirmationHandlerTest");
@@ -115,15 +141,18 @@ class PostConfirmationHandlerTest {
                 "{\"triggerSource\":\"PostAuthentication_Authentication\",\"request\":{\"userAttributes\":{}}}");
 
         assertThat(handler(MUST_NOT_REGISTER).handleRequest(event, context)).isSameAs(event);
-        assertThat(context.logLines()).singleElement().asString().contains("\"reason\":\"INVALID_EVENT\"",
-                "\"userLetThrough\":true");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains("\"reason\":\"INVALID_EVENT\"", "\"userLetThrough\":true");
     }
 
     @Test
     void everyFailureMessageIsAFixedSentenceWithTheRequestIdOnly() {
         for (TriggerFailedException.Reason reason : TriggerFailedException.Reason.values()) {
             String message = new TriggerFailedException(reason, "req-1", new RuntimeException("secret")).getMessage();
-            assertThat(message).isEqualTo(reason.sentence() + " Reference: req-1")
+            assertThat(message)
+                    .isEqualTo(reason.sentence() + " Reference: req-1")
                     .doesNotContain("secret", "Exception", "DynamoDB", "table");
             assertThat(reason.sentence()).matches("[A-Z][a-z ,'-]+\\.");
         }
@@ -133,30 +162,52 @@ class PostConfirmationHandlerTest {
     void eachLineIsOneTopLevelJsonObjectWithTimestampLevelRequestIdAndEmbeddedMetrics() {
         LocalLambdaContext context = new LocalLambdaContext();
         handler(command -> new RegistrationResult.Registered(
-                User.register(command.userId(), command.profile(), CLOCK.instant())))
+                        User.register(command.userId(), command.profile(), CLOCK.instant())))
                 .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context);
 
         Map<String, Object> line = JsonValues.object(context.logLines().getFirst());
 
-        assertThat(line).containsEntry("timestamp", "2026-11-30T10:15:30.123Z").containsEntry("level", "INFO")
-                .containsEntry("requestId", context.getAwsRequestId()).containsEntry("outcome", "REGISTERED")
+        assertThat(line)
+                .containsEntry("timestamp", "2026-11-30T10:15:30.123Z")
+                .containsEntry("level", "INFO")
+                .containsEntry("requestId", context.getAwsRequestId())
+                .containsEntry("outcome", "REGISTERED")
                 .containsEntry("FunctionName", FUNCTION)
-                .containsEntry("Registered", 1L).containsEntry("AlreadyRegistered", 0L).containsEntry("Ignored", 0L)
-                .containsEntry("Failed", 0L).containsEntry("AttributesDropped", 0L);
-        assertThat(line.get("_aws")).isEqualTo(Map.of("Timestamp", 1_796_033_730_123L, "CloudWatchMetrics", List.of(
-                Map.of("Namespace", "UserProfileService", "Dimensions", List.of(List.of("FunctionName")),
-                        "Metrics", List.of(metric("Registered"), metric("AlreadyRegistered"), metric("Ignored"),
-                                metric("Failed"), metric("AttributesDropped"))))));
+                .containsEntry("Registered", 1L)
+                .containsEntry("AlreadyRegistered", 0L)
+                .containsEntry("Ignored", 0L)
+                .containsEntry("Failed", 0L)
+                .containsEntry("AttributesDropped", 0L);
+        assertThat(line.get("_aws"))
+                .isEqualTo(Map.of(
+                        "Timestamp",
+                        1_796_033_730_123L,
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                "UserProfileService",
+                                "Dimensions",
+                                List.of(List.of("FunctionName")),
+                                "Metrics",
+                                List.of(
+                                        metric("Registered"),
+                                        metric("AlreadyRegistered"),
+                                        metric("Ignored"),
+                                        metric("Failed"),
+                                        metric("AttributesDropped"))))));
     }
 
     @Test
     void theKeepAliveIsAnsweredWithoutTouchingStorageOrCountingAnything() {
         LocalLambdaContext context = new LocalLambdaContext();
-        CognitoUserPoolPostConfirmationEvent keepAlive = LambdaRuntimeJson.fromJson(
-                "{\"triggerSource\":\"" + TriggerSource.KEEP_ALIVE_VALUE + "\"}");
+        CognitoUserPoolPostConfirmationEvent keepAlive =
+                LambdaRuntimeJson.fromJson("{\"triggerSource\":\"" + TriggerSource.KEEP_ALIVE_VALUE + "\"}");
 
         assertThat(handler(MUST_NOT_REGISTER).handleRequest(keepAlive, context)).isSameAs(keepAlive);
-        assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"KEPT_ALIVE\"")
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains("\"outcome\":\"KEPT_ALIVE\"")
                 .doesNotContain("_aws");
     }
 

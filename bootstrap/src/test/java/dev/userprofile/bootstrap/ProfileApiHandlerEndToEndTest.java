@@ -1,9 +1,5 @@
 package dev.userprofile.bootstrap;
 
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,19 +7,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,16 +54,19 @@ class ProfileApiHandlerEndToEndTest {
     }
 
     private static void signUpJane() {
-        LocalFunctions.trigger(tables).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"),
-                new LocalLambdaContext());
+        LocalFunctions.trigger(tables)
+                .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), new LocalLambdaContext());
     }
 
     static String request(String method, String sub, Map<String, String> headers, String body) {
         StringBuilder json = new StringBuilder("{\"version\":\"2.0\",\"rawPath\":\"/me\",\"headers\":{");
         List<String> pairs = new ArrayList<>();
         headers.forEach((name, value) -> pairs.add("\"" + name + "\":\"" + value.replace("\"", "\\\"") + "\""));
-        json.append(String.join(",", pairs)).append("},\"requestContext\":{\"http\":{\"method\":\"").append(method)
-                .append("\",\"path\":\"/me\"},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"").append(sub)
+        json.append(String.join(",", pairs))
+                .append("},\"requestContext\":{\"http\":{\"method\":\"")
+                .append(method)
+                .append("\",\"path\":\"/me\"},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"")
+                .append(sub)
                 .append("\"}}}}");
         if (body != null) {
             json.append(",\"body\":\"").append(body.replace("\"", "\\\"")).append('"');
@@ -71,12 +74,12 @@ class ProfileApiHandlerEndToEndTest {
         return json.append(",\"isBase64Encoded\":false}").toString();
     }
 
-    private static APIGatewayV2HTTPResponse invoke(ProfileApiHandler handler, String eventJson,
-                                                   LocalLambdaContext context) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                LambdaRuntimeJson.fromJson(eventJson, APIGatewayV2HTTPEvent.class), context);
-        return LambdaRuntimeJson.fromJson(LambdaRuntimeJson.toJson(response, APIGatewayV2HTTPResponse.class),
-                APIGatewayV2HTTPResponse.class);
+    private static APIGatewayV2HTTPResponse invoke(
+            ProfileApiHandler handler, String eventJson, LocalLambdaContext context) {
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(LambdaRuntimeJson.fromJson(eventJson, APIGatewayV2HTTPEvent.class), context);
+        return LambdaRuntimeJson.fromJson(
+                LambdaRuntimeJson.toJson(response, APIGatewayV2HTTPResponse.class), APIGatewayV2HTTPResponse.class);
     }
 
     private static String patch(String body) {
@@ -90,12 +93,18 @@ class ProfileApiHandlerEndToEndTest {
         LocalLambdaContext context = new LocalLambdaContext();
 
         APIGatewayV2HTTPResponse got = invoke(handler, request("GET", JANE, Map.of(), null), context);
-        APIGatewayV2HTTPResponse patched = invoke(handler, request("PATCH", JANE, Map.of("content-type",
-                "application/merge-patch+json", "if-match", "\"1\""), "{\"givenName\":\"Janet\",\"locale\":null}"),
+        APIGatewayV2HTTPResponse patched = invoke(
+                handler,
+                request(
+                        "PATCH",
+                        JANE,
+                        Map.of("content-type", "application/merge-patch+json", "if-match", "\"1\""),
+                        "{\"givenName\":\"Janet\",\"locale\":null}"),
                 new LocalLambdaContext());
 
         assertThat(got.getStatusCode()).isEqualTo(200);
-        assertThat(JsonValues.object(got.getBody())).containsEntry("givenName", "Jane")
+        assertThat(JsonValues.object(got.getBody()))
+                .containsEntry("givenName", "Jane")
                 .containsEntry("email", "jane.doe@example.com");
         assertThat(got.getHeaders()).containsEntry("ETag", "\"1\"");
         assertThat(patched.getStatusCode()).isEqualTo(200);
@@ -105,8 +114,11 @@ class ProfileApiHandlerEndToEndTest {
         assertThat(item).doesNotContainKey("locale").containsKey("updatedAt");
         assertThat(item.get("version").n()).isEqualTo("2");
         assertThat(item.get("email").s()).isEqualTo("jane.doe@example.com");
-        assertThat(context.logLines()).singleElement().asString().contains("\"event\":\"profile_api\"",
-                "\"status\":200", "\"method\":\"GET\"").doesNotContain("jane.doe");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains("\"event\":\"profile_api\"", "\"status\":200", "\"method\":\"GET\"")
+                .doesNotContain("jane.doe");
     }
 
     @Test
@@ -120,8 +132,14 @@ class ProfileApiHandlerEndToEndTest {
             String body = "{\"givenName\":\"Writer " + i + "\"}";
             patches.add(() -> {
                 start.await();
-                return invoke(environment, request("PATCH", JANE, Map.of("content-type",
-                        "application/merge-patch+json", "if-match", "\"1\""), body), new LocalLambdaContext())
+                return invoke(
+                                environment,
+                                request(
+                                        "PATCH",
+                                        JANE,
+                                        Map.of("content-type", "application/merge-patch+json", "if-match", "\"1\""),
+                                        body),
+                                new LocalLambdaContext())
                         .getStatusCode();
             });
         }
@@ -145,7 +163,8 @@ class ProfileApiHandlerEndToEndTest {
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             Future<Integer> patch = pool.submit(() -> {
                 start.await();
-                return invoke(api, patch("{\"familyName\":\"Racer\"}"), new LocalLambdaContext()).getStatusCode();
+                return invoke(api, patch("{\"familyName\":\"Racer\"}"), new LocalLambdaContext())
+                        .getStatusCode();
             });
             Future<?> registration = pool.submit(() -> {
                 start.await();
@@ -172,8 +191,8 @@ class ProfileApiHandlerEndToEndTest {
 
     @Test
     void aPatchForAUserWithoutAProfileIs404AndCreatesNothing() {
-        APIGatewayV2HTTPResponse response = invoke(LocalFunctions.api(tables), patch("{\"givenName\":\"Ghost\"}"),
-                new LocalLambdaContext());
+        APIGatewayV2HTTPResponse response =
+                invoke(LocalFunctions.api(tables), patch("{\"givenName\":\"Ghost\"}"), new LocalLambdaContext());
 
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(tables.itemCount()).isZero();
@@ -181,24 +200,33 @@ class ProfileApiHandlerEndToEndTest {
 
     @Test
     void aFailureTheAdapterDoesNotExpectIsA500NamingOnlyTheRequestIdWithTheDetailsInTheLog() {
-        ProfileApi broken = new ProfileApi(id -> {
-            throw new IllegalArgumentException("jane.doe@example.com broke it");
-        }, command -> {
-            throw new AssertionError("unused");
-        });
+        ProfileApi broken = new ProfileApi(
+                id -> {
+                    throw new IllegalArgumentException("jane.doe@example.com broke it");
+                },
+                command -> {
+                    throw new AssertionError("unused");
+                });
         LocalLambdaContext context = new LocalLambdaContext();
 
-        APIGatewayV2HTTPResponse response = invoke(new ProfileApiHandler(broken, Clock.systemUTC()),
-                request("GET", JANE, Map.of(), null), context);
+        APIGatewayV2HTTPResponse response =
+                invoke(new ProfileApiHandler(broken, Clock.systemUTC()), request("GET", JANE, Map.of(), null), context);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(JsonValues.object(response.getBody())).containsEntry("detail",
-                "Reference: " + context.getAwsRequestId());
+        assertThat(JsonValues.object(response.getBody()))
+                .containsEntry("detail", "Reference: " + context.getAwsRequestId());
         assertThat(response.getBody()).doesNotContain("jane.doe", "IllegalArgument");
-        assertThat(context.logLines()).singleElement().asString().contains("\"level\":\"ERROR\"",
-                "\"status\":500", "\"errorType\":\"java.lang.IllegalArgumentException\"", "\"stackTrace\":[",
-                "ProfileApiHandlerEndToEndTest").doesNotContain("jane.doe");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"level\":\"ERROR\"",
+                        "\"status\":500",
+                        "\"errorType\":\"java.lang.IllegalArgumentException\"",
+                        "\"stackTrace\":[",
+                        "ProfileApiHandlerEndToEndTest")
+                .doesNotContain("jane.doe");
     }
 
     @Test
@@ -208,12 +236,15 @@ class ProfileApiHandlerEndToEndTest {
         Configuration missingTable = Configuration.fromEnvironment(environment);
 
         // Both steps fail: the API's own step sees the 503 as a failure, not as an answer to prime with.
-        assertThat(ProfileApiComponent.create(missingTable).snapStartPriming().prime()).isEqualTo(2);
+        assertThat(ProfileApiComponent.create(missingTable).snapStartPriming().prime())
+                .isEqualTo(2);
     }
 
     @Test
     void theComponentPrimesTheApiPathWithoutWriting() {
-        ProfileApiComponent.create(LocalFunctions.apiConfiguration(tables)).snapStartPriming().prime();
+        ProfileApiComponent.create(LocalFunctions.apiConfiguration(tables))
+                .snapStartPriming()
+                .prime();
 
         assertThat(tables.itemCount()).isZero();
     }

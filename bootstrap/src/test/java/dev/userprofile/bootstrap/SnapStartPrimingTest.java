@@ -1,9 +1,5 @@
 package dev.userprofile.bootstrap;
 
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -13,6 +9,7 @@ import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import java.net.URI;
@@ -20,13 +17,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /** The SnapStart hook, built by the real Dagger graph, against dynalite. */
 class SnapStartPrimingTest {
@@ -56,18 +56,29 @@ class SnapStartPrimingTest {
         LocalLambdaContext log = new LocalLambdaContext();
 
         DynamoDbUserRepository local = repository(tables.endpoint().toString());
-        new SnapStartPriming(List.of(SnapStartPriming.repeated("dynamodb-requests-1",
-                SnapStartPriming.REQUEST_ROUNDS, local::warmUp)), List.of(), Clock.systemUTC(), log::getLogger)
+        new SnapStartPriming(
+                        List.of(SnapStartPriming.repeated(
+                                "dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS, local::warmUp)),
+                        List.of(),
+                        Clock.systemUTC(),
+                        log::getLogger)
                 .beforeCheckpoint(null);
         priming.prime();
 
-        assertThat(tables.operations()).as("3 requests a round: one repository, then the function's two; the "
+        assertThat(tables.operations())
+                .as("3 requests a round: one repository, then the function's two; the "
                         + "rehearsals are answered in-process and never reach DynamoDB")
                 .hasSize(3 * 3 * SnapStartPriming.REQUEST_ROUNDS)
                 .containsOnly("GetItem", "PutItem");
         assertThat(tables.itemCount()).isZero();
-        assertThat(log.logLines()).singleElement().asString().contains("\"level\":\"INFO\"",
-                "\"event\":\"snapstart_priming\"", "\"outcome\":\"PRIMED\"", "\"failedSteps\":0")
+        assertThat(log.logLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"level\":\"INFO\"",
+                        "\"event\":\"snapstart_priming\"",
+                        "\"outcome\":\"PRIMED\"",
+                        "\"failedSteps\":0")
                 .doesNotContain("probe@");
     }
 
@@ -76,19 +87,28 @@ class SnapStartPrimingTest {
         tables.front().clearRequests();
         LocalLambdaContext log = new LocalLambdaContext();
         DynamoDbUserRepository unreachable = repository("http://127.0.0.1:" + LoopbackPorts.free());
-        SnapStartPriming priming = new SnapStartPriming(List.of(
-                SnapStartPriming.repeated("mapping", 3, () -> { }),
-                SnapStartPriming.repeated("dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS,
-                        unreachable::warmUp)), List.of(), Clock.systemUTC(), log::getLogger);
+        SnapStartPriming priming = new SnapStartPriming(
+                List.of(
+                        SnapStartPriming.repeated("mapping", 3, () -> {}),
+                        SnapStartPriming.repeated(
+                                "dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS, unreachable::warmUp)),
+                List.of(),
+                Clock.systemUTC(),
+                log::getLogger);
 
         assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
 
         assertThat(log.logLines()).hasSize(2);
-        assertThat(log.logLines().getFirst()).contains("\"level\":\"WARN\"", "\"step\":\"dynamodb-requests-1\"",
-                "\"outcome\":\"STEP_SKIPPED\"", "UserRepositoryUnavailableException");
-        assertThat(log.logLines().getLast()).contains("\"level\":\"INFO\"", "\"outcome\":\"PARTLY_PRIMED\"",
-                "\"failedSteps\":1");
-        assertThat(tables.operations()).as("the failing request is not repeated round after round")
+        assertThat(log.logLines().getFirst())
+                .contains(
+                        "\"level\":\"WARN\"",
+                        "\"step\":\"dynamodb-requests-1\"",
+                        "\"outcome\":\"STEP_SKIPPED\"",
+                        "UserRepositoryUnavailableException");
+        assertThat(log.logLines().getLast())
+                .contains("\"level\":\"INFO\"", "\"outcome\":\"PARTLY_PRIMED\"", "\"failedSteps\":1");
+        assertThat(tables.operations())
+                .as("the failing request is not repeated round after round")
                 .hasSizeLessThanOrEqualTo(3);
     }
 
@@ -97,26 +117,42 @@ class SnapStartPrimingTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<String> refreshedOn = new AtomicReference<>();
         LocalLambdaContext log = new LocalLambdaContext();
-        SnapStartPriming priming = new SnapStartPriming(List.of(), List.of(
-                new SnapStartPriming.Step("slow", () -> await(release)),
-                new SnapStartPriming.Step("credentials", () -> refreshedOn.set(Thread.currentThread().getName())),
-                new SnapStartPriming.Step("broken", () -> {
-                    throw new IllegalStateException("endpoint refused");
-                })), Clock.systemUTC(), log::getLogger);
+        SnapStartPriming priming = new SnapStartPriming(
+                List.of(),
+                List.of(
+                        new SnapStartPriming.Step("slow", () -> await(release)),
+                        new SnapStartPriming.Step(
+                                "credentials",
+                                () -> refreshedOn.set(Thread.currentThread().getName())),
+                        new SnapStartPriming.Step("broken", () -> {
+                            throw new IllegalStateException("endpoint refused");
+                        })),
+                Clock.systemUTC(),
+                log::getLogger);
 
         priming.afterRestore(null);
 
-        assertThat(refreshedOn.get()).as("the restoring thread did not wait for the refresh").isNull();
+        assertThat(refreshedOn.get())
+                .as("the restoring thread did not wait for the refresh")
+                .isNull();
         release.countDown();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (log.logLines().size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertThat(refreshedOn.get()).isEqualTo("snapstart-refresh");
-        assertThat(log.logLines().getFirst()).contains("\"level\":\"WARN\"", "\"event\":\"snapstart_restore\"",
-                "\"step\":\"broken\"", "\"outcome\":\"STEP_SKIPPED\"");
-        assertThat(log.logLines().getLast()).contains("\"event\":\"snapstart_restore\"",
-                "\"outcome\":\"PARTLY_REFRESHED\"", "\"failedSteps\":1", "\"durationMs\":");
+        assertThat(log.logLines().getFirst())
+                .contains(
+                        "\"level\":\"WARN\"",
+                        "\"event\":\"snapstart_restore\"",
+                        "\"step\":\"broken\"",
+                        "\"outcome\":\"STEP_SKIPPED\"");
+        assertThat(log.logLines().getLast())
+                .contains(
+                        "\"event\":\"snapstart_restore\"",
+                        "\"outcome\":\"PARTLY_REFRESHED\"",
+                        "\"failedSteps\":1",
+                        "\"durationMs\":");
     }
 
     @Test
@@ -135,10 +171,12 @@ class SnapStartPrimingTest {
         List<String> seen = new ArrayList<>();
 
         SnapStartPriming.rehearsed("rehearsal", 2, () -> seen.add(SdkInternalThreadLocal.get("AWS_LAMBDA_X_TRACE_ID")))
-                .work().run();
+                .work()
+                .run();
 
-        assertThat(seen).hasSize(2).allSatisfy(header -> assertThat(header).startsWith("Root=1-")
-                .endsWith(";Sampled=0"));
+        assertThat(seen)
+                .hasSize(2)
+                .allSatisfy(header -> assertThat(header).startsWith("Root=1-").endsWith(";Sampled=0"));
         assertThat(SdkInternalThreadLocal.get("AWS_LAMBDA_X_TRACE_ID")).isNull();
     }
 
@@ -152,10 +190,18 @@ class SnapStartPrimingTest {
 
     private static DynamoDbUserRepository repository(String endpoint) {
         Configuration configuration = LocalFunctions.triggerConfiguration(tables);
-        DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(configuration, AwsClientModule.httpClient(),
-                AwsClientModule.credentialsProvider(configuration), DynamoDbCallBudget.REGISTRATION)
-                .endpointOverride(URI.create(endpoint)).build();
-        return new DynamoDbUserRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build(),
+        DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(
+                        configuration,
+                        AwsClientModule.httpClient(),
+                        AwsClientModule.credentialsProvider(configuration),
+                        DynamoDbCallBudget.REGISTRATION)
+                .endpointOverride(URI.create(endpoint))
+                .build();
+        return new DynamoDbUserRepository(
+                DynamoDbEnhancedClient.builder()
+                        .dynamoDbClient(client)
+                        .extensions()
+                        .build(),
                 configuration.tableName());
     }
 }

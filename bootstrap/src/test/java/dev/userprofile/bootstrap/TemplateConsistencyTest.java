@@ -1,8 +1,5 @@
 package dev.userprofile.bootstrap;
 
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -19,9 +16,10 @@ import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
-import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -32,7 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
@@ -73,9 +73,11 @@ class TemplateConsistencyTest {
         assertThat(method.getReturnType()).isEqualTo(CognitoUserPoolPostConfirmationEvent.class);
         Type requestHandler = Arrays.stream(handlerClass.getGenericInterfaces())
                 .filter(t -> t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(((ParameterizedType) requestHandler).getActualTypeArguments())
-                .containsExactly(CognitoUserPoolPostConfirmationEvent.class, CognitoUserPoolPostConfirmationEvent.class);
+                .containsExactly(
+                        CognitoUserPoolPostConfirmationEvent.class, CognitoUserPoolPostConfirmationEvent.class);
         assertThat(function.get("Runtime")).isEqualTo("java25");
     }
 
@@ -96,10 +98,10 @@ class TemplateConsistencyTest {
     @Test
     void theTableKeySchemaIsTheAdapters() {
         TableMetadata metadata = UserItemSchema.TABLE_SCHEMA.tableMetadata();
-        assertThat(list(table.get("KeySchema"))).containsExactly(
-                Map.of("AttributeName", metadata.primaryPartitionKey(), "KeyType", "HASH"));
-        assertThat(list(table.get("AttributeDefinitions"))).containsExactly(
-                Map.of("AttributeName", metadata.primaryPartitionKey(), "AttributeType", "S"));
+        assertThat(list(table.get("KeySchema")))
+                .containsExactly(Map.of("AttributeName", metadata.primaryPartitionKey(), "KeyType", "HASH"));
+        assertThat(list(table.get("AttributeDefinitions")))
+                .containsExactly(Map.of("AttributeName", metadata.primaryPartitionKey(), "AttributeType", "S"));
     }
 
     @Test
@@ -109,20 +111,29 @@ class TemplateConsistencyTest {
         PostConfirmationHandler handler = new PostConfirmationHandler(component);
         tables.front().clearRequests();
         component.snapStartPriming().prime();
-        for (String sample : List.of("sign-up.json", "sign-up.json", "password-reset.json",
-                "federated-first-sign-in.json", "sign-in.json", "sign-in.json")) {
+        for (String sample : List.of(
+                "sign-up.json",
+                "sign-up.json",
+                "password-reset.json",
+                "federated-first-sign-in.json",
+                "sign-in.json",
+                "sign-in.json")) {
             handler.handleRequest(LambdaRuntimeJson.sampleEvent(sample), new LocalLambdaContext());
         }
-        Set<String> called = tables.operations().stream().map(operation -> "dynamodb:" + operation)
+        Set<String> called = tables.operations().stream()
+                .map(operation -> "dynamodb:" + operation)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         Map<String, Object> statement = statementWithSid("RegisterUsers");
         assertThat(statement.get("Effect")).isEqualTo("Allow");
         assertThat(new TreeSet<>(list(statement.get("Action")))).isEqualTo(called);
         assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ProfilesTable", "Arn")));
-        assertThat(statements().stream().map(TemplateConsistencyTest::map)
-                .filter(st -> list(st.get("Action")).stream().anyMatch(a -> a.toString().startsWith("dynamodb:"))))
-                .as("DynamoDB access is granted in exactly one statement").hasSize(1);
+        assertThat(statements().stream()
+                        .map(TemplateConsistencyTest::map)
+                        .filter(st -> list(st.get("Action")).stream()
+                                .anyMatch(a -> a.toString().startsWith("dynamodb:"))))
+                .as("DynamoDB access is granted in exactly one statement")
+                .hasSize(1);
     }
 
     @Test
@@ -130,14 +141,19 @@ class TemplateConsistencyTest {
         Map<String, Object> api = properties("ProfileApiFunction", "AWS::Serverless::Function");
         String[] handler = ((String) api.get("Handler")).split("::");
         assertThat(handler[0]).isEqualTo(ProfileApiHandler.class.getName());
-        assertThat(Class.forName(handler[0]).getMethod(handler[1], APIGatewayV2HTTPEvent.class, Context.class)
-                .getReturnType()).isEqualTo(APIGatewayV2HTTPResponse.class);
-        assertThat(api).containsEntry("Runtime", "java25").containsEntry("AutoPublishAlias", "live")
+        assertThat(Class.forName(handler[0])
+                        .getMethod(handler[1], APIGatewayV2HTTPEvent.class, Context.class)
+                        .getReturnType())
+                .isEqualTo(APIGatewayV2HTTPResponse.class);
+        assertThat(api)
+                .containsEntry("Runtime", "java25")
+                .containsEntry("AutoPublishAlias", "live")
                 .containsEntry("AutoPublishAliasAllProperties", true)
                 .containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")))
                 .containsEntry("Role", Map.of("Fn::GetAtt", List.of("ProfileApiFunctionRole", "Arn")))
                 .doesNotContainKey("Policies");
-        assertThat(((Number) api.get("Timeout")).intValue() * 1000L).as("every read and write a change may take")
+        assertThat(((Number) api.get("Timeout")).intValue() * 1000L)
+                .as("every read and write a change may take")
                 .isGreaterThan((2L * UpdateProfileService.MAX_ATTEMPTS + 1)
                         * DynamoDbCallBudget.API.totalTimeout().toMillis());
         assertThat(map(map(api.get("Environment")).get("Variables")))
@@ -146,16 +162,24 @@ class TemplateConsistencyTest {
         tables.reset();
         ProfileApiComponent component = ProfileApiComponent.create(LocalFunctions.apiConfiguration(tables));
         ProfileApiHandler apiHandler = new ProfileApiHandler(component);
-        LocalFunctions.trigger(tables).handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"),
-                new LocalLambdaContext());
+        LocalFunctions.trigger(tables)
+                .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), new LocalLambdaContext());
         tables.front().clearRequests();
         component.snapStartPriming().prime();
         String sub = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
-        for (String request : List.of(ProfileApiHandlerEndToEndTest.request("GET", sub, Map.of(), null),
-                ProfileApiHandlerEndToEndTest.request("PATCH", sub, Map.of("content-type",
-                        "application/merge-patch+json"), "{\"givenName\":\"Janet\"}"))) {
-            assertThat(apiHandler.handleRequest(LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
-                    new LocalLambdaContext()).getStatusCode()).isEqualTo(200);
+        for (String request : List.of(
+                ProfileApiHandlerEndToEndTest.request("GET", sub, Map.of(), null),
+                ProfileApiHandlerEndToEndTest.request(
+                        "PATCH",
+                        sub,
+                        Map.of("content-type", "application/merge-patch+json"),
+                        "{\"givenName\":\"Janet\"}"))) {
+            assertThat(apiHandler
+                            .handleRequest(
+                                    LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
+                                    new LocalLambdaContext())
+                            .getStatusCode())
+                    .isEqualTo(200);
         }
         Set<String> called = tables.operations().stream()
                 .map(operation -> "dynamodb:" + operation.substring(operation.indexOf(':') + 1))
@@ -164,35 +188,46 @@ class TemplateConsistencyTest {
         Map<String, Object> role = properties("ProfileApiFunctionRole", "AWS::IAM::Role");
         List<Map<String, Object>> statements = list(role.get("Policies")).stream()
                 .flatMap(policy -> list(map(map(policy).get("PolicyDocument")).get("Statement")).stream())
-                .map(TemplateConsistencyTest::map).toList();
-        Map<String, Object> data = statements.stream().filter(st -> "ReadAndChangeProfiles".equals(st.get("Sid")))
-                .findFirst().orElseThrow();
+                .map(TemplateConsistencyTest::map)
+                .toList();
+        Map<String, Object> data = statements.stream()
+                .filter(st -> "ReadAndChangeProfiles".equals(st.get("Sid")))
+                .findFirst()
+                .orElseThrow();
         assertThat(new TreeSet<>(list(data.get("Action")))).isEqualTo(called);
         assertThat(data.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ProfilesTable", "Arn")));
-        assertThat(statements).allSatisfy(st -> assertThat(list(st.get("Action")))
-                .allSatisfy(action -> assertThat(action.toString()).doesNotContain("*")));
-        assertThat(map(map(template.get("Outputs")).get("ProfileApiUrl")).get("Value").toString())
+        assertThat(statements)
+                .allSatisfy(st -> assertThat(list(st.get("Action")))
+                        .allSatisfy(action -> assertThat(action.toString()).doesNotContain("*")));
+        assertThat(map(map(template.get("Outputs")).get("ProfileApiUrl"))
+                        .get("Value")
+                        .toString())
                 .contains("execute-api");
-        Map<String, Object> keepAlive = map(map(map(api.get("Events")).get("KeepAlive")).get("Properties"));
-        APIGatewayV2HTTPEvent keepAliveEvent = LambdaRuntimeJson.fromJson((String) keepAlive.get("Input"),
-                APIGatewayV2HTTPEvent.class);
+        Map<String, Object> keepAlive =
+                map(map(map(api.get("Events")).get("KeepAlive")).get("Properties"));
+        APIGatewayV2HTTPEvent keepAliveEvent =
+                LambdaRuntimeJson.fromJson((String) keepAlive.get("Input"), APIGatewayV2HTTPEvent.class);
         assertThat(keepAliveEvent.getRouteKey()).isEqualTo(ProfileApi.KEEP_ALIVE_ROUTE);
         tables.front().clearRequests();
-        assertThat(apiHandler.handleRequest(keepAliveEvent, new LocalLambdaContext()).getStatusCode()).isEqualTo(204);
+        assertThat(apiHandler
+                        .handleRequest(keepAliveEvent, new LocalLambdaContext())
+                        .getStatusCode())
+                .isEqualTo(204);
         assertThat(tables.operations()).as("the keep-alive does no I/O").isEmpty();
     }
 
     @Test
     void theRoleGrantsNoWildcardActionOrResource() {
-        assertThat(function).doesNotContainKey("Policies").containsEntry("Role",
-                Map.of("Fn::GetAtt", List.of("PostConfirmationFunctionRole", "Arn")));
+        assertThat(function)
+                .doesNotContainKey("Policies")
+                .containsEntry("Role", Map.of("Fn::GetAtt", List.of("PostConfirmationFunctionRole", "Arn")));
         Map<String, Object> role = properties("PostConfirmationFunctionRole", "AWS::IAM::Role");
         assertThat(role).doesNotContainKey("ManagedPolicyArns");
         for (Object each : statements()) {
             Map<String, Object> statement = map(each);
             assertThat(statement.get("Effect")).isEqualTo("Allow");
-            assertThat(list(statement.get("Action"))).allSatisfy(action -> assertThat(action.toString())
-                    .doesNotContain("*"));
+            assertThat(list(statement.get("Action")))
+                    .allSatisfy(action -> assertThat(action.toString()).doesNotContain("*"));
             assertThat(statement.get("Resource")).isNotEqualTo("*").isInstanceOf(Map.class);
         }
         Map<String, Object> logs = statementWithSid("WriteOwnLogs");
@@ -200,7 +235,8 @@ class TemplateConsistencyTest {
         assertThat(map(logs.get("Resource")).get("Fn::Sub").toString())
                 .as("log streams of the function's own log group only")
                 .endsWith(":log-group:${PostConfirmationLogGroup}:log-stream:*");
-        assertThat(map(function.get("LoggingConfig"))).containsEntry("LogGroup", Map.of("Ref", "PostConfirmationLogGroup"));
+        assertThat(map(function.get("LoggingConfig")))
+                .containsEntry("LogGroup", Map.of("Ref", "PostConfirmationLogGroup"));
     }
 
     private static List<Object> statements() {
@@ -211,15 +247,19 @@ class TemplateConsistencyTest {
     }
 
     private static Map<String, Object> statementWithSid(String sid) {
-        return statements().stream().map(TemplateConsistencyTest::map)
-                .filter(statement -> sid.equals(statement.get("Sid"))).findFirst().orElseThrow();
+        return statements().stream()
+                .map(TemplateConsistencyTest::map)
+                .filter(statement -> sid.equals(statement.get("Sid")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void theTableIsProtectedAndRetained() {
         Map<String, Object> resource = map(map(template.get("Resources")).get("ProfilesTable"));
         assertThat(resource).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
-        assertThat(table).containsEntry("BillingMode", "PAY_PER_REQUEST")
+        assertThat(table)
+                .containsEntry("BillingMode", "PAY_PER_REQUEST")
                 .containsEntry("DeletionProtectionEnabled", true)
                 .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
                 .containsEntry("SSESpecification", Map.of("SSEEnabled", true));
@@ -230,50 +270,71 @@ class TemplateConsistencyTest {
         int timeoutSeconds = (Integer) function.get("Timeout");
         assertThat(timeoutSeconds).isLessThanOrEqualTo(5);
         assertThat(DynamoDbCallBudget.REGISTRATION.totalTimeout()).isLessThan(Duration.ofSeconds(timeoutSeconds));
-        assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")))
+        assertThat(function)
+                .containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")))
                 .containsKey("AutoPublishAlias");
         assertThat(parameter("SnapStart")).as("on unless turned off").containsEntry("Default", "PublishedVersions");
         assertThat(map(function.get("LoggingConfig"))).containsEntry("LogFormat", "JSON");
-        assertThat(map(map(map(template.get("Resources")).get("PostConfirmationFunction")).get("Metadata")))
+        assertThat(map(map(map(template.get("Resources")).get("PostConfirmationFunction"))
+                        .get("Metadata")))
                 .containsEntry("BuildMethod", "makefile");
     }
 
     @Test
     void cognitoTriggersTheAliasOnlyFromThisPoolAndAccount() {
         Map<String, Object> pool = properties("UserPool", "AWS::Cognito::UserPool");
-        assertThat(map(pool.get("LambdaConfig"))).containsOnly(
-                Map.entry("PostConfirmation", Map.of("Ref", "PostConfirmationFunction.Alias")),
-                Map.entry("PostAuthentication", Map.of("Ref", "PostConfirmationFunction.Alias")));
+        assertThat(map(pool.get("LambdaConfig")))
+                .containsOnly(
+                        Map.entry("PostConfirmation", Map.of("Ref", "PostConfirmationFunction.Alias")),
+                        Map.entry("PostAuthentication", Map.of("Ref", "PostConfirmationFunction.Alias")));
         Map<String, Object> permission = properties("PostConfirmationInvokePermission", "AWS::Lambda::Permission");
-        assertThat(permission).containsEntry("Action", "lambda:InvokeFunction")
+        assertThat(permission)
+                .containsEntry("Action", "lambda:InvokeFunction")
                 .containsEntry("FunctionName", Map.of("Ref", "PostConfirmationFunction.Alias"))
                 .containsEntry("Principal", "cognito-idp.amazonaws.com")
-                .containsEntry("SourceArn", Map.of("Fn::If", List.of("CreateUserPool",
-                        Map.of("Fn::GetAtt", List.of("UserPool", "Arn")),
-                        Map.of("Fn::Sub", "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}"
-                                + ":userpool/${ExistingUserPoolId}"))))
+                .containsEntry(
+                        "SourceArn",
+                        Map.of(
+                                "Fn::If",
+                                List.of(
+                                        "CreateUserPool",
+                                        Map.of("Fn::GetAtt", List.of("UserPool", "Arn")),
+                                        Map.of(
+                                                "Fn::Sub",
+                                                "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}"
+                                                        + ":userpool/${ExistingUserPoolId}"))))
                 .containsEntry("SourceAccount", Map.of("Ref", "AWS::AccountId"));
-        assertThat(function.toString()).as("the function must not refer to the pool (a circular dependency)")
+        assertThat(function.toString())
+                .as("the function must not refer to the pool (a circular dependency)")
                 .doesNotContain("UserPool");
-        assertThat(map(function.get("Events"))).as("only the keep-alive schedule; Cognito is attached on the pool")
+        assertThat(map(function.get("Events")))
+                .as("only the keep-alive schedule; Cognito is attached on the pool")
                 .containsOnlyKeys("KeepAlive");
     }
 
     @Test
     void theUserPoolIsRetainedProtectedCaseInsensitiveAndVerifiesNewEmails() {
         Map<String, Object> resource = map(map(template.get("Resources")).get("UserPool"));
-        assertThat(resource).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain")
+        assertThat(resource)
+                .containsEntry("DeletionPolicy", "Retain")
+                .containsEntry("UpdateReplacePolicy", "Retain")
                 .containsEntry("Condition", "CreateUserPool");
         Map<String, Object> pool = properties("UserPool", "AWS::Cognito::UserPool");
-        assertThat(pool).containsEntry("DeletionProtection", "ACTIVE")
+        assertThat(pool)
+                .containsEntry("DeletionProtection", "ACTIVE")
                 .containsEntry("UsernameConfiguration", Map.of("CaseSensitive", false))
-                .containsEntry("UserAttributeUpdateSettings",
+                .containsEntry(
+                        "UserAttributeUpdateSettings",
                         Map.of("AttributesRequireVerificationBeforeUpdate", List.of("email")))
                 .containsEntry("MfaConfiguration", Map.of("Ref", "MfaConfiguration"))
-                .containsEntry("EnabledMfas", Map.of("Fn::If", List.of("MfaEnabled", List.of("SOFTWARE_TOKEN_MFA"),
-                        Map.of("Ref", "AWS::NoValue"))));
+                .containsEntry(
+                        "EnabledMfas",
+                        Map.of(
+                                "Fn::If",
+                                List.of("MfaEnabled", List.of("SOFTWARE_TOKEN_MFA"), Map.of("Ref", "AWS::NoValue"))));
         assertThat(parameter("MfaConfiguration")).containsEntry("Default", "OPTIONAL");
-        assertThat(map(pool.get("EmailConfiguration")).get("Fn::If")).asList()
+        assertThat(map(pool.get("EmailConfiguration")).get("Fn::If"))
+                .asList()
                 .startsWith("SendEmailWithSes")
                 .contains(Map.of("EmailSendingAccount", "COGNITO_DEFAULT"));
         assertThat(map(list(map(pool.get("EmailConfiguration")).get("Fn::If")).get(1)))
@@ -289,56 +350,83 @@ class TemplateConsistencyTest {
     void anExistingPoolCanBeNamedInsteadOfCreatingOne() {
         assertThat(parameter("ExistingUserPoolId")).containsEntry("Default", "");
         assertThat(map(template.get("Conditions")))
-                .containsEntry("CreateUserPool", Map.of("Fn::Equals", List.of(Map.of("Ref", "ExistingUserPoolId"), "")));
+                .containsEntry(
+                        "CreateUserPool", Map.of("Fn::Equals", List.of(Map.of("Ref", "ExistingUserPoolId"), "")));
         assertThat(map(map(template.get("Outputs")).get("PostConfirmationFunctionAliasArn")))
                 .containsEntry("Value", Map.of("Ref", "PostConfirmationFunction.Alias"));
     }
 
     @Test
     void theOutputsNameThePoolTheClientTheTableAndTheAliasToAttach() {
-        assertThat(map(template.get("Outputs"))).containsKeys("UserPoolId", "UserPoolClientId", "ProfilesTableName",
-                "PostConfirmationFunctionAliasArn");
+        assertThat(map(template.get("Outputs")))
+                .containsKeys(
+                        "UserPoolId", "UserPoolClientId", "ProfilesTableName", "PostConfirmationFunctionAliasArn");
         assertThat(map(map(template.get("Outputs")).get("UserPoolClientId")))
                 .containsEntry("Condition", "CreateUserPool");
     }
 
     @Test
     void theAlarmsWatchTheAliasAndTheFunctionsOwnFailureMetric() {
-        Map<String, Object> aliasDimensions = Map.of("FunctionName", Map.of("Ref", "PostConfirmationFunction"),
-                "Resource", Map.of("Fn::Sub", "${PostConfirmationFunction}:live"));
-        assertThat(alarm("TriggerErrorsAlarm")).containsEntry("Namespace", "AWS/Lambda")
-                .containsEntry("MetricName", "Errors").containsEntry("Threshold", 1);
+        Map<String, Object> aliasDimensions = Map.of(
+                "FunctionName",
+                Map.of("Ref", "PostConfirmationFunction"),
+                "Resource",
+                Map.of("Fn::Sub", "${PostConfirmationFunction}:live"));
+        assertThat(alarm("TriggerErrorsAlarm"))
+                .containsEntry("Namespace", "AWS/Lambda")
+                .containsEntry("MetricName", "Errors")
+                .containsEntry("Threshold", 1);
         assertThat(dimensions("TriggerErrorsAlarm")).isEqualTo(aliasDimensions);
         assertThat(alarm("TriggerThrottlesAlarm")).containsEntry("MetricName", "Throttles");
         assertThat(dimensions("TriggerThrottlesAlarm")).isEqualTo(aliasDimensions);
-        assertThat(alarm("TriggerDurationAlarm")).containsEntry("MetricName", "Duration")
+        assertThat(alarm("TriggerDurationAlarm"))
+                .containsEntry("MetricName", "Duration")
                 .containsEntry("ExtendedStatistic", "p99");
         assertThat(((Number) alarm("TriggerDurationAlarm").get("Threshold")).intValue())
                 .isLessThan((Integer) function.get("Timeout") * 1000)
-                .isGreaterThan((int) DynamoDbCallBudget.REGISTRATION.totalTimeout().toMillis());
+                .isGreaterThan(
+                        (int) DynamoDbCallBudget.REGISTRATION.totalTimeout().toMillis());
         assertThat(dimensions("TriggerDurationAlarm")).isEqualTo(aliasDimensions);
         assertThat(alarm("FailedRegistrationsAlarm"))
-                .containsEntry("Namespace", JsonLogLine.METRIC_NAMESPACE).containsEntry("MetricName", "Failed");
+                .containsEntry("Namespace", JsonLogLine.METRIC_NAMESPACE)
+                .containsEntry("MetricName", "Failed");
         assertThat(dimensions("FailedRegistrationsAlarm"))
                 .isEqualTo(Map.of(JsonLogLine.METRIC_DIMENSION, Map.of("Ref", "PostConfirmationFunction")));
-        Map<String, Object> apiAliasDimensions = Map.of("FunctionName", Map.of("Ref", "ProfileApiFunction"),
-                "Resource", Map.of("Fn::Sub", "${ProfileApiFunction}:live"));
-        assertThat(alarm("ProfileApiErrorsAlarm")).containsEntry("Namespace", "AWS/Lambda")
+        Map<String, Object> apiAliasDimensions = Map.of(
+                "FunctionName",
+                Map.of("Ref", "ProfileApiFunction"),
+                "Resource",
+                Map.of("Fn::Sub", "${ProfileApiFunction}:live"));
+        assertThat(alarm("ProfileApiErrorsAlarm"))
+                .containsEntry("Namespace", "AWS/Lambda")
                 .containsEntry("MetricName", "Errors");
         assertThat(dimensions("ProfileApiErrorsAlarm")).isEqualTo(apiAliasDimensions);
         assertThat(alarm("ProfileApiThrottlesAlarm")).containsEntry("MetricName", "Throttles");
         assertThat(dimensions("ProfileApiThrottlesAlarm")).isEqualTo(apiAliasDimensions);
-        assertThat(alarm("ProfileApiServerErrorsAlarm")).containsEntry("Namespace", "AWS/ApiGateway")
+        assertThat(alarm("ProfileApiServerErrorsAlarm"))
+                .containsEntry("Namespace", "AWS/ApiGateway")
                 .containsEntry("MetricName", "5xx");
         assertThat(dimensions("ProfileApiServerErrorsAlarm")).isEqualTo(Map.of("ApiId", Map.of("Ref", "ProfileApi")));
-        for (String alarm : List.of("TriggerErrorsAlarm", "TriggerThrottlesAlarm", "TriggerDurationAlarm",
-                "FailedRegistrationsAlarm", "ProfileApiErrorsAlarm", "ProfileApiThrottlesAlarm",
+        for (String alarm : List.of(
+                "TriggerErrorsAlarm",
+                "TriggerThrottlesAlarm",
+                "TriggerDurationAlarm",
+                "FailedRegistrationsAlarm",
+                "ProfileApiErrorsAlarm",
+                "ProfileApiThrottlesAlarm",
                 "ProfileApiServerErrorsAlarm")) {
-            assertThat(alarm(alarm)).as(alarm)
+            assertThat(alarm(alarm))
+                    .as(alarm)
                     .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
                     .containsEntry("TreatMissingData", "notBreaching")
-                    .containsEntry("AlarmActions", Map.of("Fn::If", List.of("NotifyAlarms",
-                            List.of(Map.of("Ref", "AlarmTopicArn")), Map.of("Ref", "AWS::NoValue"))));
+                    .containsEntry(
+                            "AlarmActions",
+                            Map.of(
+                                    "Fn::If",
+                                    List.of(
+                                            "NotifyAlarms",
+                                            List.of(Map.of("Ref", "AlarmTopicArn")),
+                                            Map.of("Ref", "AWS::NoValue"))));
         }
         assertThat(parameter("AlarmTopicArn")).containsEntry("Default", "");
     }
@@ -348,23 +436,26 @@ class TemplateConsistencyTest {
         Map<String, Object> keepAlive = map(map(function.get("Events")).get("KeepAlive"));
         assertThat(keepAlive).containsEntry("Type", "Schedule");
         Map<String, Object> schedule = map(keepAlive.get("Properties"));
-        assertThat(schedule).containsEntry("Schedule", Map.of("Fn::Sub", "rate(${KeepAliveIntervalDays} days)"))
+        assertThat(schedule)
+                .containsEntry("Schedule", Map.of("Fn::Sub", "rate(${KeepAliveIntervalDays} days)"))
                 .containsEntry("State", Map.of("Fn::If", List.of("SnapStartOn", "ENABLED", "DISABLED")));
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.fromJson((String) schedule.get("Input"));
         assertThat(TriggerSource.of(event.getTriggerSource())).isEqualTo(TriggerSource.KEEP_ALIVE);
         assertThat(((Number) parameter("KeepAliveIntervalDays").get("MaxValue")).intValue())
-                .as("more often than Lambda's 14 idle days").isLessThan(14);
+                .as("more often than Lambda's 14 idle days")
+                .isLessThan(14);
         assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", Map.of("Ref", "SnapStart")));
         assertThat(parameter("SnapStart")).containsEntry("AllowedValues", List.of("PublishedVersions", "None"));
     }
 
     @Test
     void lambdaKeepsItsReportLinesAndEveryPropertyChangePublishesAVersion() {
-        assertThat(map(function.get("LoggingConfig"))).containsEntry("SystemLogLevel", "INFO")
+        assertThat(map(function.get("LoggingConfig")))
+                .containsEntry("SystemLogLevel", "INFO")
                 .containsEntry("ApplicationLogLevel", Map.of("Ref", "LogLevel"));
         assertThat(function).containsEntry("AutoPublishAliasAllProperties", true);
-        assertThat(template.get("Transform")).isEqualTo(List.of("AWS::LanguageExtensions",
-                "AWS::Serverless-2016-10-31"));
+        assertThat(template.get("Transform"))
+                .isEqualTo(List.of("AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"));
     }
 
     private static Map<String, Object> alarm(String logicalId) {
@@ -373,7 +464,8 @@ class TemplateConsistencyTest {
 
     private static Map<String, Object> dimensions(String logicalId) {
         Map<String, Object> byName = new HashMap<>();
-        list(alarm(logicalId).get("Dimensions")).forEach(d -> byName.put((String) map(d).get("Name"), map(d).get("Value")));
+        list(alarm(logicalId).get("Dimensions"))
+                .forEach(d -> byName.put((String) map(d).get("Name"), map(d).get("Value")));
         return byName;
     }
 

@@ -28,8 +28,8 @@ public record EmailAddress(String value) {
         String local = trimmed.substring(0, at);
         String domain = trimmed.substring(at + 1);
         if (local.length() > MAX_LOCAL_PART_LENGTH) {
-            throw new InvalidUserDataException(FIELD,
-                    "must have a local part of at most " + MAX_LOCAL_PART_LENGTH + " characters");
+            throw new InvalidUserDataException(
+                    FIELD, "must have a local part of at most " + MAX_LOCAL_PART_LENGTH + " characters");
         }
         if (trimmed.codePoints().anyMatch(Character::isWhitespace)) {
             throw new InvalidUserDataException(FIELD, "must not contain whitespace");

@@ -15,8 +15,8 @@ public record LanguageTag(String value) {
     public LanguageTag {
         String trimmed = TextRules.requirePresent(FIELD, value).strip().replace('_', '-');
         if (trimmed.length() > MAX_LENGTH || !TAG.matcher(trimmed).matches()) {
-            throw new InvalidUserDataException(FIELD,
-                    "must be a language tag such as en or en-GB of at most " + MAX_LENGTH + " characters");
+            throw new InvalidUserDataException(
+                    FIELD, "must be a language tag such as en or en-GB of at most " + MAX_LENGTH + " characters");
         }
         value = trimmed;
     }

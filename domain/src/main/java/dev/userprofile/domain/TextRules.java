@@ -5,8 +5,7 @@ import java.text.Normalizer;
 /** Checks shared by the text-valued value objects. */
 final class TextRules {
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     static String requirePresent(String field, String value) {
         if (value == null) {

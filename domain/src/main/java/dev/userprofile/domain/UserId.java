@@ -17,8 +17,8 @@ public record UserId(String value) {
             throw new InvalidUserDataException("userId", "must not be blank");
         }
         if (!VISIBLE_ASCII.matcher(value).matches()) {
-            throw new InvalidUserDataException("userId",
-                    "must be 1 to " + MAX_LENGTH + " visible ASCII characters without spaces");
+            throw new InvalidUserDataException(
+                    "userId", "must be 1 to " + MAX_LENGTH + " visible ASCII characters without spaces");
         }
     }
 

@@ -49,8 +49,7 @@ public record UserProfile(
         private LanguageTag locale;
         private IdentityProvider identityProvider;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder email(VerifiableEmail value) {
             this.email = value;
@@ -88,9 +87,14 @@ public record UserProfile(
         }
 
         public UserProfile build() {
-            return new UserProfile(Optional.ofNullable(email), Optional.ofNullable(phone),
-                    Optional.ofNullable(givenName), Optional.ofNullable(familyName), Optional.ofNullable(displayName),
-                    Optional.ofNullable(locale), Optional.ofNullable(identityProvider));
+            return new UserProfile(
+                    Optional.ofNullable(email),
+                    Optional.ofNullable(phone),
+                    Optional.ofNullable(givenName),
+                    Optional.ofNullable(familyName),
+                    Optional.ofNullable(displayName),
+                    Optional.ofNullable(locale),
+                    Optional.ofNullable(identityProvider));
         }
     }
 }

@@ -13,19 +13,25 @@ class ProfilePatchTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
     private static User jane() {
-        return User.register(new UserId("sub-1"), UserProfile.builder()
-                .email(VerifiableEmail.of("jane@example.com", true))
-                .givenName(new Name("Jane"))
-                .familyName(new Name("Doe"))
-                .locale(new LanguageTag("en-GB"))
-                .identityProvider(new IdentityProvider("Google"))
-                .build(), REGISTERED);
+        return User.register(
+                new UserId("sub-1"),
+                UserProfile.builder()
+                        .email(VerifiableEmail.of("jane@example.com", true))
+                        .givenName(new Name("Jane"))
+                        .familyName(new Name("Doe"))
+                        .locale(new LanguageTag("en-GB"))
+                        .identityProvider(new IdentityProvider("Google"))
+                        .build(),
+                REGISTERED);
     }
 
     @Test
     void setsRemovesAndKeepsEachFieldAsAskedAndTouchesNothingElse() {
-        ProfilePatch patch = new ProfilePatch(FieldChange.set(new Name("Janet")), FieldChange.remove(),
-                FieldChange.set(new Name("J. Doe")), FieldChange.keep());
+        ProfilePatch patch = new ProfilePatch(
+                FieldChange.set(new Name("Janet")),
+                FieldChange.remove(),
+                FieldChange.set(new Name("J. Doe")),
+                FieldChange.keep());
 
         User edited = jane().edit(patch, NOW);
 
@@ -45,14 +51,17 @@ class ProfilePatchTest {
     void anEmptyPatchChangesNothingNotEvenTheVersion() {
         assertThat(ProfilePatch.NONE.isEmpty()).isTrue();
         assertThat(jane().edit(ProfilePatch.NONE, NOW)).isEqualTo(jane());
-        assertThat(new ProfilePatch(FieldChange.keep(), FieldChange.keep(), FieldChange.keep(),
-                FieldChange.remove()).isEmpty()).isFalse();
+        assertThat(new ProfilePatch(FieldChange.keep(), FieldChange.keep(), FieldChange.keep(), FieldChange.remove())
+                        .isEmpty())
+                .isFalse();
     }
 
     @Test
     void removingWhatIsAbsentIsStillAnEdit() {
-        User edited = jane().edit(new ProfilePatch(FieldChange.keep(), FieldChange.keep(), FieldChange.remove(),
-                FieldChange.keep()), NOW);
+        User edited = jane().edit(
+                        new ProfilePatch(
+                                FieldChange.keep(), FieldChange.keep(), FieldChange.remove(), FieldChange.keep()),
+                        NOW);
 
         assertThat(edited.profile()).isEqualTo(jane().profile());
         assertThat(edited.version()).isEqualTo(2);

@@ -32,8 +32,7 @@ class ValueObjectsTest {
     @Test
     void userIdRejectsNullAndOverlongValues() {
         assertThatThrownBy(() -> new UserId(null)).hasMessage("userId is required");
-        assertThatThrownBy(() -> new UserId("x".repeat(UserId.MAX_LENGTH + 1)))
-                .hasMessageContaining("1 to 128");
+        assertThatThrownBy(() -> new UserId("x".repeat(UserId.MAX_LENGTH + 1))).hasMessageContaining("1 to 128");
         assertThat(new UserId("x".repeat(UserId.MAX_LENGTH)).value()).hasSize(UserId.MAX_LENGTH);
     }
 
@@ -43,13 +42,25 @@ class ValueObjectsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plainaddress", "@example.com", "jane@", "jane@@example.com", "jane@exa mple.com",
-            "jane doe@example.com", "jane@example", "jane@.example.com", "jane@example..com", "jane@exam_ple.com"})
+    @ValueSource(
+            strings = {
+                "plainaddress",
+                "@example.com",
+                "jane@",
+                "jane@@example.com",
+                "jane@exa mple.com",
+                "jane doe@example.com",
+                "jane@example",
+                "jane@.example.com",
+                "jane@example..com",
+                "jane@exam_ple.com"
+            })
     void emailRejectsMalformedAddressesWithoutEchoingThem(String bad) {
         assertThatThrownBy(() -> new EmailAddress(bad))
                 .isInstanceOf(InvalidUserDataException.class)
                 .hasMessageStartingWith("email ")
-                .message().doesNotContain(bad);
+                .message()
+                .doesNotContain(bad);
     }
 
     @Test
@@ -68,9 +79,10 @@ class ValueObjectsTest {
 
     @Test
     void phoneNumberMustBeE164() {
-        assertThat(VerifiablePhone.of(" +447700900123 ", false).number().value()).isEqualTo("+447700900123");
-        assertThatThrownBy(() -> new PhoneNumber("07700 900123")).hasMessage(
-                "phoneNumber must be in E.164 form: + followed by 2 to 15 digits");
+        assertThat(VerifiablePhone.of(" +447700900123 ", false).number().value())
+                .isEqualTo("+447700900123");
+        assertThatThrownBy(() -> new PhoneNumber("07700 900123"))
+                .hasMessage("phoneNumber must be in E.164 form: + followed by 2 to 15 digits");
         assertThatThrownBy(() -> new PhoneNumber("+0123")).isInstanceOf(InvalidUserDataException.class);
         assertThatThrownBy(() -> new PhoneNumber("+1234567890123456")).isInstanceOf(InvalidUserDataException.class);
         assertThat(new PhoneNumber("+447700900123").toString()).doesNotContain("7700");

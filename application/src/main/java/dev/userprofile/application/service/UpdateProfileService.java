@@ -44,7 +44,8 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
                 return new ProfileUpdateResult.NotFound();
             }
             User current = stored.get();
-            if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
+            if (command.expectedVersion().isPresent()
+                    && command.expectedVersion().getAsLong() != current.version()) {
                 return new ProfileUpdateResult.VersionMismatch(current.version());
             }
             if (command.patch().isEmpty()) {
@@ -61,8 +62,9 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
                 }
                 case VERSION_CONFLICT -> {
                     if (command.expectedVersion().isPresent() || attempt >= MAX_ATTEMPTS) {
-                        return new ProfileUpdateResult.VersionMismatch(
-                                loader.findById(command.userId()).map(User::version).orElse(current.version()));
+                        return new ProfileUpdateResult.VersionMismatch(loader.findById(command.userId())
+                                .map(User::version)
+                                .orElse(current.version()));
                     }
                 }
             }

@@ -6,10 +6,10 @@ import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.testing.InMemoryUserRepository;
-import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,11 +20,12 @@ class EnsureUserRegisteredServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final EnsureUserRegisteredService service = new EnsureUserRegisteredService(users,
-            new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final EnsureUserRegisteredService service =
+            new EnsureUserRegisteredService(users, new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private static RegisterUserCommand command(String sub, String email) {
-        return new RegisterUserCommand(new UserId(sub),
+        return new RegisterUserCommand(
+                new UserId(sub),
                 UserProfile.builder().email(VerifiableEmail.of(email, true)).build());
     }
 
@@ -33,7 +34,8 @@ class EnsureUserRegisteredServiceTest {
         RegistrationResult result = service.ensureRegistered(command("sub-1", "ann@example.com"));
 
         assertThat(result).isInstanceOf(RegistrationResult.Registered.class);
-        assertThat(users.findById(new UserId("sub-1")).orElseThrow().registeredAt()).isEqualTo(NOW);
+        assertThat(users.findById(new UserId("sub-1")).orElseThrow().registeredAt())
+                .isEqualTo(NOW);
         assertThat(users.existenceChecks()).isEqualTo(1);
         assertThat(users.writeAttempts()).isEqualTo(1);
     }
@@ -67,8 +69,8 @@ class EnsureUserRegisteredServiceTest {
         };
         users.addIfAbsent(earlier);
 
-        RegistrationResult result = new EnsureUserRegisteredService(lagging,
-                new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)))
+        RegistrationResult result = new EnsureUserRegisteredService(
+                        lagging, new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC)))
                 .ensureRegistered(command("sub-2", "late@example.com"));
 
         assertThat(result).isInstanceOf(RegistrationResult.AlreadyRegistered.class);

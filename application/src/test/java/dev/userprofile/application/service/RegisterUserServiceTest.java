@@ -8,11 +8,11 @@ import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserRepository;
-import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +25,11 @@ class RegisterUserServiceTest {
     private final RegisterUserService service = new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static RegisterUserCommand command(String sub) {
-        return new RegisterUserCommand(new UserId(sub),
-                UserProfile.builder().email(VerifiableEmail.of("jane@example.com", true)).build());
+        return new RegisterUserCommand(
+                new UserId(sub),
+                UserProfile.builder()
+                        .email(VerifiableEmail.of("jane@example.com", true))
+                        .build());
     }
 
     @Test
@@ -96,8 +99,10 @@ class RegisterUserServiceTest {
     @Test
     void commandRequiresItsParts() {
         assertThatThrownBy(() -> new RegisterUserCommand(null, UserProfile.empty()))
-                .isInstanceOf(InvalidUserDataException.class).hasMessage("userId is required");
+                .isInstanceOf(InvalidUserDataException.class)
+                .hasMessage("userId is required");
         assertThatThrownBy(() -> new RegisterUserCommand(new UserId("s"), null))
-                .isInstanceOf(InvalidUserDataException.class).hasMessage("profile is required");
+                .isInstanceOf(InvalidUserDataException.class)
+                .hasMessage("profile is required");
     }
 }

@@ -25,15 +25,19 @@ class UpdateProfileServiceTest {
     private static final Instant REGISTERED = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00.123456Z");
     private static final UserId ANN = new UserId("sub-ann");
-    private static final ProfilePatch RENAME = new ProfilePatch(FieldChange.set(new Name("Annie")), FieldChange.keep(),
-            FieldChange.keep(), FieldChange.set(new LanguageTag("fr")));
+    private static final ProfilePatch RENAME = new ProfilePatch(
+            FieldChange.set(new Name("Annie")),
+            FieldChange.keep(),
+            FieldChange.keep(),
+            FieldChange.set(new LanguageTag("fr")));
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final UpdateProfileService service = new UpdateProfileService(users, users,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final UpdateProfileService service =
+            new UpdateProfileService(users, users, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private void registerAnn() {
-        users.addIfAbsent(User.register(ANN, UserProfile.builder().givenName(new Name("Ann")).build(), REGISTERED));
+        users.addIfAbsent(User.register(
+                ANN, UserProfile.builder().givenName(new Name("Ann")).build(), REGISTERED));
     }
 
     @Test
@@ -86,8 +90,15 @@ class UpdateProfileServiceTest {
         UserUpdater racing = (updated, expectedVersion) -> {
             if (races.getAndIncrement() == 0) {
                 // Someone else's change lands between this change's read and its write.
-                User other = users.findById(ANN).orElseThrow().edit(new ProfilePatch(FieldChange.keep(),
-                        FieldChange.set(new Name("Other")), FieldChange.keep(), FieldChange.keep()), NOW);
+                User other = users.findById(ANN)
+                        .orElseThrow()
+                        .edit(
+                                new ProfilePatch(
+                                        FieldChange.keep(),
+                                        FieldChange.set(new Name("Other")),
+                                        FieldChange.keep(),
+                                        FieldChange.keep()),
+                                NOW);
                 users.replace(other, expectedVersion);
             }
             return users.replace(updated, expectedVersion);
@@ -107,8 +118,15 @@ class UpdateProfileServiceTest {
     void withAnExpectedVersionALostRaceIsAMismatchAndNothingOfThisChangeIsWritten() {
         registerAnn();
         UserUpdater racing = (updated, expectedVersion) -> {
-            User other = users.findById(ANN).orElseThrow().edit(new ProfilePatch(FieldChange.keep(),
-                    FieldChange.set(new Name("Other")), FieldChange.keep(), FieldChange.keep()), NOW);
+            User other = users.findById(ANN)
+                    .orElseThrow()
+                    .edit(
+                            new ProfilePatch(
+                                    FieldChange.keep(),
+                                    FieldChange.set(new Name("Other")),
+                                    FieldChange.keep(),
+                                    FieldChange.keep()),
+                            NOW);
             users.replace(other, expectedVersion);
             return users.replace(updated, expectedVersion);
         };

@@ -7,15 +7,15 @@ import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.FieldChange;
-import dev.userprofile.domain.ProfilePatch;
-import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.VerifiablePhone;
+import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.domain.VerifiablePhone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,15 +69,22 @@ public abstract class UserRepositoryContract<R extends UserLoader & UserRegistra
     void aChangeReplacesTheUserOnlyAtTheExpectedVersion() {
         User user = fullUser(newSub());
         repository().addIfAbsent(user);
-        User edited = user.edit(new ProfilePatch(FieldChange.set(new Name("Janet")), FieldChange.remove(),
-                FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00.123Z"));
+        User edited = user.edit(
+                new ProfilePatch(
+                        FieldChange.set(new Name("Janet")),
+                        FieldChange.remove(),
+                        FieldChange.keep(),
+                        FieldChange.keep()),
+                Instant.parse("2026-11-30T10:00:00.123Z"));
 
-        assertThat(repository().replace(edited, user.version() + 5)).isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
+        assertThat(repository().replace(edited, user.version() + 5))
+                .isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
         assertThat(repository().findById(user.id())).contains(user);
 
         assertThat(repository().replace(edited, user.version())).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
         assertThat(repository().findById(user.id())).contains(edited);
-        assertThat(repository().replace(edited, user.version())).as("the old version is gone")
+        assertThat(repository().replace(edited, user.version()))
+                .as("the old version is gone")
                 .isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
     }
 
@@ -85,8 +92,16 @@ public abstract class UserRepositoryContract<R extends UserLoader & UserRegistra
     void aChangeNeverCreatesAUser() {
         User nobody = minimalUser(newSub());
 
-        assertThat(repository().replace(nobody.edit(new ProfilePatch(FieldChange.set(new Name("X")), FieldChange.keep(),
-                FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00Z")), 1))
+        assertThat(repository()
+                        .replace(
+                                nobody.edit(
+                                        new ProfilePatch(
+                                                FieldChange.set(new Name("X")),
+                                                FieldChange.keep(),
+                                                FieldChange.keep(),
+                                                FieldChange.keep()),
+                                        Instant.parse("2026-11-30T10:00:00Z")),
+                                1))
                 .isEqualTo(UserUpdater.ReplaceResult.NOT_FOUND);
         assertThat(repository().exists(nobody.id())).isFalse();
     }
@@ -100,8 +115,13 @@ public abstract class UserRepositoryContract<R extends UserLoader & UserRegistra
         List<Future<UserUpdater.ReplaceResult>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
             for (int i = 0; i < writers; i++) {
-                User edited = user.edit(new ProfilePatch(FieldChange.set(new Name("Writer " + i)), FieldChange.keep(),
-                        FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00Z"));
+                User edited = user.edit(
+                        new ProfilePatch(
+                                FieldChange.set(new Name("Writer " + i)),
+                                FieldChange.keep(),
+                                FieldChange.keep(),
+                                FieldChange.keep()),
+                        Instant.parse("2026-11-30T10:00:00Z"));
                 results.add(pool.submit(() -> {
                     start.await();
                     return repository().replace(edited, user.version());
@@ -182,8 +202,10 @@ public abstract class UserRepositoryContract<R extends UserLoader & UserRegistra
             for (Future<AddResult> result : results) {
                 outcomes.add(result.get());
             }
-            assertThat(outcomes).containsOnlyOnce(AddResult.ADDED)
-                    .filteredOn(AddResult.ALREADY_PRESENT::equals).hasSize(callers - 1);
+            assertThat(outcomes)
+                    .containsOnlyOnce(AddResult.ADDED)
+                    .filteredOn(AddResult.ALREADY_PRESENT::equals)
+                    .hasSize(callers - 1);
         }
         assertThat(repository().findById(new UserId(sub))).isPresent();
     }

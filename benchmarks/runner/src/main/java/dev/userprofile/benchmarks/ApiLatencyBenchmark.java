@@ -3,23 +3,17 @@ package dev.userprofile.benchmarks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.ProfileApiHandler;
-import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
-import dev.userprofile.local.support.template.CloudFormationYaml;
-import dev.userprofile.local.support.dynamodb.DynaliteServer;
+import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
-import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
-import dev.userprofile.local.support.template.TemplateTable;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,8 +35,7 @@ public final class ApiLatencyBenchmark {
     private static final int USERS = 1_000;
     private static final Duration PHASE = Duration.ofSeconds(30);
 
-    private ApiLatencyBenchmark() {
-    }
+    private ApiLatencyBenchmark() {}
 
     private interface Call {
         boolean run(int worker, String sub);
@@ -62,37 +53,79 @@ public final class ApiLatencyBenchmark {
             for (int i = 0; i < USERS; i++) {
                 String sub = UUID.randomUUID().toString();
                 subs.add(sub);
-                setup.putItem(b -> b.tableName(table).item(Map.of("userId", AttributeValue.fromS(sub),
-                        "givenName", AttributeValue.fromS("User"), "registeredAt",
-                        AttributeValue.fromS("2026-11-30T00:00:00Z"), "version", AttributeValue.fromN("1"),
-                        "schemaVersion", AttributeValue.fromN("1"))));
+                setup.putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                "userId",
+                                AttributeValue.fromS(sub),
+                                "givenName",
+                                AttributeValue.fromS("User"),
+                                "registeredAt",
+                                AttributeValue.fromS("2026-11-30T00:00:00Z"),
+                                "version",
+                                AttributeValue.fromN("1"),
+                                "schemaVersion",
+                                AttributeValue.fromN("1"))));
             }
-            System.out.printf("machine: %d cores, Java %s; %d profiles in dynalite; concurrency %d, %d s a phase%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), USERS, CONCURRENCY,
+            System.out.printf(
+                    "machine: %d cores, Java %s; %d profiles in dynalite; concurrency %d, %d s a phase%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.version(),
+                    USERS,
+                    CONCURRENCY,
                     PHASE.toSeconds());
 
             List<ProfileApiHandler> environments = new ArrayList<>();
             for (int i = 0; i < CONCURRENCY; i++) {
                 environments.add(new ProfileApiHandler(ProfileApiComponent.create(configuration)));
             }
-            DynamoDbClient raw = AwsClientModule.dynamoDbClientBuilder(configuration, AwsClientModule.httpClient(),
-                    AwsClientModule.credentialsProvider(configuration), DynamoDbCallBudget.API).build();
+            DynamoDbClient raw = AwsClientModule.dynamoDbClientBuilder(
+                            configuration,
+                            AwsClientModule.httpClient(),
+                            AwsClientModule.credentialsProvider(configuration),
+                            DynamoDbCallBudget.API)
+                    .build();
 
-            Stats get = phase(subs, (worker, sub) -> environments.get(worker).handleRequest(
-                    request("GET", sub, null), new LocalLambdaContext()).getStatusCode() == 200);
-            Stats rawGet = phase(subs, (worker, sub) -> raw.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of("userId", AttributeValue.fromS(sub)))).hasItem());
-            Stats patch = phase(subs, (worker, sub) -> environments.get(worker).handleRequest(
-                    request("PATCH", sub, "{\"displayName\":\"Name " + ThreadLocalRandom.current().nextInt()
-                            + "\"}"), new LocalLambdaContext()).getStatusCode() == 200);
+            Stats get = phase(
+                    subs,
+                    (worker, sub) -> environments
+                                    .get(worker)
+                                    .handleRequest(request("GET", sub, null), new LocalLambdaContext())
+                                    .getStatusCode()
+                            == 200);
+            Stats rawGet = phase(
+                    subs,
+                    (worker, sub) -> raw.getItem(b -> b.tableName(table)
+                                    .consistentRead(true)
+                                    .key(Map.of("userId", AttributeValue.fromS(sub))))
+                            .hasItem());
+            Stats patch = phase(
+                    subs,
+                    (worker, sub) -> environments
+                                    .get(worker)
+                                    .handleRequest(
+                                            request(
+                                                    "PATCH",
+                                                    sub,
+                                                    "{\"displayName\":\"Name "
+                                                            + ThreadLocalRandom.current()
+                                                                    .nextInt() + "\"}"),
+                                            new LocalLambdaContext())
+                                    .getStatusCode()
+                            == 200);
             Stats rawPatch = phase(subs, (worker, sub) -> {
                 Map<String, AttributeValue> item = new java.util.HashMap<>(raw.getItem(b -> b.tableName(table)
-                        .consistentRead(true).key(Map.of("userId", AttributeValue.fromS(sub)))).item());
+                                .consistentRead(true)
+                                .key(Map.of("userId", AttributeValue.fromS(sub))))
+                        .item());
                 String version = item.get("version").n();
                 item.put("version", AttributeValue.fromN(Long.toString(Long.parseLong(version) + 1)));
-                item.put("displayName", AttributeValue.fromS("Raw " + ThreadLocalRandom.current().nextInt()));
+                item.put(
+                        "displayName",
+                        AttributeValue.fromS(
+                                "Raw " + ThreadLocalRandom.current().nextInt()));
                 try {
-                    raw.putItem(b -> b.tableName(table).item(item)
+                    raw.putItem(b -> b.tableName(table)
+                            .item(item)
                             .conditionExpression("attribute_exists(userId) AND version = :v")
                             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(version))));
                     return true;
@@ -106,16 +139,22 @@ public final class ApiLatencyBenchmark {
             print("raw GetItem", rawGet);
             print("PATCH /me (handler)", patch);
             print("raw GetItem + PutItem", rawPatch);
-            System.out.printf("GET p50 / raw: %.2f   PATCH p50 / raw: %.2f%n", get.p50() / rawGet.p50(),
-                    patch.p50() / rawPatch.p50());
+            System.out.printf(
+                    "GET p50 / raw: %.2f   PATCH p50 / raw: %.2f%n",
+                    get.p50() / rawGet.p50(), patch.p50() / rawPatch.p50());
             raw.close();
         }
         System.exit(0);
     }
 
     private static void print(String name, Stats result) {
-        System.out.printf("%-22s %7.2f %8.2f %12.0f %10d%n", name, result.p50(), result.p99(),
-                result.count() / (double) PHASE.toSeconds(), FAILURES.getOrDefault(result, 0));
+        System.out.printf(
+                "%-22s %7.2f %8.2f %12.0f %10d%n",
+                name,
+                result.p50(),
+                result.p99(),
+                result.count() / (double) PHASE.toSeconds(),
+                FAILURES.getOrDefault(result, 0));
     }
 
     private static final Map<Stats, Integer> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();

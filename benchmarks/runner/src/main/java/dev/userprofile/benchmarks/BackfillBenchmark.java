@@ -1,11 +1,9 @@
 package dev.userprofile.benchmarks;
 
-import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
-import dev.userprofile.local.support.dynamodb.DynaliteServer;
-import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,36 +35,46 @@ public final class BackfillBenchmark {
 
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) users seen, (\\d+) registered.* in ([0-9.]+) s");
 
-    private BackfillBenchmark() {
-    }
+    private BackfillBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        List<Double> rates = args.length > 1 ? List.of(args[1].split(",")).stream().map(Double::parseDouble).toList()
+        List<Double> rates = args.length > 1
+                ? List.of(args[1].split(",")).stream().map(Double::parseDouble).toList()
                 : List.of(2.0, 5.0, 20.0);
         Path jar = CloudFormationYaml.findTemplate().resolveSibling("bootstrap/admin/target/profiles-admin.jar");
         Path cognitoData = Files.createTempDirectory("backfill-benchmark");
         try (LocalTables tables = LocalTables.start("profiles-backfill");
-             CognitoLocalServer cognitoLocal = CognitoLocalServer.start(0, cognitoData,
-                     URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> { });
-             CognitoPagingProxy paging = new CognitoPagingProxy(cognitoLocal.endpoint());
-             CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-                     .endpointOverride(cognitoLocal.endpoint()).region(Region.EU_WEST_1)
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
-                     .build()) {
-            String pool = cognito.createUserPool(b -> b.poolName("benchmark")).userPool().id();
+                CognitoLocalServer cognitoLocal = CognitoLocalServer.start(
+                        0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> {});
+                CognitoPagingProxy paging = new CognitoPagingProxy(cognitoLocal.endpoint());
+                CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                        .endpointOverride(cognitoLocal.endpoint())
+                        .region(Region.EU_WEST_1)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
+                        .build()) {
+            String pool = cognito.createUserPool(b -> b.poolName("benchmark"))
+                    .userPool()
+                    .id();
             long created = System.nanoTime();
             try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
                 List<Future<?>> all = new ArrayList<>();
                 for (int i = 0; i < users; i++) {
                     String email = "user" + i + "@example.com";
                     all.add(workers.submit(() -> {
-                        cognito.adminCreateUser(b -> b.userPoolId(pool).username(email)
-                                .messageAction(MessageActionType.SUPPRESS).temporaryPassword("Temporary-1")
-                                .userAttributes(AttributeType.builder().name("given_name").value("Ada").build()));
-                        cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email)
-                                .password("Permanent-123").permanent(true));
+                        cognito.adminCreateUser(b -> b.userPoolId(pool)
+                                .username(email)
+                                .messageAction(MessageActionType.SUPPRESS)
+                                .temporaryPassword("Temporary-1")
+                                .userAttributes(AttributeType.builder()
+                                        .name("given_name")
+                                        .value("Ada")
+                                        .build()));
+                        cognito.adminSetUserPassword(b -> b.userPoolId(pool)
+                                .username(email)
+                                .password("Permanent-123")
+                                .permanent(true));
                         return null;
                     }));
                 }
@@ -74,8 +82,11 @@ public final class BackfillBenchmark {
                     each.get();
                 }
             }
-            System.out.printf("machine: %d cores, Java %s; %d confirmed users created in cognito-local in %.1f s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), users,
+            System.out.printf(
+                    "machine: %d cores, Java %s; %d confirmed users created in cognito-local in %.1f s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.version(),
+                    users,
                     (System.nanoTime() - created) / 1e9);
             System.out.println("--rate (ListUsers/s)   ceiling users/s   users seen   registered   wall s   users/s"
                     + "   ListUsers calls");
@@ -84,12 +95,31 @@ public final class BackfillBenchmark {
                 String table = tables.tableName();
                 DynamoDbClient dynamoDb = tables.client();
                 int callsBefore = paging.listUsersCalls();
-                ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-jar", jar.toString(), "backfill", "--user-pool-id", pool, "--table", table,
-                        "--rate", Double.toString(rate)).redirectError(ProcessBuilder.Redirect.DISCARD);
-                run.environment().putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "operator",
-                        "AWS_SECRET_ACCESS_KEY", "operator", "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-                        paging.endpoint().toString(), "AWS_ENDPOINT_URL_DYNAMODB", tables.directEndpoint().toString()));
+                ProcessBuilder run = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-jar",
+                                jar.toString(),
+                                "backfill",
+                                "--user-pool-id",
+                                pool,
+                                "--table",
+                                table,
+                                "--rate",
+                                Double.toString(rate))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                run.environment()
+                        .putAll(Map.of(
+                                "AWS_REGION",
+                                "eu-west-1",
+                                "AWS_ACCESS_KEY_ID",
+                                "operator",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "operator",
+                                "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+                                paging.endpoint().toString(),
+                                "AWS_ENDPOINT_URL_DYNAMODB",
+                                tables.directEndpoint().toString()));
                 long start = System.nanoTime();
                 Process process = run.start();
                 String summary = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,8 +132,15 @@ public final class BackfillBenchmark {
                     throw new IllegalStateException("no summary in: " + summary);
                 }
                 double inTool = Double.parseDouble(m.group(3));
-                System.out.printf("%20.1f %17.0f %12s %12s %8.1f %9.0f %17d%n", rate, rate * 60, m.group(1),
-                        m.group(2), wall, Long.parseLong(m.group(1)) / inTool, paging.listUsersCalls() - callsBefore);
+                System.out.printf(
+                        "%20.1f %17.0f %12s %12s %8.1f %9.0f %17d%n",
+                        rate,
+                        rate * 60,
+                        m.group(1),
+                        m.group(2),
+                        wall,
+                        Long.parseLong(m.group(1)) / inTool,
+                        paging.listUsersCalls() - callsBefore);
             }
         } finally {
             deleteTree(cognitoData);
@@ -112,7 +149,8 @@ public final class BackfillBenchmark {
 
     private static void deleteTree(Path root) throws IOException {
         try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

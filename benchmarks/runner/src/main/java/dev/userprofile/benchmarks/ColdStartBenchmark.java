@@ -3,17 +3,15 @@ package dev.userprofile.benchmarks;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
-import dev.userprofile.local.support.template.CloudFormationYaml;
-import dev.userprofile.local.support.net.ConnectionResettingProxy;
-import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
 import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.net.FaultInjectingProxy;
+import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
-import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.lambda.LocalLambda;
 import dev.userprofile.local.support.lambda.RuntimeApi;
+import dev.userprofile.local.support.net.ConnectionResettingProxy;
+import dev.userprofile.local.support.net.FaultInjectingProxy;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
-import dev.userprofile.local.support.template.TemplateTable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,21 +47,30 @@ public final class ColdStartBenchmark {
     private static final int WARM_INVOCATIONS = 60;
     private static final Pattern DURATION = Pattern.compile("\"durationMs\":([0-9.]+)");
     /** Lambda's java25 runtime stops tiered compilation at C1 for on-demand functions (not with SnapStart). */
-    private static final List<String> ON_DEMAND_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-            "-XX:TieredStopAtLevel=1");
+    private static final List<String> ON_DEMAND_FLAGS =
+            List.of("--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1");
+
     private static final List<String> SNAPSTART_FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
 
     /**
      * How a variant starts: on demand; with SnapStart's init (hooks, then an immediate "restore"); or held at the
      * checkpoint and restored as on Lambda (see {@link #measureRestore}).
      */
-    private enum Start { ON_DEMAND, SNAPSTART_INIT, SNAPSTART_RESTORE }
+    private enum Start {
+        ON_DEMAND,
+        SNAPSTART_INIT,
+        SNAPSTART_RESTORE
+    }
 
     /** What each invocation is: a sign-up confirmation of a new user, or a sign-in of a user who has a profile. */
-    private enum Workload { SIGN_UP, SIGN_IN, API_GET }
+    private enum Workload {
+        SIGN_UP,
+        SIGN_IN,
+        API_GET
+    }
 
-    private record Variant(String name, Path artifact, String handler, List<String> jvmOptions, Start start,
-                           Workload workload) {
+    private record Variant(
+            String name, Path artifact, String handler, List<String> jvmOptions, Start start, Workload workload) {
         Variant(String name, Path artifact, String handler, List<String> jvmOptions, Start start) {
             this(name, artifact, handler, jvmOptions, start, Workload.SIGN_UP);
         }
@@ -74,9 +81,13 @@ public final class ColdStartBenchmark {
     }
 
     /** A SnapStart restore as the user meets it, and what it had to fetch or open on the way. */
-    private record RestoreRun(double firstResponseMs, double warmMs, int credentialFetches, int newConnections,
-                              RuntimeApi.RestoreTimeline timeline, List<String> classesLoadedAfterRestore) {
-    }
+    private record RestoreRun(
+            double firstResponseMs,
+            double warmMs,
+            int credentialFetches,
+            int newConnections,
+            RuntimeApi.RestoreTimeline timeline,
+            List<String> classesLoadedAfterRestore) {}
 
     /**
      * With {@code -Dcold.start.trace=true} each restore also logs the classes its JVM loads (-Xlog:class+load) and
@@ -90,14 +101,18 @@ public final class ColdStartBenchmark {
      * minute before expiry). On Lambda a snapshot is hours or days old; both have long expired by then.
      */
     private static final Duration SNAPSHOT_AGE = Duration.ofMillis(6_000);
+
     private static final Duration CREDENTIALS_LIFETIME = Duration.ofSeconds(65);
 
-    private record Run(double coldMs, double initMs, double firstAfterInitMs, double warmMs, double handlerWarmMs,
-                       long peakRssKb) {
-    }
+    private record Run(
+            double coldMs,
+            double initMs,
+            double firstAfterInitMs,
+            double warmMs,
+            double handlerWarmMs,
+            long peakRssKb) {}
 
-    private ColdStartBenchmark() {
-    }
+    private ColdStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -106,8 +121,8 @@ public final class ColdStartBenchmark {
         Path ours = LocalLambda.defaultArtifact();
         Path floor = root.resolve("benchmarks/floor-function/target/floor-function-lambda.zip");
         Path naive = root.resolve("benchmarks/naive-function/target/naive-function-lambda.zip");
-        TemplateFunction template = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(),
-                "PostConfirmationFunction");
+        TemplateFunction template =
+                TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), "PostConfirmationFunction");
 
         try (LocalTables tables = LocalTables.start(TABLE)) {
             DynamoDbClient dynamoDb = tables.client();
@@ -121,32 +136,61 @@ public final class ColdStartBenchmark {
             String floorHandler = "dev.userprofile.benchmarks.floor.FloorHandler::handleRequest";
             List<Variant> all = new ArrayList<>(List.of(
                     new Variant("floor", floor, floorHandler, ON_DEMAND_FLAGS, Start.ON_DEMAND),
-                    new Variant("naive", naive, "dev.userprofile.benchmarks.naive.NaiveHandler::handleRequest",
-                            ON_DEMAND_FLAGS, Start.ON_DEMAND),
+                    new Variant(
+                            "naive",
+                            naive,
+                            "dev.userprofile.benchmarks.naive.NaiveHandler::handleRequest",
+                            ON_DEMAND_FLAGS,
+                            Start.ON_DEMAND),
                     new Variant("ours", ours, template.handler(), ON_DEMAND_FLAGS, Start.ON_DEMAND),
-                    new Variant("ours+snapstart-init", ours, template.handler(), SNAPSTART_FLAGS,
-                            Start.SNAPSTART_INIT),
+                    new Variant("ours+snapstart-init", ours, template.handler(), SNAPSTART_FLAGS, Start.SNAPSTART_INIT),
                     new Variant("floor+restore", floor, floorHandler, SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE),
                     new Variant("ours+restore", ours, template.handler(), SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE),
-                    new Variant("ours+restore/sign-in", ours, template.handler(), SNAPSTART_FLAGS,
-                            Start.SNAPSTART_RESTORE, Workload.SIGN_IN),
-                    new Variant("api+restore", ours, API_HANDLER, SNAPSTART_FLAGS, Start.SNAPSTART_RESTORE,
+                    new Variant(
+                            "ours+restore/sign-in",
+                            ours,
+                            template.handler(),
+                            SNAPSTART_FLAGS,
+                            Start.SNAPSTART_RESTORE,
+                            Workload.SIGN_IN),
+                    new Variant(
+                            "api+restore",
+                            ours,
+                            API_HANDLER,
+                            SNAPSTART_FLAGS,
+                            Start.SNAPSTART_RESTORE,
                             Workload.API_GET),
-                    new Variant("ours+aot-cache", ours, template.handler(),
-                            concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache), Start.ON_DEMAND),
-                    new Variant("ours+serial-gc", ours, template.handler(),
-                            concat(ON_DEMAND_FLAGS, "-XX:+UseSerialGC"), Start.ON_DEMAND)));
+                    new Variant(
+                            "ours+aot-cache",
+                            ours,
+                            template.handler(),
+                            concat(ON_DEMAND_FLAGS, "-XX:AOTCache=" + aotCache),
+                            Start.ON_DEMAND),
+                    new Variant(
+                            "ours+serial-gc",
+                            ours,
+                            template.handler(),
+                            concat(ON_DEMAND_FLAGS, "-XX:+UseSerialGC"),
+                            Start.ON_DEMAND)));
             // Another build of the function (e.g. an earlier commit's zip) restored side by side with this one.
             String baseline = System.getProperty("benchmark.baseline", "");
             if (!baseline.isBlank()) {
-                all.add(new Variant("baseline+restore", Path.of(baseline), template.handler(), SNAPSTART_FLAGS,
+                all.add(new Variant(
+                        "baseline+restore",
+                        Path.of(baseline),
+                        template.handler(),
+                        SNAPSTART_FLAGS,
                         Start.SNAPSTART_RESTORE));
             }
 
             // Without a choice, the variants the targets are about; others (flag experiments) by name only.
-            List<Variant> variants = all.stream().filter(v -> only.isEmpty() ? !v.name().equals("ours+serial-gc")
-                    : only.contains(v.name()) || v.name().equals("baseline+restore")).toList();
-            System.out.printf("machine: %d cores, Java %s; %d rounds, variants alternate; dynalite in memory%n",
+            List<Variant> variants = all.stream()
+                    .filter(v -> only.isEmpty()
+                            ? !v.name().equals("ours+serial-gc")
+                            : only.contains(v.name()) || v.name().equals("baseline+restore"))
+                    .toList();
+            System.out.printf(
+                    "machine: %d cores, Java %s; %d rounds, variants alternate; dynalite in memory%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), rounds);
             if (variants.stream().anyMatch(v -> v.name().equals("ours+aot-cache"))) {
                 train(template, ours, environment, aotCache);
@@ -165,8 +209,8 @@ public final class ColdStartBenchmark {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
                     if (variant.start() == Start.SNAPSTART_RESTORE) {
-                        restores.get(variant.name()).add(measureRestore(template, variant, environment,
-                                dynalite, dynamoDb));
+                        restores.get(variant.name())
+                                .add(measureRestore(template, variant, environment, dynalite, dynamoDb));
                     } else {
                         results.get(variant.name()).add(measure(template, variant, environment));
                     }
@@ -180,16 +224,27 @@ public final class ColdStartBenchmark {
                 }
             }
             double rawPutItem = rawPutItem(dynalite);
-            int writes = requestsPerInvocation(template, ours, environment, dynalite,
-                    List.of(signUpEvent()))[0];
-            int[] signIn = requestsPerInvocation(template, ours, environment, dynalite,
-                    List.of(signInEvent(dynamoDb), LambdaRuntimeJson.withSub(
-                            LambdaRuntimeJson.sampleEventJson("sign-in.json"), UUID.randomUUID().toString())));
-            report(results, classes, Map.of("floor", Files.size(floor), "naive", Files.size(naive),
-                    "ours", Files.size(ours)), rawPutItem, writes, only.isEmpty());
+            int writes = requestsPerInvocation(template, ours, environment, dynalite, List.of(signUpEvent()))[0];
+            int[] signIn = requestsPerInvocation(
+                    template,
+                    ours,
+                    environment,
+                    dynalite,
+                    List.of(
+                            signInEvent(dynamoDb),
+                            LambdaRuntimeJson.withSub(
+                                    LambdaRuntimeJson.sampleEventJson("sign-in.json"),
+                                    UUID.randomUUID().toString())));
+            report(
+                    results,
+                    classes,
+                    Map.of("floor", Files.size(floor), "naive", Files.size(naive), "ours", Files.size(ours)),
+                    rawPutItem,
+                    writes,
+                    only.isEmpty());
             reportRestores(restores);
-            System.out.printf("requests to DynamoDB for one sign-in: %d with a profile, %d without one%n",
-                    signIn[0], signIn[1]);
+            System.out.printf(
+                    "requests to DynamoDB for one sign-in: %d with a profile, %d without one%n", signIn[0], signIn[1]);
             Files.deleteIfExists(aotCache);
         }
     }
@@ -201,16 +256,27 @@ public final class ColdStartBenchmark {
     }
 
     private static TemplateFunction withHandler(TemplateFunction template, String handler) {
-        return new TemplateFunction(template.logicalId(), handler, template.runtime(), template.memoryMb(),
-                template.timeoutSeconds(), template.logFormat(), template.environment());
+        return new TemplateFunction(
+                template.logicalId(),
+                handler,
+                template.runtime(),
+                template.memoryMb(),
+                template.timeoutSeconds(),
+                template.logFormat(),
+                template.environment());
     }
 
     /** A sign-in (PostAuthentication) of a user whose profile is stored already: the common case. */
     private static String signInEvent(DynamoDbClient dynamoDb) {
         String registered = UUID.randomUUID().toString();
-        dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(registered),
-                "registeredAt", AttributeValue.fromS("2026-11-30T00:00:00Z"), "schemaVersion",
-                AttributeValue.fromN("1"))));
+        dynamoDb.putItem(b -> b.tableName(TABLE)
+                .item(Map.of(
+                        "userId",
+                        AttributeValue.fromS(registered),
+                        "registeredAt",
+                        AttributeValue.fromS("2026-11-30T00:00:00Z"),
+                        "schemaVersion",
+                        AttributeValue.fromN("1"))));
         return LambdaRuntimeJson.withSub(LambdaRuntimeJson.sampleEventJson("sign-in.json"), registered);
     }
 
@@ -225,9 +291,18 @@ public final class ColdStartBenchmark {
     /** GET /me through the profile API (payload 2.0, the JWT authorizer's claims) for a user with a profile. */
     private static String apiGetEvent(DynamoDbClient dynamoDb) {
         String sub = UUID.randomUUID().toString();
-        dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(sub),
-                "givenName", AttributeValue.fromS("Ada"), "registeredAt", AttributeValue.fromS("2026-11-30T00:00:00Z"),
-                "version", AttributeValue.fromN("1"), "schemaVersion", AttributeValue.fromN("1"))));
+        dynamoDb.putItem(b -> b.tableName(TABLE)
+                .item(Map.of(
+                        "userId",
+                        AttributeValue.fromS(sub),
+                        "givenName",
+                        AttributeValue.fromS("Ada"),
+                        "registeredAt",
+                        AttributeValue.fromS("2026-11-30T00:00:00Z"),
+                        "version",
+                        AttributeValue.fromN("1"),
+                        "schemaVersion",
+                        AttributeValue.fromN("1"))));
         return "{\"version\":\"2.0\",\"routeKey\":\"GET /me\",\"rawPath\":\"/me\",\"headers\":{},"
                 + "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/me\"},\"authorizer\":"
                 + "{\"jwt\":{\"claims\":{\"sub\":\"" + sub + "\",\"token_use\":\"access\"}}}},"
@@ -235,14 +310,21 @@ public final class ColdStartBenchmark {
     }
 
     private static String signUpEvent() {
-        return LambdaRuntimeJson.withSub(LambdaRuntimeJson.sampleEventJson("sign-up.json"),
+        return LambdaRuntimeJson.withSub(
+                LambdaRuntimeJson.sampleEventJson("sign-up.json"),
                 UUID.randomUUID().toString());
     }
 
-    private static LocalLambda launch(TemplateFunction template, Variant variant, Map<String, String> environment,
-                                      List<String> log) {
-        return LocalLambda.start(new LocalLambda.Launch(withHandler(template, variant.handler()), variant.artifact(),
-                environment, variant.jvmOptions(), variant.snapStart(), 0, log::add));
+    private static LocalLambda launch(
+            TemplateFunction template, Variant variant, Map<String, String> environment, List<String> log) {
+        return LocalLambda.start(new LocalLambda.Launch(
+                withHandler(template, variant.handler()),
+                variant.artifact(),
+                environment,
+                variant.jvmOptions(),
+                variant.snapStart(),
+                0,
+                log::add));
     }
 
     private static Run measure(TemplateFunction template, Variant variant, Map<String, String> environment) {
@@ -274,8 +356,11 @@ public final class ColdStartBenchmark {
             }
             double handlerWarm = handler.size() > WARM_INVOCATIONS / 2
                     ? Stats.median(handler.subList(handler.size() - WARM_INVOCATIONS / 2, handler.size()).stream()
-                    .mapToDouble(Double::doubleValue).toArray()) : Double.NaN;
-            double warmMs = Stats.ofNanos(warm.subList(WARM_INVOCATIONS / 2, WARM_INVOCATIONS)).p50();
+                            .mapToDouble(Double::doubleValue)
+                            .toArray())
+                    : Double.NaN;
+            double warmMs = Stats.ofNanos(warm.subList(WARM_INVOCATIONS / 2, WARM_INVOCATIONS))
+                    .p50();
             return new Run(cold, init, first, warmMs, handlerWarm, peakRssKb(lambda.runtimePid()));
         }
     }
@@ -287,11 +372,15 @@ public final class ColdStartBenchmark {
      * credentials endpoint (no key variables, as with SnapStart) and those fetched during init have gone stale.
      * Timed from the restore to the first response: afterRestore hooks, the runtime's poll, the handler.
      */
-    private static RestoreRun measureRestore(TemplateFunction template, Variant variant,
-                                             Map<String, String> environment, URI dynalite, DynamoDbClient dynamoDb) {
+    private static RestoreRun measureRestore(
+            TemplateFunction template,
+            Variant variant,
+            Map<String, String> environment,
+            URI dynalite,
+            DynamoDbClient dynamoDb) {
         try (ConnectionResettingProxy proxy = new ConnectionResettingProxy(dynalite);
-             ContainerCredentialsServer credentials = new ContainerCredentialsServer(CREDENTIALS_LIFETIME,
-                     Clock.systemUTC())) {
+                ContainerCredentialsServer credentials =
+                        new ContainerCredentialsServer(CREDENTIALS_LIFETIME, Clock.systemUTC())) {
             Map<String, String> restored = new HashMap<>(environment);
             restored.remove("AWS_ACCESS_KEY_ID");
             restored.remove("AWS_SECRET_ACCESS_KEY");
@@ -299,10 +388,18 @@ public final class ColdStartBenchmark {
             restored.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
             List<String> log = new CopyOnWriteArrayList<>();
             Path classLog = Files.createTempFile("restore-classes", ".log");
-            List<String> jvmOptions = TRACE ? concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + classLog)
+            List<String> jvmOptions = TRACE
+                    ? concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + classLog)
                     : variant.jvmOptions();
-            try (LocalLambda lambda = LocalLambda.start(new LocalLambda.Launch(withHandler(template, variant.handler()),
-                    variant.artifact(), restored, jvmOptions, true, 0, log::add).heldAtCheckpoint())) {
+            try (LocalLambda lambda = LocalLambda.start(new LocalLambda.Launch(
+                            withHandler(template, variant.handler()),
+                            variant.artifact(),
+                            restored,
+                            jvmOptions,
+                            true,
+                            0,
+                            log::add)
+                    .heldAtCheckpoint())) {
                 lambda.awaitCheckpoint(Duration.ofSeconds(30));
                 Thread.sleep(SNAPSHOT_AGE.toMillis());
                 int classesBefore = TRACE ? Files.readAllLines(classLog).size() : 0;
@@ -322,8 +419,12 @@ public final class ColdStartBenchmark {
                 int fetched = credentials.served() - fetchedBefore;
                 int connections = proxy.connectionsAccepted() - connectionsBefore;
                 RuntimeApi.RestoreTimeline timeline = lambda.restoreTimeline().orElseThrow();
-                List<String> loaded = TRACE ? classNames(Files.readAllLines(classLog).subList(classesBefore,
-                        Files.readAllLines(classLog).size())) : List.of();
+                List<String> loaded = TRACE
+                        ? classNames(Files.readAllLines(classLog)
+                                .subList(
+                                        classesBefore,
+                                        Files.readAllLines(classLog).size()))
+                        : List.of();
                 List<Long> warm = new ArrayList<>();
                 for (int i = 0; i < WARM_INVOCATIONS / 2; i++) {
                     String next = event(variant.workload(), dynamoDb);
@@ -331,8 +432,14 @@ public final class ColdStartBenchmark {
                     requireSuccess(variant, lambda.invoke(next), log);
                     warm.add(System.nanoTime() - w0);
                 }
-                return new RestoreRun(firstMs, Stats.ofNanos(warm.subList(warm.size() / 2, warm.size())).p50(),
-                        fetched, connections, timeline, loaded);
+                return new RestoreRun(
+                        firstMs,
+                        Stats.ofNanos(warm.subList(warm.size() / 2, warm.size()))
+                                .p50(),
+                        fetched,
+                        connections,
+                        timeline,
+                        loaded);
             } finally {
                 Files.deleteIfExists(classLog);
             }
@@ -349,8 +456,10 @@ public final class ColdStartBenchmark {
             return;
         }
         System.out.println();
-        System.out.printf("first response after a SnapStart restore (snapshot %.1f s old, connections reset, "
-                + "credentials from the container endpoint), ms%n", SNAPSHOT_AGE.toMillis() / 1000.0);
+        System.out.printf(
+                "first response after a SnapStart restore (snapshot %.1f s old, connections reset, "
+                        + "credentials from the container endpoint), ms%n",
+                SNAPSHOT_AGE.toMillis() / 1000.0);
         System.out.println("variant                median   (min-max)         warm after   credential fetches"
                 + "  new connections  resume  invocation  ratio to floor (median of rounds)");
         List<RestoreRun> floor = restores.get("floor+restore");
@@ -361,16 +470,31 @@ public final class ColdStartBenchmark {
                 for (int i = 0; i < ratios.length; i++) {
                     ratios[i] = runs.get(i).firstResponseMs() / floor.get(i).firstResponseMs();
                 }
-                ratio = String.format("%.2f (%.2f-%.2f)", Stats.median(ratios), Arrays.stream(ratios).min()
-                        .orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
+                ratio = String.format(
+                        "%.2f (%.2f-%.2f)",
+                        Stats.median(ratios),
+                        Arrays.stream(ratios).min().orElse(Double.NaN),
+                        Arrays.stream(ratios).max().orElse(Double.NaN));
             }
-            System.out.printf("%-22s %s %9.2f %12.0f %16.0f %9.1f %9.1f   %s%n", name,
-                    spreadOf(runs.stream().mapToDouble(RestoreRun::firstResponseMs).toArray()),
+            System.out.printf(
+                    "%-22s %s %9.2f %12.0f %16.0f %9.1f %9.1f   %s%n",
+                    name,
+                    spreadOf(runs.stream()
+                            .mapToDouble(RestoreRun::firstResponseMs)
+                            .toArray()),
                     Stats.median(runs.stream().mapToDouble(RestoreRun::warmMs).toArray()),
-                    Stats.median(runs.stream().mapToDouble(RestoreRun::credentialFetches).toArray()),
-                    Stats.median(runs.stream().mapToDouble(RestoreRun::newConnections).toArray()),
-                    Stats.median(runs.stream().mapToDouble(r -> r.timeline().resume().toNanos() / 1e6).toArray()),
-                    Stats.median(runs.stream().mapToDouble(r -> r.timeline().invocation().toNanos() / 1e6).toArray()),
+                    Stats.median(runs.stream()
+                            .mapToDouble(RestoreRun::credentialFetches)
+                            .toArray()),
+                    Stats.median(runs.stream()
+                            .mapToDouble(RestoreRun::newConnections)
+                            .toArray()),
+                    Stats.median(runs.stream()
+                            .mapToDouble(r -> r.timeline().resume().toNanos() / 1e6)
+                            .toArray()),
+                    Stats.median(runs.stream()
+                            .mapToDouble(r -> r.timeline().invocation().toNanos() / 1e6)
+                            .toArray()),
                     ratio);
         });
         if (TRACE) {
@@ -378,21 +502,32 @@ public final class ColdStartBenchmark {
             System.out.println("classes loaded between the restore and the first response (median; where, last round)");
             restores.forEach((name, runs) -> {
                 List<String> last = runs.getLast().classesLoadedAfterRestore();
-                System.out.printf("%-22s %5.0f  %s%n", name,
-                        Stats.median(runs.stream().mapToDouble(r -> r.classesLoadedAfterRestore().size()).toArray()),
+                System.out.printf(
+                        "%-22s %5.0f  %s%n",
+                        name,
+                        Stats.median(runs.stream()
+                                .mapToDouble(r -> r.classesLoadedAfterRestore().size())
+                                .toArray()),
                         byPackage(last));
             });
-            restores.forEach((name, runs) -> System.out.printf("%n%s, beyond the runtime client's own:%n  %s%n", name,
-                    String.join("\n  ", runs.getLast().classesLoadedAfterRestore().stream()
-                            .filter(c -> !c.startsWith("com.amazonaws.services.lambda.runtime.api.client")
-                                    && !c.startsWith("com.amazonaws.lambda.thirdparty")).toList())));
+            restores.forEach((name, runs) -> System.out.printf(
+                    "%n%s, beyond the runtime client's own:%n  %s%n",
+                    name,
+                    String.join(
+                            "\n  ",
+                            runs.getLast().classesLoadedAfterRestore().stream()
+                                    .filter(c -> !c.startsWith("com.amazonaws.services.lambda.runtime.api.client")
+                                            && !c.startsWith("com.amazonaws.lambda.thirdparty"))
+                                    .toList())));
         }
     }
 
     /** The class names in -Xlog:class+load lines ("[info][class,load] java.lang.Foo source: ..."). */
     private static List<String> classNames(List<String> lines) {
-        return lines.stream().filter(l -> l.contains("source:"))
-                .map(l -> l.substring(l.indexOf("] ", l.indexOf("class,load")) + 2, l.indexOf(" source:")).trim())
+        return lines.stream()
+                .filter(l -> l.contains("source:"))
+                .map(l -> l.substring(l.indexOf("] ", l.indexOf("class,load")) + 2, l.indexOf(" source:"))
+                        .trim())
                 .toList();
     }
 
@@ -404,13 +539,17 @@ public final class ColdStartBenchmark {
             String key = String.join(".", Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
             counts.merge(key, 1L, Long::sum);
         }
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(8).map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void requireSuccess(Variant variant, RuntimeApi.InvocationResult result, List<String> log) {
         if (result.functionError().isPresent()) {
-            throw new IllegalStateException(variant.name() + " failed: " + result.payload() + "\n" + String.join("\n", log));
+            throw new IllegalStateException(
+                    variant.name() + " failed: " + result.payload() + "\n" + String.join("\n", log));
         }
     }
 
@@ -429,8 +568,12 @@ public final class ColdStartBenchmark {
 
     /** A training run for the AOT cache: init, then invocations, then a normal exit that writes the cache. */
     private static void train(TemplateFunction template, Path ours, Map<String, String> environment, Path cache) {
-        Variant training = new Variant("training", ours, template.handler(),
-                concat(ON_DEMAND_FLAGS, "-XX:AOTCacheOutput=" + cache), Start.ON_DEMAND);
+        Variant training = new Variant(
+                "training",
+                ours,
+                template.handler(),
+                concat(ON_DEMAND_FLAGS, "-XX:AOTCacheOutput=" + cache),
+                Start.ON_DEMAND);
         List<String> log = new CopyOnWriteArrayList<>();
         LocalLambda lambda = launch(template, training, environment, log);
         for (int i = 0; i < 20; i++) {
@@ -445,28 +588,41 @@ public final class ColdStartBenchmark {
     private static int classesLoaded(TemplateFunction template, Variant variant, Map<String, String> environment)
             throws IOException {
         Path census = Files.createTempFile("classes-" + variant.name(), ".log");
-        Variant counted = new Variant(variant.name(), variant.artifact(), variant.handler(),
-                concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + census), variant.start());
+        Variant counted = new Variant(
+                variant.name(),
+                variant.artifact(),
+                variant.handler(),
+                concat(variant.jvmOptions(), "-Xlog:class+load=info:file=" + census),
+                variant.start());
         List<String> log = new CopyOnWriteArrayList<>();
         try (LocalLambda lambda = launch(template, counted, environment, log)) {
             requireSuccess(variant, lambda.invoke(signUpEvent()), log);
         }
-        int count = (int) Files.readAllLines(census).stream().filter(l -> l.contains("source:")).count();
+        int count = (int) Files.readAllLines(census).stream()
+                .filter(l -> l.contains("source:"))
+                .count();
         Files.deleteIfExists(census);
         return count;
     }
 
     /** One PutItem through a client built exactly as the function builds it, warm: the floor for a warm invocation. */
     private static double rawPutItem(URI endpoint) {
-        try (DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(new Configuration(TABLE, "eu-west-1", "raw",
-                        Optional.empty(), Map.of()),
-                AwsClientModule.httpClient(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
-                DynamoDbCallBudget.REGISTRATION).endpointOverride(endpoint).build()) {
+        try (DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(
+                        new Configuration(TABLE, "eu-west-1", "raw", Optional.empty(), Map.of()),
+                        AwsClientModule.httpClient(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                        DynamoDbCallBudget.REGISTRATION)
+                .endpointOverride(endpoint)
+                .build()) {
             List<Long> samples = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                Map<String, AttributeValue> item = Map.of("userId", AttributeValue.fromS(UUID.randomUUID().toString()),
-                        "email", AttributeValue.fromS("raw@example.com"), "registeredAt", AttributeValue.fromS("x"));
+                Map<String, AttributeValue> item = Map.of(
+                        "userId",
+                        AttributeValue.fromS(UUID.randomUUID().toString()),
+                        "email",
+                        AttributeValue.fromS("raw@example.com"),
+                        "registeredAt",
+                        AttributeValue.fromS("x"));
                 long t0 = System.nanoTime();
                 client.putItem(b -> b.tableName(TABLE).item(item).conditionExpression("attribute_not_exists(userId)"));
                 if (i >= 200) {
@@ -478,8 +634,9 @@ public final class ColdStartBenchmark {
     }
 
     /** Requests the function sends for each event in turn, counted by a proxy in front of dynalite. */
-    private static int[] requestsPerInvocation(TemplateFunction template, Path ours, Map<String, String> environment,
-                                               URI dynalite, List<String> events) throws IOException {
+    private static int[] requestsPerInvocation(
+            TemplateFunction template, Path ours, Map<String, String> environment, URI dynalite, List<String> events)
+            throws IOException {
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(dynalite)) {
             Map<String, String> viaProxy = new HashMap<>(environment);
             viaProxy.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
@@ -512,16 +669,28 @@ public final class ColdStartBenchmark {
         return Stats.median(runs.stream().mapToDouble(metric).toArray());
     }
 
-    private static void report(Map<String, List<Run>> results, Map<String, Integer> classes, Map<String, Long> sizes,
-                               double rawPutItem, int writes, boolean allVariants) {
+    private static void report(
+            Map<String, List<Run>> results,
+            Map<String, Integer> classes,
+            Map<String, Long> sizes,
+            double rawPutItem,
+            int writes,
+            boolean allVariants) {
         System.out.println();
         System.out.println("ms, median (min-max)   cold                    init                    "
                 + "first after init        warm (round trip)       warm (in handler)  peak RSS MB");
-        results.forEach((name, runs) -> System.out.printf("%-22s %s %s %s %s %8.3f %12.0f%n", name,
-                spread(runs, Run::coldMs), spread(runs, Run::initMs), spread(runs, Run::firstAfterInitMs),
-                spread(runs, Run::warmMs), median(runs, Run::handlerWarmMs), median(runs, r -> r.peakRssKb() / 1024.0)));
+        results.forEach((name, runs) -> System.out.printf(
+                "%-22s %s %s %s %s %8.3f %12.0f%n",
+                name,
+                spread(runs, Run::coldMs),
+                spread(runs, Run::initMs),
+                spread(runs, Run::firstAfterInitMs),
+                spread(runs, Run::warmMs),
+                median(runs, Run::handlerWarmMs),
+                median(runs, r -> r.peakRssKb() / 1024.0)));
         System.out.println();
-        sizes.forEach((name, size) -> System.out.printf("artifact %-6s %8.2f MB   classes loaded by the first invocation: %s%n",
+        sizes.forEach((name, size) -> System.out.printf(
+                "artifact %-6s %8.2f MB   classes loaded by the first invocation: %s%n",
                 name, size / 1_048_576.0, classes.getOrDefault(name, -1)));
         System.out.printf("raw PutItem through the function's client (warm, in-process): %.3f ms%n", rawPutItem);
         System.out.printf("requests to DynamoDB for one registration: %d%n", writes);

@@ -5,15 +5,11 @@ import dev.userprofile.bootstrap.PostConfirmationHandler;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.template.CloudFormationYaml;
-import dev.userprofile.local.support.dynamodb.DynaliteServer;
-import dev.userprofile.local.support.net.LoopbackPorts;
+import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
+import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.net.FaultInjectingProxy.Fault;
-import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
-import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
-import dev.userprofile.local.support.lambda.LocalLambdaContext;
-import dev.userprofile.local.support.template.TemplateTable;
+import dev.userprofile.local.support.net.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,13 +45,13 @@ public final class ReliabilityBenchmark {
     private static final String TABLE_NAME = "profiles-benchmark";
     private static final Pattern OUTCOME = Pattern.compile("\"outcome\":\"([A-Z_]+)\"");
 
-    private ReliabilityBenchmark() {
-    }
+    private ReliabilityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         boolean ok;
         try (LocalTables tables = LocalTables.start(TABLE_NAME)) {
-            System.out.printf("machine: %d cores, Java %s; dynalite (in memory) on %s%n",
+            System.out.printf(
+                    "machine: %d cores, Java %s; dynalite (in memory) on %s%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), tables.directEndpoint());
             ok = load(tables);
             failureBudget(tables);
@@ -83,7 +78,8 @@ public final class ReliabilityBenchmark {
         List<String> distinct = new ArrayList<>();
         for (int i = 0; i < DISTINCT_USERS; i++) {
             String sub = new UUID(random.nextLong(), random.nextLong()).toString();
-            distinct.add(LambdaRuntimeJson.withSub(template, sub).replace("jane.doe@example.com", "user" + i + "@example.com"));
+            distinct.add(LambdaRuntimeJson.withSub(template, sub)
+                    .replace("jane.doe@example.com", "user" + i + "@example.com"));
         }
         List<String> deliveries = new ArrayList<>(distinct);
         int duplicates = (int) Math.round(DISTINCT_USERS * DUPLICATE_SHARE);
@@ -119,7 +115,8 @@ public final class ReliabilityBenchmark {
                         for (String line : context.logLines()) {
                             Matcher m = OUTCOME.matcher(line);
                             if (m.find()) {
-                                outcomes.computeIfAbsent(m.group(1), k -> new LongAdder()).increment();
+                                outcomes.computeIfAbsent(m.group(1), k -> new LongAdder())
+                                        .increment();
                             }
                         }
                     }
@@ -130,21 +127,25 @@ public final class ReliabilityBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        int items = dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true))
-                .stream().mapToInt(page -> page.count()).sum();
+        int items = dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).stream()
+                .mapToInt(page -> page.count())
+                .sum();
 
         System.out.println();
-        System.out.printf("== load: %d distinct sign-ups + %d duplicate deliveries, concurrency %d%n",
+        System.out.printf(
+                "== load: %d distinct sign-ups + %d duplicate deliveries, concurrency %d%n",
                 DISTINCT_USERS, duplicates, CONCURRENCY);
         System.out.printf("items in table: %d (expected %d)%n", items, DISTINCT_USERS);
         System.out.printf("errors: %d%n", errors.get());
         System.out.printf("outcomes: %s%n", new java.util.TreeMap<>(outcomes));
         System.out.printf("throughput: %.0f invocations/s over %.2f s%n", deliveries.size() / seconds, seconds);
-        System.out.printf("latency per invocation: %s%n", Stats.ofNanos(latencies).summary());
+        System.out.printf(
+                "latency per invocation: %s%n", Stats.ofNanos(latencies).summary());
         long registered = outcomes.getOrDefault("REGISTERED", new LongAdder()).sum();
-        long already = outcomes.getOrDefault("ALREADY_REGISTERED", new LongAdder()).sum();
-        boolean ok = items == DISTINCT_USERS && errors.get() == 0 && registered == DISTINCT_USERS
-                && already == duplicates;
+        long already =
+                outcomes.getOrDefault("ALREADY_REGISTERED", new LongAdder()).sum();
+        boolean ok =
+                items == DISTINCT_USERS && errors.get() == 0 && registered == DISTINCT_USERS && already == duplicates;
         System.out.println(ok ? "load: PASS" : "load: FAIL");
         return ok;
     }
@@ -154,14 +155,16 @@ public final class ReliabilityBenchmark {
         System.out.printf("== persistent faults: time from invocation to failure, %d runs each%n", FAULT_RUNS);
         String event = LambdaRuntimeJson.sampleEventJson("sign-up.json");
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(tables.directEndpoint())) {
-            for (Fault fault : List.of(Fault.NO_RESPONSE, Fault.THROTTLING, Fault.SERVICE_UNAVAILABLE_503,
-                    Fault.CONNECTION_RESET)) {
+            for (Fault fault : List.of(
+                    Fault.NO_RESPONSE, Fault.THROTTLING, Fault.SERVICE_UNAVAILABLE_503, Fault.CONNECTION_RESET)) {
                 proxy.failAlways(fault);
                 measureFailures(fault.name(), environment(tables, proxy.endpoint()), event);
             }
         }
-        measureFailures("UNREACHABLE (nothing listening)",
-                environment(tables, URI.create("http://127.0.0.1:" + LoopbackPorts.free())), event);
+        measureFailures(
+                "UNREACHABLE (nothing listening)",
+                environment(tables, URI.create("http://127.0.0.1:" + LoopbackPorts.free())),
+                event);
     }
 
     private static void measureFailures(String label, Map<String, String> environment, String eventJson) {
@@ -178,6 +181,7 @@ public final class ReliabilityBenchmark {
             }
             durations.add(System.nanoTime() - t0);
         }
-        System.out.printf("%-32s %s%n    error: %s%n", label, Stats.ofNanos(durations).summary(), error);
+        System.out.printf(
+                "%-32s %s%n    error: %s%n", label, Stats.ofNanos(durations).summary(), error);
     }
 }

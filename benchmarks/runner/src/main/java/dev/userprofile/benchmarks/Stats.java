@@ -7,12 +7,18 @@ import java.util.List;
 record Stats(int count, double min, double p50, double p90, double p99, double max) {
 
     static Stats ofNanos(List<Long> nanos) {
-        double[] millis = nanos.stream().mapToDouble(n -> n / 1_000_000.0).sorted().toArray();
+        double[] millis =
+                nanos.stream().mapToDouble(n -> n / 1_000_000.0).sorted().toArray();
         if (millis.length == 0) {
             throw new IllegalArgumentException("no samples");
         }
-        return new Stats(millis.length, millis[0], percentile(millis, 50), percentile(millis, 90),
-                percentile(millis, 99), millis[millis.length - 1]);
+        return new Stats(
+                millis.length,
+                millis[0],
+                percentile(millis, 50),
+                percentile(millis, 90),
+                percentile(millis, 99),
+                millis[millis.length - 1]);
     }
 
     /** Nearest-rank percentile. */

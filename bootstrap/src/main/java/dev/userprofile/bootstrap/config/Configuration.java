@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param credentialVariables the variables through which Lambda hands over credentials: the container endpoint (with
  *                            SnapStart) or the key variables (without); redacted from {@link #toString()}
  */
-public record Configuration(String tableName, String region, String functionName, Optional<URI> dynamoDbEndpoint,
-                            Map<String, String> credentialVariables) {
+public record Configuration(
+        String tableName,
+        String region,
+        String functionName,
+        Optional<URI> dynamoDbEndpoint,
+        Map<String, String> credentialVariables) {
 
     /** Name of the profiles table; template.yaml sets it from the table resource. */
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -26,10 +30,12 @@ public record Configuration(String tableName, String region, String functionName
     public static final String AWS_REGION = "AWS_REGION";
     /** Set by Lambda; names the function in its metrics. Outside Lambda (tests, tools) it may be absent. */
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+
     public static final String AWS_ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
     /** The variables that carry credentials, as Lambda sets them. */
-    public static final List<String> CREDENTIAL_VARIABLES = List.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+    public static final List<String> CREDENTIAL_VARIABLES = List.of(
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
     private static final String NO_FUNCTION_NAME = "local";
 
     public Configuration {
@@ -48,8 +54,9 @@ public record Configuration(String tableName, String region, String functionName
         String tableName = required(environment, TABLE_NAME, missing);
         String region = required(environment, AWS_REGION, missing);
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Missing configuration: environment variable(s) " + String.join(", ", missing)
-                    + " must be set (template.yaml sets TABLE_NAME; Lambda sets AWS_REGION)");
+            throw new IllegalStateException(
+                    "Missing configuration: environment variable(s) " + String.join(", ", missing)
+                            + " must be set (template.yaml sets TABLE_NAME; Lambda sets AWS_REGION)");
         }
         String functionName = environment.getOrDefault(AWS_LAMBDA_FUNCTION_NAME, "");
         String endpoint = environment.getOrDefault(AWS_ENDPOINT_URL_DYNAMODB, "");
@@ -60,8 +67,12 @@ public record Configuration(String tableName, String region, String functionName
                 credentials.put(name, value.strip());
             }
         });
-        return new Configuration(tableName, region, functionName.isBlank() ? NO_FUNCTION_NAME : functionName.strip(),
-                endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.strip())), credentials);
+        return new Configuration(
+                tableName,
+                region,
+                functionName.isBlank() ? NO_FUNCTION_NAME : functionName.strip(),
+                endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.strip())),
+                credentials);
     }
 
     private static String required(Map<String, String> environment, String name, List<String> missing) {

@@ -51,6 +51,7 @@ public final class SnapStartPriming implements Resource {
     private final Supplier<LambdaLogger> logger;
     /** Built now, so a restore loads no class of its own before its refresh starts. */
     private final Thread.Builder refreshThread = Thread.ofPlatform().daemon().name("snapstart-refresh");
+
     private final Runnable refreshAndReport = this::refreshAndReport;
 
     /**
@@ -59,8 +60,8 @@ public final class SnapStartPriming implements Resource {
      * @param logger           where the lines go: no Lambda context exists outside an invocation, so Lambda's
      *                         runtime logger, which writes to the function's log all the same
      */
-    public SnapStartPriming(List<Step> beforeCheckpoint, List<Step> afterRestore, Clock clock,
-                            Supplier<LambdaLogger> logger) {
+    public SnapStartPriming(
+            List<Step> beforeCheckpoint, List<Step> afterRestore, Clock clock, Supplier<LambdaLogger> logger) {
         this.beforeCheckpoint = List.copyOf(beforeCheckpoint);
         this.afterRestore = List.copyOf(afterRestore);
         this.clock = Objects.requireNonNull(clock, "clock");

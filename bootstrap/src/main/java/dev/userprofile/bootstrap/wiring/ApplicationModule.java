@@ -15,8 +15,7 @@ import javax.inject.Singleton;
 @Module
 public final class ApplicationModule {
 
-    private ApplicationModule() {
-    }
+    private ApplicationModule() {}
 
     @Provides
     @Singleton
@@ -34,8 +33,8 @@ public final class ApplicationModule {
     /** The sign-in path: its check and its rare registration both within the sign-in budget. */
     @Provides
     @Singleton
-    static EnsureUserRegisteredUseCase ensureRegistered(@SignIn UserLoader loader, @SignIn UserRegistrar registrar,
-                                                        Clock clock) {
+    static EnsureUserRegisteredUseCase ensureRegistered(
+            @SignIn UserLoader loader, @SignIn UserRegistrar registrar, Clock clock) {
         return new EnsureUserRegisteredService(loader, new RegisterUserService(registrar, clock));
     }
 }

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 @Module
 public final class AwsClientModule {
 
-    private AwsClientModule() {
-    }
+    private AwsClientModule() {}
 
     @Provides
     @Singleton
@@ -35,26 +34,30 @@ public final class AwsClientModule {
     @Provides
     @Singleton
     @Registration
-    public static DynamoDbClient dynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
-                                                AwsCredentialsProvider credentials) {
-        return dynamoDbClientBuilder(configuration, httpClient, credentials, DynamoDbCallBudget.REGISTRATION).build();
+    public static DynamoDbClient dynamoDbClient(
+            Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
+        return dynamoDbClientBuilder(configuration, httpClient, credentials, DynamoDbCallBudget.REGISTRATION)
+                .build();
     }
 
     /** For sign-ins: the same connections and credentials, a much shorter budget. */
     @Provides
     @Singleton
     @SignIn
-    static DynamoDbClient signInDynamoDbClient(Configuration configuration, SdkHttpClient httpClient,
-                                               AwsCredentialsProvider credentials) {
-        return dynamoDbClientBuilder(configuration, httpClient, credentials, DynamoDbCallBudget.SIGN_IN).build();
+    static DynamoDbClient signInDynamoDbClient(
+            Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
+        return dynamoDbClientBuilder(configuration, httpClient, credentials, DynamoDbCallBudget.SIGN_IN)
+                .build();
     }
 
     /** The adapter's builder for this function's region (tests and benchmarks point it at a local endpoint). */
-    public static DynamoDbClientBuilder dynamoDbClientBuilder(Configuration configuration, SdkHttpClient httpClient,
-                                                              AwsCredentialsProvider credentials,
-                                                              DynamoDbCallBudget budget) {
-        return DynamoDbClients.builder(configuration.region(), configuration.dynamoDbEndpoint(), httpClient,
-                credentials, budget);
+    public static DynamoDbClientBuilder dynamoDbClientBuilder(
+            Configuration configuration,
+            SdkHttpClient httpClient,
+            AwsCredentialsProvider credentials,
+            DynamoDbCallBudget budget) {
+        return DynamoDbClients.builder(
+                configuration.region(), configuration.dynamoDbEndpoint(), httpClient, credentials, budget);
     }
 
     @Provides

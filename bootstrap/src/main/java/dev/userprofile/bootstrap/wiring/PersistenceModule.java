@@ -13,22 +13,20 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 @Module
 public final class PersistenceModule {
 
-    private PersistenceModule() {
-    }
+    private PersistenceModule() {}
 
     @Provides
     @Singleton
     @Registration
-    static DynamoDbUserRepository registrationRepository(@Registration DynamoDbEnhancedClient client,
-                                                         Configuration configuration) {
+    static DynamoDbUserRepository registrationRepository(
+            @Registration DynamoDbEnhancedClient client, Configuration configuration) {
         return new DynamoDbUserRepository(client, configuration.tableName());
     }
 
     @Provides
     @Singleton
     @SignIn
-    static DynamoDbUserRepository signInRepository(@SignIn DynamoDbEnhancedClient client,
-                                                   Configuration configuration) {
+    static DynamoDbUserRepository signInRepository(@SignIn DynamoDbEnhancedClient client, Configuration configuration) {
         return new DynamoDbUserRepository(client, configuration.tableName());
     }
 

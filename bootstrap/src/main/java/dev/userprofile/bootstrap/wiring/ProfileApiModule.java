@@ -25,15 +25,21 @@ import software.amazon.awssdk.http.SdkHttpClient;
 @Module
 public final class ProfileApiModule {
 
-    private ProfileApiModule() {
-    }
+    private ProfileApiModule() {}
 
     @Provides
     @Singleton
-    static DynamoDbUserRepository repository(Configuration configuration, SdkHttpClient httpClient,
-                                             AwsCredentialsProvider credentials) {
-        return new DynamoDbUserRepository(DynamoDbClients.enhanced(DynamoDbClients.builder(configuration.region(),
-                configuration.dynamoDbEndpoint(), httpClient, credentials, DynamoDbCallBudget.API).build()), configuration.tableName());
+    static DynamoDbUserRepository repository(
+            Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
+        return new DynamoDbUserRepository(
+                DynamoDbClients.enhanced(DynamoDbClients.builder(
+                                configuration.region(),
+                                configuration.dynamoDbEndpoint(),
+                                httpClient,
+                                credentials,
+                                DynamoDbCallBudget.API)
+                        .build()),
+                configuration.tableName());
     }
 
     @Provides
@@ -62,23 +68,30 @@ public final class ProfileApiModule {
 
     /** The API's own invocation path on a repository that never leaves the process: a caller who has a profile. */
     static ApiRehearsal rehearsal(Configuration configuration, Clock clock) {
-        DynamoDbUserRepository users = DynamoDbUserRepository.rehearsal(configuration.region(),
-                configuration.tableName(), DynamoDbCallBudget.API);
-        return new ApiRehearsal(new ApiInvocation(new ProfileApi(new GetProfileService(users),
-                new UpdateProfileService(users, users, clock)), clock));
+        DynamoDbUserRepository users = DynamoDbUserRepository.rehearsal(
+                configuration.region(), configuration.tableName(), DynamoDbCallBudget.API);
+        return new ApiRehearsal(new ApiInvocation(
+                new ProfileApi(new GetProfileService(users), new UpdateProfileService(users, users, clock)), clock));
     }
 
     @Provides
     @Singleton
-    static SnapStartPriming snapStartPriming(ProfileApi api, DynamoDbUserRepository users,
-                                             AwsCredentialsProvider credentials, Configuration configuration,
-                                             Clock clock) {
-        return new SnapStartPriming(List.of(
-                SnapStartPriming.repeated("api-requests", SnapStartPriming.REQUEST_ROUNDS, api::warmUp),
-                SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp),
-                SnapStartPriming.rehearsed("invocation-rehearsal", SnapStartPriming.REHEARSAL_ROUNDS,
-                        rehearsal(configuration, clock)::run)),
+    static SnapStartPriming snapStartPriming(
+            ProfileApi api,
+            DynamoDbUserRepository users,
+            AwsCredentialsProvider credentials,
+            Configuration configuration,
+            Clock clock) {
+        return new SnapStartPriming(
+                List.of(
+                        SnapStartPriming.repeated("api-requests", SnapStartPriming.REQUEST_ROUNDS, api::warmUp),
+                        SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp),
+                        SnapStartPriming.rehearsed(
+                                "invocation-rehearsal",
+                                SnapStartPriming.REHEARSAL_ROUNDS,
+                                rehearsal(configuration, clock)::run)),
                 List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
-                clock, LambdaRuntime::getLogger);
+                clock,
+                LambdaRuntime::getLogger);
     }
 }

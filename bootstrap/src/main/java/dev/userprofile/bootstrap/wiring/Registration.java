@@ -9,5 +9,4 @@ import javax.inject.Qualifier;
 @Qualifier
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@interface Registration {
-}
+@interface Registration {}

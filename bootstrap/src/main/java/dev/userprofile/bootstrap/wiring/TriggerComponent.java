@@ -4,8 +4,8 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerInvocation;
-import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import java.time.Clock;
 import javax.inject.Singleton;
 

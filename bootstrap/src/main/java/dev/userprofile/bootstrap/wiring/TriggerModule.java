@@ -24,8 +24,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 @Module
 public final class TriggerModule {
 
-    private TriggerModule() {
-    }
+    private TriggerModule() {}
 
     @Provides
     @Singleton
@@ -35,16 +34,17 @@ public final class TriggerModule {
 
     @Provides
     @Singleton
-    static PostConfirmationTrigger postConfirmationTrigger(@Registration RegisterUserUseCase registerUser,
-                                                           EnsureUserRegisteredUseCase ensureRegistered,
-                                                           CognitoAttributesMapper mapper) {
+    static PostConfirmationTrigger postConfirmationTrigger(
+            @Registration RegisterUserUseCase registerUser,
+            EnsureUserRegisteredUseCase ensureRegistered,
+            CognitoAttributesMapper mapper) {
         return new PostConfirmationTrigger(registerUser, ensureRegistered, mapper);
     }
 
     @Provides
     @Singleton
-    static TriggerInvocation triggerInvocation(PostConfirmationTrigger trigger, Clock clock,
-                                               Configuration configuration) {
+    static TriggerInvocation triggerInvocation(
+            PostConfirmationTrigger trigger, Clock clock, Configuration configuration) {
         return new TriggerInvocation(trigger, clock, configuration.functionName());
     }
 
@@ -55,27 +55,37 @@ public final class TriggerModule {
      * sign-up and a sign-in, which requests against the real table cannot take without writing.
      */
     static TriggerRehearsal rehearsal(CognitoAttributesMapper mapper, Configuration configuration, Clock clock) {
-        DynamoDbUserRepository users = DynamoDbUserRepository.rehearsal(configuration.region(),
-                configuration.tableName(), DynamoDbCallBudget.REGISTRATION);
+        DynamoDbUserRepository users = DynamoDbUserRepository.rehearsal(
+                configuration.region(), configuration.tableName(), DynamoDbCallBudget.REGISTRATION);
         RegisterUserService register = new RegisterUserService(users, clock);
-        return new TriggerRehearsal(new TriggerInvocation(new PostConfirmationTrigger(register,
-                new EnsureUserRegisteredService(users, register), mapper), clock, configuration.functionName()));
+        return new TriggerRehearsal(new TriggerInvocation(
+                new PostConfirmationTrigger(register, new EnsureUserRegisteredService(users, register), mapper),
+                clock,
+                configuration.functionName()));
     }
 
     @Provides
     @Singleton
-    static SnapStartPriming snapStartPriming(CognitoAttributesMapper mapper,
-                                             @Registration DynamoDbUserRepository registration,
-                                             @SignIn DynamoDbUserRepository signIn, AwsCredentialsProvider credentials,
-                                             Configuration configuration, Clock clock) {
-        return new SnapStartPriming(List.of(
-                SnapStartPriming.repeated("attribute-mapping", MAPPING_ROUNDS, mapper::warmUp),
-                SnapStartPriming.repeated("dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS,
-                        registration::warmUp),
-                SnapStartPriming.repeated("dynamodb-requests-2", SnapStartPriming.REQUEST_ROUNDS, signIn::warmUp),
-                SnapStartPriming.rehearsed("invocation-rehearsal", SnapStartPriming.REHEARSAL_ROUNDS,
-                        rehearsal(mapper, configuration, clock)::run)),
+    static SnapStartPriming snapStartPriming(
+            CognitoAttributesMapper mapper,
+            @Registration DynamoDbUserRepository registration,
+            @SignIn DynamoDbUserRepository signIn,
+            AwsCredentialsProvider credentials,
+            Configuration configuration,
+            Clock clock) {
+        return new SnapStartPriming(
+                List.of(
+                        SnapStartPriming.repeated("attribute-mapping", MAPPING_ROUNDS, mapper::warmUp),
+                        SnapStartPriming.repeated(
+                                "dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS, registration::warmUp),
+                        SnapStartPriming.repeated(
+                                "dynamodb-requests-2", SnapStartPriming.REQUEST_ROUNDS, signIn::warmUp),
+                        SnapStartPriming.rehearsed(
+                                "invocation-rehearsal",
+                                SnapStartPriming.REHEARSAL_ROUNDS,
+                                rehearsal(mapper, configuration, clock)::run)),
                 List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
-                clock, LambdaRuntime::getLogger);
+                clock,
+                LambdaRuntime::getLogger);
     }
 }

@@ -12,17 +12,30 @@ class ConfigurationTest {
 
     @Test
     void readsTableNameRegionAndFunctionName() {
-        assertThat(Configuration.fromEnvironment(Map.of("TABLE_NAME", " profiles ", "AWS_REGION", "eu-west-1",
-                "AWS_LAMBDA_FUNCTION_NAME", "stack-PostConfirmationFunction-abc")))
-                .isEqualTo(new Configuration("profiles", "eu-west-1", "stack-PostConfirmationFunction-abc",
-                        Optional.empty(), Map.of()));
+        assertThat(Configuration.fromEnvironment(Map.of(
+                        "TABLE_NAME",
+                        " profiles ",
+                        "AWS_REGION",
+                        "eu-west-1",
+                        "AWS_LAMBDA_FUNCTION_NAME",
+                        "stack-PostConfirmationFunction-abc")))
+                .isEqualTo(new Configuration(
+                        "profiles", "eu-west-1", "stack-PostConfirmationFunction-abc", Optional.empty(), Map.of()));
     }
 
     @Test
     void readsALocalDynamoDbEndpointAndOnlyTheCredentialVariables() {
-        Configuration configuration = Configuration.fromEnvironment(Map.of("TABLE_NAME", "profiles",
-                "AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4567",
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/creds", "HOME", "/root"));
+        Configuration configuration = Configuration.fromEnvironment(Map.of(
+                "TABLE_NAME",
+                "profiles",
+                "AWS_REGION",
+                "eu-west-1",
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                "http://127.0.0.1:4567",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "http://127.0.0.1:9/creds",
+                "HOME",
+                "/root"));
 
         assertThat(configuration.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
         assertThat(configuration.credentialVariables()).containsOnlyKeys("AWS_CONTAINER_CREDENTIALS_FULL_URI");
@@ -31,7 +44,8 @@ class ConfigurationTest {
     @Test
     void outsideLambdaTheFunctionIsCalledLocal() {
         assertThat(Configuration.fromEnvironment(Map.of("TABLE_NAME", "profiles", "AWS_REGION", "eu-west-1"))
-                .functionName()).isEqualTo("local");
+                        .functionName())
+                .isEqualTo("local");
     }
 
     @Test

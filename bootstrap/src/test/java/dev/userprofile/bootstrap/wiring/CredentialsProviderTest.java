@@ -30,24 +30,36 @@ class CredentialsProviderTest {
     @Test
     void withTheContainerEndpointGivenUsesOnlyTheSdksContainerProvider() {
         // Lambda never sets both; the endpoint wins, as it answers with fresh credentials after a restore.
-        Configuration configuration = configuration(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
-                "http://127.0.0.1:9/2018-06-01/credentials", "AWS_ACCESS_KEY_ID", "AKIAKEYS",
-                "AWS_SECRET_ACCESS_KEY", "keys-secret"));
+        Configuration configuration = configuration(Map.of(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "http://127.0.0.1:9/2018-06-01/credentials",
+                "AWS_ACCESS_KEY_ID",
+                "AKIAKEYS",
+                "AWS_SECRET_ACCESS_KEY",
+                "keys-secret"));
 
         assertThat(AwsClientModule.credentialsProvider(configuration)).isInstanceOf(ContainerCredentialsProvider.class);
     }
 
     @Test
     void usesTheKeyVariablesWithTheirSessionTokenWhenThereIsNoContainerEndpoint() {
-        Configuration configuration = configuration(Map.of("AWS_ACCESS_KEY_ID", "ASIAKEYS",
-                "AWS_SECRET_ACCESS_KEY", "keys-secret", "AWS_SESSION_TOKEN", "keys-session"));
+        Configuration configuration = configuration(Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "ASIAKEYS",
+                "AWS_SECRET_ACCESS_KEY",
+                "keys-secret",
+                "AWS_SESSION_TOKEN",
+                "keys-session"));
 
-        AwsCredentialsIdentity credentials = AwsClientModule.credentialsProvider(configuration).resolveIdentity()
+        AwsCredentialsIdentity credentials = AwsClientModule.credentialsProvider(configuration)
+                .resolveIdentity()
                 .join();
 
         assertThat(credentials.accessKeyId()).isEqualTo("ASIAKEYS");
-        assertThat(credentials).isInstanceOfSatisfying(AwsSessionCredentialsIdentity.class,
-                session -> assertThat(session.sessionToken()).isEqualTo("keys-session"));
+        assertThat(credentials)
+                .isInstanceOfSatisfying(
+                        AwsSessionCredentialsIdentity.class,
+                        session -> assertThat(session.sessionToken()).isEqualTo("keys-session"));
     }
 
     @Test
@@ -57,6 +69,8 @@ class CredentialsProviderTest {
                 .hasMessageContaining("AWS_CONTAINER_CREDENTIALS_FULL_URI")
                 .hasMessageContaining("AWS_ACCESS_KEY_ID");
         assertThat(configuration(Map.of("AWS_ACCESS_KEY_ID", "AKIAKEYS", "AWS_SECRET_ACCESS_KEY", "keys-secret"))
-                .toString()).contains("AWS_SECRET_ACCESS_KEY").doesNotContain("keys-secret", "AKIAKEYS");
+                        .toString())
+                .contains("AWS_SECRET_ACCESS_KEY")
+                .doesNotContain("keys-secret", "AKIAKEYS");
     }
 }

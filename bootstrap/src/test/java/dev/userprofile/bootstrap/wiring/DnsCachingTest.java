@@ -17,12 +17,21 @@ class DnsCachingTest {
     @Test
     void buildingTheFunctionLeavesTheJdksFiniteDnsCacheAlone() {
         String before = Security.getProperty("networkaddress.cache.ttl");
-        TriggerComponent.create(Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", "eu-west-1",
-                        "AWS_ACCESS_KEY_ID", "k", "AWS_SECRET_ACCESS_KEY", "s")))
+        TriggerComponent.create(Configuration.fromEnvironment(Map.of(
+                        "TABLE_NAME",
+                        "t",
+                        "AWS_REGION",
+                        "eu-west-1",
+                        "AWS_ACCESS_KEY_ID",
+                        "k",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "s")))
                 .postConfirmationTrigger();
 
         assertThat(Security.getProperty("networkaddress.cache.ttl")).isEqualTo(before);
-        assertThat(before).as("the JDK's default is a finite TTL (30 s), unset in java.security").isNull();
+        assertThat(before)
+                .as("the JDK's default is a finite TTL (30 s), unset in java.security")
+                .isNull();
         assertThat(System.getProperty("sun.net.inetaddr.ttl")).isNull();
         assertThat(System.getProperty("networkaddress.cache.ttl")).isNull();
     }

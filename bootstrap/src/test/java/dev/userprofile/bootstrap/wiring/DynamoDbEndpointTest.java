@@ -17,28 +17,34 @@ class DynamoDbEndpointTest {
 
     @ParameterizedTest(name = "{0} fips={1} dualStack={2}")
     @CsvSource({
-            "eu-west-1,      false, false, https://dynamodb.eu-west-1.amazonaws.com",
-            "eu-west-1,      true,  false, https://dynamodb-fips.eu-west-1.amazonaws.com",
-            "us-east-1,      false, true,  https://dynamodb.us-east-1.api.aws",
-            "cn-north-1,     false, false, https://dynamodb.cn-north-1.amazonaws.com.cn",
-            "us-iso-east-1,  false, false, https://dynamodb.us-iso-east-1.c2s.ic.gov",
-            "us-isob-east-1, false, false, https://dynamodb.us-isob-east-1.sc2s.sgov.gov",
-            "eusc-de-east-1, false, false, https://dynamodb.eusc-de-east-1.amazonaws.eu",
+        "eu-west-1,      false, false, https://dynamodb.eu-west-1.amazonaws.com",
+        "eu-west-1,      true,  false, https://dynamodb-fips.eu-west-1.amazonaws.com",
+        "us-east-1,      false, true,  https://dynamodb.us-east-1.api.aws",
+        "cn-north-1,     false, false, https://dynamodb.cn-north-1.amazonaws.com.cn",
+        "us-iso-east-1,  false, false, https://dynamodb.us-iso-east-1.c2s.ic.gov",
+        "us-isob-east-1, false, false, https://dynamodb.us-isob-east-1.sc2s.sgov.gov",
+        "eusc-de-east-1, false, false, https://dynamodb.eusc-de-east-1.amazonaws.eu",
     })
-    void resolvesEveryPartitionFipsAndDualStackLikeTheSdk(String region, boolean fips, boolean dualStack,
-                                                          String expected) {
-        Configuration configuration = Configuration.fromEnvironment(Map.of("TABLE_NAME", "t", "AWS_REGION", region,
-                "AWS_ACCESS_KEY_ID", "k", "AWS_SECRET_ACCESS_KEY", "s"));
-        try (DynamoDbClient client = AwsClientModule.dynamoDbClient(configuration, AwsClientModule.httpClient(),
-                AwsClientModule.credentialsProvider(configuration))) {
-            DynamoDbEndpointProvider provider = (DynamoDbEndpointProvider) client.serviceClientConfiguration()
-                    .endpointProvider().orElseThrow();
+    void resolvesEveryPartitionFipsAndDualStackLikeTheSdk(
+            String region, boolean fips, boolean dualStack, String expected) {
+        Configuration configuration = Configuration.fromEnvironment(Map.of(
+                "TABLE_NAME", "t", "AWS_REGION", region, "AWS_ACCESS_KEY_ID", "k", "AWS_SECRET_ACCESS_KEY", "s"));
+        try (DynamoDbClient client = AwsClientModule.dynamoDbClient(
+                configuration, AwsClientModule.httpClient(), AwsClientModule.credentialsProvider(configuration))) {
+            DynamoDbEndpointProvider provider = (DynamoDbEndpointProvider)
+                    client.serviceClientConfiguration().endpointProvider().orElseThrow();
 
-            URI url = provider.resolveEndpoint(DynamoDbEndpointParams.builder().region(Region.of(region))
-                    .useFips(fips).useDualStack(dualStack).build()).join().url();
+            URI url = provider.resolveEndpoint(DynamoDbEndpointParams.builder()
+                            .region(Region.of(region))
+                            .useFips(fips)
+                            .useDualStack(dualStack)
+                            .build())
+                    .join()
+                    .url();
 
             assertThat(url).isEqualTo(URI.create(expected));
-            assertThat(provider.getClass().getName()).as("the SDK's own rules")
+            assertThat(provider.getClass().getName())
+                    .as("the SDK's own rules")
                     .startsWith("software.amazon.awssdk.services.dynamodb.endpoints.");
         }
     }

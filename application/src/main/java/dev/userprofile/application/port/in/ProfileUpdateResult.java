@@ -21,10 +21,8 @@ public sealed interface ProfileUpdateResult {
     }
 
     /** The user has no profile; nothing was created. */
-    record NotFound() implements ProfileUpdateResult {
-    }
+    record NotFound() implements ProfileUpdateResult {}
 
     /** The profile is no longer at the version the change was based on; nothing was written. */
-    record VersionMismatch(long currentVersion) implements ProfileUpdateResult {
-    }
+    record VersionMismatch(long currentVersion) implements ProfileUpdateResult {}
 }

@@ -9,8 +9,8 @@ public final class FloorHandler
         implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
 
     @Override
-    public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event,
-                                                              Context context) {
+    public CognitoUserPoolPostConfirmationEvent handleRequest(
+            CognitoUserPoolPostConfirmationEvent event, Context context) {
         return event;
     }
 }

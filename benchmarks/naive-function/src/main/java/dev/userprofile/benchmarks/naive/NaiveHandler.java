@@ -23,11 +23,12 @@ public class NaiveHandler
     private DynamoDbTable<Profile> table;
 
     @Override
-    public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event,
-                                                              Context context) {
+    public CognitoUserPoolPostConfirmationEvent handleRequest(
+            CognitoUserPoolPostConfirmationEvent event, Context context) {
         if (table == null) {
             DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder()
-                    .dynamoDbClient(DynamoDbClient.create()).build();
+                    .dynamoDbClient(DynamoDbClient.create())
+                    .build();
             table = enhanced.table(System.getenv("TABLE_NAME"), TableSchema.fromBean(Profile.class));
         }
         Map<String, String> attributes = event.getRequest().getUserAttributes();

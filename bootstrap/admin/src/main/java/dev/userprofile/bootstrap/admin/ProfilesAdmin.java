@@ -38,20 +38,27 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
     public static void main(String[] args) {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C or SIGTERM: let the command finish the current user and print how to resume.
-            stop.set(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "profiles-admin-stop");
+        Thread hook = new Thread(
+                () -> {
+                    // Ctrl-C or SIGTERM: let the command finish the current user and print how to resume.
+                    stop.set(true);
+                    try {
+                        finished.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "profiles-admin-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         int status = 1;
         try (ProfilesAdmin services = new ProfilesAdmin()) {
-            status = new AdminCli(services, System.out, System.err,
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stop).run(args);
+            status = new AdminCli(
+                            services,
+                            System.out,
+                            System.err,
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                            stop)
+                    .run(args);
         } finally {
             System.out.flush();
             System.err.flush();
@@ -71,7 +78,8 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
             cognito = CognitoIdentityProviderClient.builder()
                     .httpClient(UrlConnectionHttpClient.create())
                     .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(COGNITO_ATTEMPTS).build()))
+                            .maxAttempts(COGNITO_ATTEMPTS)
+                            .build()))
                     .build();
         }
         return cognito;
@@ -94,10 +102,12 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
 
     private synchronized DynamoDbUserRepository repository(String table) {
         if (dynamoDb == null) {
-            dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            dynamoDb = DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
         }
-        return repositories.computeIfAbsent(table, name -> new DynamoDbUserRepository(
-                DynamoDbClients.enhanced(dynamoDb), name));
+        return repositories.computeIfAbsent(
+                table, name -> new DynamoDbUserRepository(DynamoDbClients.enhanced(dynamoDb), name));
     }
 
     @Override

@@ -2,12 +2,9 @@ package dev.userprofile.bootstrap.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
 import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
-import dev.userprofile.local.support.template.TemplateTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,9 +39,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -57,8 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ProfilesAdminIT {
 
     private static final String TABLE = "profiles-admin-it";
-    private static final Path JAR = Path.of(System.getProperty("profiles.admin.jar",
-            "target/profiles-admin.jar"));
+    private static final Path JAR = Path.of(System.getProperty("profiles.admin.jar", "target/profiles-admin.jar"));
 
     @TempDir
     static Path cognitoData;
@@ -72,23 +67,29 @@ class ProfilesAdminIT {
     private static String clientId;
     /** Users who can sign in, and so are owed a profile, with their creation dates. */
     private static final Map<String, Instant> ELIGIBLE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Set<String> NOT_ELIGIBLE = new HashSet<>();
 
     @BeforeAll
     static void startServersAndFillAPool() {
         tables = LocalTables.start(TABLE);
         dynamoDb = tables.client();
-        cognitoLocal = CognitoLocalServer.start(0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(),
-                "123456", line -> { });
+        cognitoLocal = CognitoLocalServer.start(
+                0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> {});
         paging = new CognitoPagingProxy(cognitoLocal.endpoint());
-        cognito = CognitoIdentityProviderClient.builder().endpointOverride(cognitoLocal.endpoint())
-                .region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
+        cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(cognitoLocal.endpoint())
+                .region(Region.EU_WEST_1)
+                .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
         // Usernames are not emails in this pool, so that phone-only users can exist.
-        poolId = cognito.createUserPool(b -> b.poolName("imported")
-                .usernameAttributes(UsernameAttributeType.PHONE_NUMBER)).userPool().id();
-        clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("app")).userPoolClient()
+        poolId = cognito.createUserPool(
+                        b -> b.poolName("imported").usernameAttributes(UsernameAttributeType.PHONE_NUMBER))
+                .userPool()
+                .id();
+        clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("app"))
+                .userPoolClient()
                 .clientId();
         // 250 users made with no trigger attached: 200 eligible of several kinds, 50 not.
         for (int i = 0; i < 140; i++) {
@@ -96,7 +97,9 @@ class ProfilesAdminIT {
         }
         String[] names = {"Zo\u00eb", "\u0141ukasz", "\u674e\u5a1c", "Ren\u00e9e", "\u00d8ystein"};
         for (int i = 0; i < 30; i++) {
-            confirmed("intl" + i, attribute("email", "intl" + i + "@example.com"),
+            confirmed(
+                    "intl" + i,
+                    attribute("email", "intl" + i + "@example.com"),
                     attribute("given_name", names[i % names.length]));
         }
         for (int i = 0; i < 30; i++) {
@@ -105,14 +108,20 @@ class ProfilesAdminIT {
         for (int i = 0; i < 30; i++) {
             // Invited and not yet signed in (FORCE_CHANGE_PASSWORD): they get a profile at their first sign-in.
             String email = "invited" + i + "@example.com";
-            NOT_ELIGIBLE.add(sub(cognito.adminCreateUser(b -> b.userPoolId(poolId).username(email)
-                    .messageAction(MessageActionType.SUPPRESS).temporaryPassword("Temporary-1")
-                    .userAttributes(attribute("email", email))).user()));
+            NOT_ELIGIBLE.add(sub(cognito.adminCreateUser(b -> b.userPoolId(poolId)
+                            .username(email)
+                            .messageAction(MessageActionType.SUPPRESS)
+                            .temporaryPassword("Temporary-1")
+                            .userAttributes(attribute("email", email)))
+                    .user()));
         }
         for (int i = 0; i < 20; i++) {
             String email = "unconfirmed" + i + "@example.com";
-            NOT_ELIGIBLE.add(cognito.signUp(b -> b.clientId(clientId).username(email).password("Password-123")
-                    .userAttributes(attribute("email", email))).userSub());
+            NOT_ELIGIBLE.add(cognito.signUp(b -> b.clientId(clientId)
+                            .username(email)
+                            .password("Password-123")
+                            .userAttributes(attribute("email", email)))
+                    .userSub());
         }
         assertThat(ELIGIBLE).hasSize(200);
     }
@@ -126,15 +135,24 @@ class ProfilesAdminIT {
     }
 
     private static String sub(UserType user) {
-        return user.attributes().stream().filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+        return user.attributes().stream()
+                .filter(a -> a.name().equals("sub"))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     /** A confirmed user: created by an administrator, then given a permanent password. Returns their sub. */
     private static String confirmed(String username, AttributeType... attributes) {
-        UserType user = cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username)
-                .messageAction(MessageActionType.SUPPRESS).temporaryPassword("Temporary-1")
-                .userAttributes(attributes)).user();
-        cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username(username).password("Permanent-123")
+        UserType user = cognito.adminCreateUser(b -> b.userPoolId(poolId)
+                        .username(username)
+                        .messageAction(MessageActionType.SUPPRESS)
+                        .temporaryPassword("Temporary-1")
+                        .userAttributes(attributes))
+                .user();
+        cognito.adminSetUserPassword(b -> b.userPoolId(poolId)
+                .username(username)
+                .password("Permanent-123")
                 .permanent(true));
         ELIGIBLE.put(sub(user), user.userCreateDate());
         return sub(user);
@@ -154,19 +172,26 @@ class ProfilesAdminIT {
     }
 
     /** The jar's exit status and what it printed. */
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     private static ProcessBuilder jar(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        env.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "operator", "AWS_SECRET_ACCESS_KEY",
-                "operator", "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", paging.endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", tables.endpoint().toString()));
+        env.putAll(Map.of(
+                "AWS_REGION",
+                "eu-west-1",
+                "AWS_ACCESS_KEY_ID",
+                "operator",
+                "AWS_SECRET_ACCESS_KEY",
+                "operator",
+                "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+                paging.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                tables.endpoint().toString()));
         return builder;
     }
 
@@ -178,7 +203,9 @@ class ProfilesAdminIT {
             }
             CompletableFuture<String> out = read(process.getInputStream());
             CompletableFuture<String> err = read(process.getErrorStream());
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the tool finished").isTrue();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                    .as("the tool finished")
+                    .isTrue();
             return new Run(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -212,16 +239,23 @@ class ProfilesAdminIT {
         Run first = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
 
         assertThat(first.status()).as(first.err()).isZero();
-        assertThat(first.out()).contains(inPool() + " users seen, " + ELIGIBLE.size() + " registered, 0 already had "
-                + "a profile, " + NOT_ELIGIBLE.size() + " skipped").contains(" 0 failed");
+        assertThat(first.out())
+                .contains(inPool() + " users seen, " + ELIGIBLE.size() + " registered, 0 already had " + "a profile, "
+                        + NOT_ELIGIBLE.size() + " skipped")
+                .contains(" 0 failed");
         assertThat(first.err()).contains("next page: --resume ").doesNotContain("\tat ");
         Map<String, Map<String, AttributeValue>> profiles = profiles();
         assertThat(profiles.keySet()).isEqualTo(ELIGIBLE.keySet());
-        ELIGIBLE.forEach((sub, joined) -> assertThat(Instant.parse(profiles.get(sub).get("registeredAt").s()))
+        ELIGIBLE.forEach((sub, joined) -> assertThat(
+                        Instant.parse(profiles.get(sub).get("registeredAt").s()))
                 .isEqualTo(joined.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-        assertThat(profiles.values()).filteredOn(p -> p.containsKey("givenName"))
-                .extracting(p -> p.get("givenName").s()).contains("\u674e\u5a1c", "Zo\u00eb", "\u0141ukasz");
-        assertThat(profiles.values()).filteredOn(p -> p.containsKey("phoneNumber")).hasSize(30)
+        assertThat(profiles.values())
+                .filteredOn(p -> p.containsKey("givenName"))
+                .extracting(p -> p.get("givenName").s())
+                .contains("\u674e\u5a1c", "Zo\u00eb", "\u0141ukasz");
+        assertThat(profiles.values())
+                .filteredOn(p -> p.containsKey("phoneNumber"))
+                .hasSize(30)
                 .allSatisfy(p -> assertThat(p).doesNotContainKey("email"));
         assertThat(paging.listUsersCalls()).isPositive();
 
@@ -243,11 +277,12 @@ class ProfilesAdminIT {
 
     @Test
     void aStoppedRunPrintsWhereToResumeAndTheResumedRunFinishesWithoutStartingOver() throws Exception {
-        Process process = jar("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "1").start();
+        Process process = jar("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "1")
+                .start();
         CompletableFuture<String> out = read(process.getInputStream());
         StringBuilder err = new StringBuilder();
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
+        try (var reader = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 err.append(line).append('\n');
@@ -265,28 +300,29 @@ class ProfilesAdminIT {
                 }
 
                 @Override
-                public void flush() {
-                }
+                public void flush() {}
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             });
         }
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String token = err.toString().lines().filter(l -> l.startsWith("stopped before the end; continue with: "))
-                .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst()
+        String token = err.toString()
+                .lines()
+                .filter(l -> l.startsWith("stopped before the end; continue with: "))
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no resume token in:\n" + err));
         assertThat(out.join()).contains("interrupted");
         int afterStop = profiles().size();
         assertThat(afterStop).as("stopped part-way").isBetween(1, ELIGIBLE.size() - 1);
 
-        Run resumed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--resume",
-                token);
+        Run resumed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--resume", token);
 
         assertThat(resumed.status()).as(resumed.err()).isZero();
         assertThat(profiles().keySet()).isEqualTo(ELIGIBLE.keySet());
-        int seen = Integer.parseInt(resumed.out().replaceAll("(?s).*?(\\d+) users seen.*", "$1").strip());
+        int seen = Integer.parseInt(
+                resumed.out().replaceAll("(?s).*?(\\d+) users seen.*", "$1").strip());
         assertThat(seen).as("the resumed run did not start over").isLessThan(inPool());
     }
 
@@ -305,16 +341,19 @@ class ProfilesAdminIT {
         Run failed = backfillWithListUsersFailingFrom(2);
 
         assertThat(failed.status()).isEqualTo(1);
-        assertThat(failed.err()).contains("profiles-admin: listing the pool failed: InternalErrorException")
+        assertThat(failed.err())
+                .contains("profiles-admin: listing the pool failed: InternalErrorException")
                 .doesNotContain("\tat ");
         assertThat(failed.out()).contains("interrupted");
-        String token = failed.err().lines().filter(l -> l.startsWith("stopped before the end; continue with: "))
-                .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst()
+        String token = failed.err()
+                .lines()
+                .filter(l -> l.startsWith("stopped before the end; continue with: "))
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no resume token in:\n" + failed.err()));
         assertThat(profiles().size()).as("the first page was done").isBetween(1, ELIGIBLE.size() - 1);
 
-        Run resumed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--resume",
-                token);
+        Run resumed = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--resume", token);
 
         assertThat(resumed.status()).as(resumed.err()).isZero();
         assertThat(profiles().keySet()).isEqualTo(ELIGIBLE.keySet());
@@ -325,8 +364,8 @@ class ProfilesAdminIT {
         Run failed = backfillWithListUsersFailingFrom(1);
 
         assertThat(failed.status()).isEqualTo(1);
-        assertThat(failed.err()).contains("stopped on the pool's first page; run the same command again (without "
-                + "--resume)");
+        assertThat(failed.err())
+                .contains("stopped on the pool's first page; run the same command again (without " + "--resume)");
         assertThat(profiles()).isEmpty();
     }
 
@@ -335,36 +374,50 @@ class ProfilesAdminIT {
         Run run = run("backfill", "--user-pool-id", poolId, "--table", TABLE, "--resume", "not-a-token");
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).startsWith("profiles-admin: InvalidParameterException")
+        assertThat(run.err())
+                .startsWith("profiles-admin: InvalidParameterException")
                 .doesNotContain("--resume not-a-token", "\tat ", "SLF4J");
         assertThat(profiles()).isEmpty();
     }
 
     @Test
     void anUnwritableReportFileIsOneClearLineAndExitOne() {
-        Run run = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--output",
+        Run run = run(
+                "reconcile",
+                "--user-pool-id",
+                poolId,
+                "--table",
+                TABLE,
+                "--output",
                 "/nonexistent-directory/report.txt");
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("reconcile: ").contains(" removed");
-        assertThat(run.err()).contains("profiles-admin: cannot write /nonexistent-directory/report.txt")
-                .doesNotContain("\tat ").doesNotContain("Exception in thread");
+        assertThat(run.err())
+                .contains("profiles-admin: cannot write /nonexistent-directory/report.txt")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception in thread");
     }
 
     @Test
     void reconcileRemovesNothingWhenNoStoredProfileBelongsToThePool() {
-        List<String> foreign = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> foreign =
+                List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         for (String sub : foreign) {
-            dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(sub),
-                    "registeredAt", AttributeValue.fromS("2026-01-01T00:00:00Z"))));
+            dynamoDb.putItem(b -> b.tableName(TABLE)
+                    .item(Map.of(
+                            "userId",
+                            AttributeValue.fromS(sub),
+                            "registeredAt",
+                            AttributeValue.fromS("2026-01-01T00:00:00Z"))));
         }
 
         Run refused = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans", "--yes");
 
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.out()).contains("2 orphaned profiles, 0 removed");
-        assertThat(refused.err()).contains("removed nothing: none of the 2 profiles in table " + TABLE
-                + " belongs to pool " + poolId);
+        assertThat(refused.err())
+                .contains("removed nothing: none of the 2 profiles in table " + TABLE + " belongs to pool " + poolId);
         assertThat(profiles()).containsOnlyKeys(foreign.toArray(String[]::new));
     }
 
@@ -376,8 +429,12 @@ class ProfilesAdminIT {
         for (int i = 0; i < 3; i++) {
             String username = "orphan" + i + "-" + UUID.randomUUID() + "@example.com";
             String sub = confirmed(username, attribute("given_name", "Gone"));
-            dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS(sub),
-                    "registeredAt", AttributeValue.fromS("2026-01-01T00:00:00Z"))));
+            dynamoDb.putItem(b -> b.tableName(TABLE)
+                    .item(Map.of(
+                            "userId",
+                            AttributeValue.fromS(sub),
+                            "registeredAt",
+                            AttributeValue.fromS("2026-01-01T00:00:00Z"))));
             cognito.adminDeleteUser(b -> b.userPoolId(poolId).username(username));
             ELIGIBLE.remove(sub);
             deleted.add(sub);
@@ -390,17 +447,20 @@ class ProfilesAdminIT {
 
         assertThat(look.status()).isEqualTo(1);
         assertThat(look.out()).contains("1 users without a profile, 3 orphaned profiles, 0 removed");
-        assertThat(Files.readString(report)).contains("missing-profile " + missingSub)
+        assertThat(Files.readString(report))
+                .contains("missing-profile " + missingSub)
                 .contains(deleted.stream().map(s -> "orphaned-profile " + s).toList());
         assertThat(refused.out()).contains("0 removed");
-        assertThat(refused.err()).contains("Remove 3 profiles from table " + TABLE + " whose users are not in pool "
-                + poolId + "?");
+        assertThat(refused.err())
+                .contains("Remove 3 profiles from table " + TABLE + " whose users are not in pool " + poolId + "?");
         assertThat(profiles()).containsKeys(deleted.toArray(String[]::new));
 
         Run removed = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans", "--yes");
 
         assertThat(removed.out()).contains("3 orphaned profiles, 3 removed");
-        assertThat(profiles()).doesNotContainKeys(deleted.toArray(String[]::new)).hasSize(ELIGIBLE.size() - 1);
+        assertThat(profiles())
+                .doesNotContainKeys(deleted.toArray(String[]::new))
+                .hasSize(ELIGIBLE.size() - 1);
         Run again = run("reconcile", "--user-pool-id", poolId, "--table", TABLE);
         assertThat(again.out()).contains("1 users without a profile, 0 orphaned profiles");
     }
@@ -408,57 +468,94 @@ class ProfilesAdminIT {
     @Test
     void attachTriggerChangesTheTriggersAndNothingElseAndRefusesToReplaceAnotherFunctionUnlessTold() {
         String pool = cognito.createUserPool(b -> b.poolName("existing")
-                .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(14).requireSymbols(true)
-                        .temporaryPasswordValidityDays(3)))
-                .autoVerifiedAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model
-                        .VerifiedAttributeType.EMAIL)
-                .emailVerificationSubject("Verify your account")
-                .lambdaConfig(l -> l.preSignUp("arn:aws:lambda:eu-west-1:111122223333:function:pre-sign-up"))
-                .userPoolTags(Map.of("team", "identity"))).userPool().id();
+                        .policies(p -> p.passwordPolicy(
+                                pp -> pp.minimumLength(14).requireSymbols(true).temporaryPasswordValidityDays(3)))
+                        .autoVerifiedAttributes(
+                                software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType
+                                        .EMAIL)
+                        .emailVerificationSubject("Verify your account")
+                        .lambdaConfig(l -> l.preSignUp("arn:aws:lambda:eu-west-1:111122223333:function:pre-sign-up"))
+                        .userPoolTags(Map.of("team", "identity")))
+                .userPool()
+                .id();
         UserPoolType before = cognito.describeUserPool(b -> b.userPoolId(pool)).userPool();
         String ours = "arn:aws:lambda:eu-west-1:111122223333:function:profiles:live";
 
-        Run dry = run("attach-trigger", "--user-pool-id", pool, "--post-confirmation", ours,
-                "--post-authentication", ours, "--dry-run");
+        Run dry = run(
+                "attach-trigger",
+                "--user-pool-id",
+                pool,
+                "--post-confirmation",
+                ours,
+                "--post-authentication",
+                ours,
+                "--dry-run");
         assertThat(dry.status()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("dry run, nothing written", "PostConfirmation=" + ours);
         assertThat(cognito.describeUserPool(b -> b.userPoolId(pool)).userPool().lambdaConfig())
                 .isEqualTo(before.lambdaConfig());
 
-        Run attached = run("attach-trigger", "--user-pool-id", pool, "--post-confirmation", ours,
-                "--post-authentication", ours);
+        Run attached = run(
+                "attach-trigger", "--user-pool-id", pool, "--post-confirmation", ours, "--post-authentication", ours);
 
         assertThat(attached.status()).as(attached.err()).isZero();
         UserPoolType after = cognito.describeUserPool(b -> b.userPoolId(pool)).userPool();
         assertThat(after.lambdaConfig().postConfirmation()).isEqualTo(ours);
         assertThat(after.lambdaConfig().postAuthentication()).isEqualTo(ours);
-        assertThat(after.lambdaConfig().preSignUp()).isEqualTo(before.lambdaConfig().preSignUp());
+        assertThat(after.lambdaConfig().preSignUp())
+                .isEqualTo(before.lambdaConfig().preSignUp());
         // The deprecated UnusedAccountValidityDays is not written back beside TemporaryPasswordValidityDays (Cognito
         // refuses the pair); cognito-local reports its default for it until then.
-        assertThat(after.toBuilder().lambdaConfig(before.lambdaConfig()).lastModifiedDate(before.lastModifiedDate())
-                .adminCreateUserConfig(before.adminCreateUserConfig().toBuilder().unusedAccountValidityDays(null)
-                        .build()).build())
+        assertThat(after.toBuilder()
+                        .lambdaConfig(before.lambdaConfig())
+                        .lastModifiedDate(before.lastModifiedDate())
+                        .adminCreateUserConfig(before.adminCreateUserConfig().toBuilder()
+                                .unusedAccountValidityDays(null)
+                                .build())
+                        .build())
                 .as("every other setting the emulator keeps")
-                .isEqualTo(before.toBuilder().adminCreateUserConfig(before.adminCreateUserConfig().toBuilder()
-                        .unusedAccountValidityDays(null).build()).build());
+                .isEqualTo(before.toBuilder()
+                        .adminCreateUserConfig(before.adminCreateUserConfig().toBuilder()
+                                .unusedAccountValidityDays(null)
+                                .build())
+                        .build());
 
-        Run refused = run("attach-trigger", "--user-pool-id", pool, "--post-confirmation",
+        Run refused = run(
+                "attach-trigger",
+                "--user-pool-id",
+                pool,
+                "--post-confirmation",
                 "arn:aws:lambda:eu-west-1:111122223333:function:other:live");
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.err()).contains("refused", "--replace");
-        assertThat(cognito.describeUserPool(b -> b.userPoolId(pool)).userPool().lambdaConfig().postConfirmation())
+        assertThat(cognito.describeUserPool(b -> b.userPoolId(pool))
+                        .userPool()
+                        .lambdaConfig()
+                        .postConfirmation())
                 .isEqualTo(ours);
 
-        Run replaced = run("attach-trigger", "--user-pool-id", pool, "--post-confirmation",
-                "arn:aws:lambda:eu-west-1:111122223333:function:other:live", "--replace");
+        Run replaced = run(
+                "attach-trigger",
+                "--user-pool-id",
+                pool,
+                "--post-confirmation",
+                "arn:aws:lambda:eu-west-1:111122223333:function:other:live",
+                "--replace");
         assertThat(replaced.status()).isZero();
-        assertThat(cognito.describeUserPool(b -> b.userPoolId(pool)).userPool().lambdaConfig().postConfirmation())
+        assertThat(cognito.describeUserPool(b -> b.userPoolId(pool))
+                        .userPool()
+                        .lambdaConfig()
+                        .postConfirmation())
                 .endsWith(":other:live");
     }
 
     static List<List<String>> usageErrors() {
-        return List.of(List.of(), List.of("explode"), List.of("backfill", "--table", TABLE),
-                List.of("backfill", "--user-pool-id", "p"), List.of("backfill", "--user-pool-id", "p", "--table"),
+        return List.of(
+                List.of(),
+                List.of("explode"),
+                List.of("backfill", "--table", TABLE),
+                List.of("backfill", "--user-pool-id", "p"),
+                List.of("backfill", "--user-pool-id", "p", "--table"),
                 List.of("backfill", "--user-pool-id", "p", "--table", "t", "--rate", "fast"),
                 List.of("backfill", "--user-pool-id", "p", "--table", "t", "--rate", "0"),
                 List.of("backfill", "--user-pool-id", "p", "--table", "t", "--colour", "red"),
@@ -473,7 +570,9 @@ class ProfilesAdminIT {
         Run run = run(args.toArray(String[]::new));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("profiles-admin: ").contains("usage: profiles-admin COMMAND")
+        assertThat(run.err())
+                .startsWith("profiles-admin: ")
+                .contains("usage: profiles-admin COMMAND")
                 .doesNotContain("\tat ", "Exception");
         assertThat(profiles()).isEmpty();
     }

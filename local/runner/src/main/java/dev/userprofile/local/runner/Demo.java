@@ -34,9 +34,15 @@ final class Demo {
         String email = "ada+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
         step("1. SignUp " + email + " (given_name Ada, family_name Lovelace, locale en-GB)");
-        String sub = cognito.signUp(b -> b.clientId(stack.clientId()).username(email).password("Correct-Horse-9")
-                .userAttributes(attribute("email", email), attribute("given_name", "Ada"),
-                        attribute("family_name", "Lovelace"), attribute("locale", "en-GB"))).userSub();
+        String sub = cognito.signUp(b -> b.clientId(stack.clientId())
+                        .username(email)
+                        .password("Correct-Horse-9")
+                        .userAttributes(
+                                attribute("email", email),
+                                attribute("given_name", "Ada"),
+                                attribute("family_name", "Lovelace"),
+                                attribute("locale", "en-GB")))
+                .userSub();
         out.println("   user sub " + sub + "; profile before confirmation: " + Profiles.describe(stack, sub));
 
         step("2. ConfirmSignUp with code " + stack.code() + " -> Cognito runs the PostConfirmation trigger");
@@ -50,8 +56,10 @@ final class Demo {
 
         step("3. ForgotPassword + ConfirmForgotPassword -> the trigger runs again, as a password reset");
         cognito.forgotPassword(b -> b.clientId(stack.clientId()).username(email));
-        cognito.confirmForgotPassword(b -> b.clientId(stack.clientId()).username(email)
-                .confirmationCode(stack.code()).password("Battery-Staple-7"));
+        cognito.confirmForgotPassword(b -> b.clientId(stack.clientId())
+                .username(email)
+                .confirmationCode(stack.code())
+                .password("Battery-Staple-7"));
         Map<String, AttributeValue> after = Profiles.item(stack, sub);
         out.println("   profile: " + Profiles.describe(stack, sub));
         if (!after.equals(profile)) {
@@ -60,9 +68,11 @@ final class Demo {
         }
         step("4. InitiateAuth (USER_PASSWORD_AUTH) -> tokens; Cognito runs PostAuthentication (one read: "
                 + "the profile is there)");
-        String token = cognito.initiateAuth(b -> b.clientId(stack.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", email, "PASSWORD", "Battery-Staple-7")))
-                .authenticationResult().accessToken();
+        String token = cognito.initiateAuth(b -> b.clientId(stack.clientId())
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", "Battery-Staple-7")))
+                .authenticationResult()
+                .accessToken();
         out.println("   access token: " + token.substring(0, 24) + "...");
 
         step("5. GET " + stack.apiEndpoint() + "/me with the token");
@@ -71,10 +81,15 @@ final class Demo {
         String etag = got.headers().firstValue("ETag").orElse("");
 
         step("6. PATCH /me (application/merge-patch+json, If-Match " + etag + "): displayName set, locale removed");
-        HttpResponse<String> patched = call(HttpRequest.newBuilder(me())
-                .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(
-                        "{\"displayName\":\"Countess of Lovelace\",\"locale\":null}")), token);
+        HttpResponse<String> patched = call(
+                HttpRequest.newBuilder(me())
+                        .header("Content-Type", "application/merge-patch+json")
+                        .header("If-Match", etag)
+                        .method(
+                                "PATCH",
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"displayName\":\"Countess of Lovelace\",\"locale\":null}")),
+                token);
         show(patched);
 
         step("7. GET /me again");
@@ -82,11 +97,16 @@ final class Demo {
         show(again);
 
         step("8. PATCH /me with the stale If-Match " + etag + " -> refused, nothing changed");
-        HttpResponse<String> stale = call(HttpRequest.newBuilder(me())
-                .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"givenName\":\"Augusta\"}")), token);
+        HttpResponse<String> stale = call(
+                HttpRequest.newBuilder(me())
+                        .header("Content-Type", "application/merge-patch+json")
+                        .header("If-Match", etag)
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"givenName\":\"Augusta\"}")),
+                token);
         show(stale);
-        if (got.statusCode() != 200 || patched.statusCode() != 200 || !again.body().contains("Countess")
+        if (got.statusCode() != 200
+                || patched.statusCode() != 200
+                || !again.body().contains("Countess")
                 || stale.statusCode() != 412) {
             out.println("FAILED: the profile API did not answer as expected");
             return false;
@@ -104,8 +124,8 @@ final class Demo {
 
     private HttpResponse<String> call(HttpRequest.Builder request, String token) {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -115,8 +135,9 @@ final class Demo {
     }
 
     private void show(HttpResponse<String> response) {
-        out.println("   " + response.statusCode() + response.headers().firstValue("ETag").map(e -> "  ETag " + e)
-                .orElse("") + "  " + response.headers().firstValue("Content-Type").orElse(""));
+        out.println("   " + response.statusCode()
+                + response.headers().firstValue("ETag").map(e -> "  ETag " + e).orElse("") + "  "
+                + response.headers().firstValue("Content-Type").orElse(""));
         out.println("   " + response.body());
     }
 

@@ -6,8 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Prints an item in DynamoDB's JSON form, as the console and the AWS CLI show it. */
 final class DynamoDbJson {
 
-    private DynamoDbJson() {
-    }
+    private DynamoDbJson() {}
 
     static String format(Map<String, AttributeValue> item) {
         StringBuilder json = new StringBuilder("{");

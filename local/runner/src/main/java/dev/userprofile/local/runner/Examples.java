@@ -3,8 +3,7 @@ package dev.userprofile.local.runner;
 /** Ready-to-paste commands for the running local stack. */
 final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     static String text(LocalStack stack) {
         return """
@@ -37,7 +36,14 @@ final class Examples {
                     ConfirmationCode: "%6$s" }));
                   const dynamodb = new DynamoDBClient({ ...local, endpoint: "%3$s" });
                   console.log((await dynamodb.send(new ScanCommand({ TableName: "%4$s" }))).Items);
-                """.formatted(stack.cognitoEndpoint(), stack.clientId(), stack.dynamoDbEndpoint(),
-                LocalStack.TABLE_NAME, stack.lambdaEndpoint(), stack.code(), LocalStack.REGION, stack.functionName());
+                """.formatted(
+                        stack.cognitoEndpoint(),
+                        stack.clientId(),
+                        stack.dynamoDbEndpoint(),
+                        LocalStack.TABLE_NAME,
+                        stack.lambdaEndpoint(),
+                        stack.code(),
+                        LocalStack.REGION,
+                        stack.functionName());
     }
 }

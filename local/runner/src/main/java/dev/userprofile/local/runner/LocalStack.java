@@ -1,12 +1,12 @@
 package dev.userprofile.local.runner;
 
-import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.PoolTokenVerifier;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.InvokeApi;
 import dev.userprofile.local.support.lambda.LocalHttpApi;
-import dev.userprofile.local.support.cognito.PoolTokenVerifier;
 import dev.userprofile.local.support.lambda.LocalLambda;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +44,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String REGION = LocalTables.REGION;
 
     /** Where each part listens (0 = any free port) and whether data is kept. */
-    public record Options(int dynalitePort, int lambdaPort, int cognitoPort, int apiPort, Optional<Path> dataDir,
-                          String code) {
+    public record Options(
+            int dynalitePort, int lambdaPort, int cognitoPort, int apiPort, Optional<Path> dataDir, String code) {
         public static Options defaults() {
             return new Options(4567, 9001, 9229, 9002, Optional.empty(), "123456");
         }
@@ -65,9 +65,16 @@ public final class LocalStack implements AutoCloseable {
     private final String userPoolId;
     private final String clientId;
 
-    private LocalStack(LocalTables tables, InvokeApi invokeApi, LocalLambda lambda, LocalLambda apiFunction,
-                       LocalHttpApi api, CognitoLocalServer cognito, CognitoIdentityProviderClient cognitoClient,
-                       String userPoolId, String clientId) {
+    private LocalStack(
+            LocalTables tables,
+            InvokeApi invokeApi,
+            LocalLambda lambda,
+            LocalLambda apiFunction,
+            LocalHttpApi api,
+            CognitoLocalServer cognito,
+            CognitoIdentityProviderClient cognitoClient,
+            String userPoolId,
+            String clientId) {
         this.tables = tables;
         this.invokeApi = invokeApi;
         this.lambda = lambda;
@@ -89,35 +96,54 @@ public final class LocalStack implements AutoCloseable {
         LocalHttpApi api = null;
         CognitoLocalServer cognito = null;
         try {
-            tables = LocalTables.start(new LocalTables.Options(options.dynalitePort(),
-                    options.dataDir().map(d -> d.resolve("dynamodb")), TABLE_NAME));
+            tables = LocalTables.start(new LocalTables.Options(
+                    options.dynalitePort(), options.dataDir().map(d -> d.resolve("dynamodb")), TABLE_NAME));
 
             TemplateFunction function = TemplateFunction.fromTemplate(template, FUNCTION_LOGICAL_ID);
-            lambda = LocalLambda.start(new LocalLambda.Launch(function, LocalLambda.defaultArtifact(),
-                    tables.functionEnvironment(FUNCTION_LOGICAL_ID), List.of("--enable-native-access=ALL-UNNAMED"), false,
-                    0, functionLog));
+            lambda = LocalLambda.start(new LocalLambda.Launch(
+                    function,
+                    LocalLambda.defaultArtifact(),
+                    tables.functionEnvironment(FUNCTION_LOGICAL_ID),
+                    List.of("--enable-native-access=ALL-UNNAMED"),
+                    false,
+                    0,
+                    functionLog));
             TemplateFunction apiTemplate = TemplateFunction.fromTemplate(template, API_FUNCTION_LOGICAL_ID);
-            apiFunction = LocalLambda.start(new LocalLambda.Launch(apiTemplate, LocalLambda.defaultArtifact(),
-                    tables.functionEnvironment(API_FUNCTION_LOGICAL_ID), List.of("--enable-native-access=ALL-UNNAMED"),
-                    false, 0, line -> functionLog.accept("api | " + line)));
+            apiFunction = LocalLambda.start(new LocalLambda.Launch(
+                    apiTemplate,
+                    LocalLambda.defaultArtifact(),
+                    tables.functionEnvironment(API_FUNCTION_LOGICAL_ID),
+                    List.of("--enable-native-access=ALL-UNNAMED"),
+                    false,
+                    0,
+                    line -> functionLog.accept("api | " + line)));
 
             invokeApi = new InvokeApi(options.lambdaPort());
             invokeApi.register(FUNCTION_LOGICAL_ID, lambda::invoke);
             invokeApi.register(API_FUNCTION_LOGICAL_ID, apiFunction::invoke);
 
-            Path cognitoDir = options.dataDir().map(d -> d.resolve("cognito"))
-                    .orElseGet(LocalStack::temporaryDirectory);
-            cognito = CognitoLocalServer.start(options.cognitoPort(), cognitoDir, invokeApi.endpoint(),
-                    function.logicalId(), poolTriggers(template), options.code(), cognitoLog);
+            Path cognitoDir =
+                    options.dataDir().map(d -> d.resolve("cognito")).orElseGet(LocalStack::temporaryDirectory);
+            cognito = CognitoLocalServer.start(
+                    options.cognitoPort(),
+                    cognitoDir,
+                    invokeApi.endpoint(),
+                    function.logicalId(),
+                    poolTriggers(template),
+                    options.code(),
+                    cognitoLog);
             CognitoIdentityProviderClient cognitoClient = cognitoClient(cognito.endpoint());
             String poolId = existingOrNewPool(cognitoClient);
             String clientId = existingOrNewClient(cognitoClient, poolId);
-            api = new LocalHttpApi(options.apiPort(), new PoolTokenVerifier(cognito.jwks(poolId),
-                    cognito.issuer(poolId), clientId), apiFunction, Clock.systemUTC());
+            api = new LocalHttpApi(
+                    options.apiPort(),
+                    new PoolTokenVerifier(cognito.jwks(poolId), cognito.issuer(poolId), clientId),
+                    apiFunction,
+                    Clock.systemUTC());
             lambda.awaitReady(Duration.ofSeconds(30));
             apiFunction.awaitReady(Duration.ofSeconds(30));
-            return new LocalStack(tables, invokeApi, lambda, apiFunction, api, cognito, cognitoClient, poolId,
-                    clientId);
+            return new LocalStack(
+                    tables, invokeApi, lambda, apiFunction, api, cognito, cognitoClient, poolId, clientId);
         } catch (RuntimeException e) {
             closeQuietly(api);
             closeQuietly(apiFunction);
@@ -141,20 +167,27 @@ public final class LocalStack implements AutoCloseable {
     private static String existingOrNewPool(CognitoIdentityProviderClient cognito) {
         return cognito.listUserPools(b -> b.maxResults(60)).userPools().stream()
                 .filter(pool -> "user-profile-service-local".equals(pool.name()))
-                .map(pool -> pool.id()).findFirst()
+                .map(pool -> pool.id())
+                .findFirst()
                 .orElseGet(() -> cognito.createUserPool(b -> b.poolName("user-profile-service-local")
-                        .usernameAttributes(UsernameAttributeType.EMAIL)
-                        .autoVerifiedAttributes(List.of(VerifiedAttributeType.EMAIL))
-                        .schema(s -> s.name("email").attributeDataType(AttributeDataType.STRING).required(true)))
-                        .userPool().id());
+                                .usernameAttributes(UsernameAttributeType.EMAIL)
+                                .autoVerifiedAttributes(List.of(VerifiedAttributeType.EMAIL))
+                                .schema(s -> s.name("email")
+                                        .attributeDataType(AttributeDataType.STRING)
+                                        .required(true)))
+                        .userPool()
+                        .id());
     }
 
     private static String existingOrNewClient(CognitoIdentityProviderClient cognito, String poolId) {
         return cognito.listUserPoolClients(b -> b.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
                 .filter(client -> "app".equals(client.clientName()))
-                .map(client -> client.clientId()).findFirst()
-                .orElseGet(() -> cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("app"))
-                        .userPoolClient().clientId());
+                .map(client -> client.clientId())
+                .findFirst()
+                .orElseGet(() -> cognito.createUserPoolClient(
+                                b -> b.userPoolId(poolId).clientName("app"))
+                        .userPoolClient()
+                        .clientId());
     }
 
     private static Path temporaryDirectory() {
@@ -234,8 +267,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The triggers template.yaml attaches to the user pool (the keys of its {@code LambdaConfig}). */
     static List<String> poolTriggers(Path template) {
-        Map<String, Object> pool = CloudFormationYaml.properties(CloudFormationYaml.load(template),
-                USER_POOL_LOGICAL_ID, "AWS::Cognito::UserPool");
+        Map<String, Object> pool = CloudFormationYaml.properties(
+                CloudFormationYaml.load(template), USER_POOL_LOGICAL_ID, "AWS::Cognito::UserPool");
         return List.copyOf(CloudFormationYaml.map(pool.get("LambdaConfig"), USER_POOL_LOGICAL_ID + ".LambdaConfig")
                 .keySet());
     }

@@ -29,8 +29,7 @@ public final class LocalStackCommand {
 
     private static final PrintStream OUT = System.out;
 
-    private LocalStackCommand() {
-    }
+    private LocalStackCommand() {}
 
     public static void main(String[] args) throws Exception {
         Deque<String> rest = new ArrayDeque<>(List.of(args));
@@ -97,7 +96,7 @@ public final class LocalStackCommand {
     }
 
     private static LocalStack start(LocalStack.Options options) {
-        LocalStack stack = LocalStack.start(options, line -> OUT.println("  function | " + line), line -> { });
+        LocalStack stack = LocalStack.start(options, line -> OUT.println("  function | " + line), line -> {});
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         OUT.println("dynalite (DynamoDB API)  " + stack.dynamoDbEndpoint() + "   table " + LocalStack.TABLE_NAME);
         OUT.println("Lambda Invoke API        " + stack.lambdaEndpoint() + "   function " + stack.functionName());
@@ -123,16 +122,21 @@ public final class LocalStackCommand {
 
     private static int invoke(LocalStack.Options options, Path eventFile) throws Exception {
         String event = Files.readString(eventFile, StandardCharsets.UTF_8);
-        try (LocalStack stack = start(options); HttpClient http = HttpClient.newHttpClient()) {
+        try (LocalStack stack = start(options);
+                HttpClient http = HttpClient.newHttpClient()) {
             URI uri = stack.lambdaEndpoint().resolve("/2015-03-31/functions/" + stack.functionName() + "/invocations");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .POST(HttpRequest.BodyPublishers.ofString(event))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Optional<String> error = response.headers().firstValue("X-Amz-Function-Error");
             OUT.println();
             OUT.println("== invoked " + stack.functionName() + " with " + eventFile + ": HTTP " + response.statusCode()
                     + error.map(e -> ", function error " + e).orElse(""));
             OUT.println("returned: " + response.body());
-            LambdaRuntimeJson.subOf(event).ifPresent(sub -> OUT.println("stored item: " + Profiles.describe(stack, sub)));
+            LambdaRuntimeJson.subOf(event)
+                    .ifPresent(sub -> OUT.println("stored item: " + Profiles.describe(stack, sub)));
             OUT.println("items in table: " + Profiles.count(stack));
             return error.isPresent() ? 1 : 0;
         }

@@ -22,7 +22,9 @@ class LocalStackCommandTest {
     private static Process launch(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalStackCommand.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalStackCommand.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
@@ -32,13 +34,13 @@ class LocalStackCommandTest {
         int dynalite = LoopbackPorts.free();
         int lambda = LoopbackPorts.free();
         int cognito = LoopbackPorts.free();
-        Process process = launch("run", "--dynalite-port", "" + dynalite, "--lambda-port", "" + lambda,
-                "--cognito-port", "" + cognito);
+        Process process = launch(
+                "run", "--dynalite-port", "" + dynalite, "--lambda-port", "" + lambda, "--cognito-port", "" + cognito);
         StringBuilder output = new StringBuilder();
         CompletableFuture<Boolean> running = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     output.append(line).append('\n');
@@ -54,8 +56,11 @@ class LocalStackCommandTest {
 
         assertThat(running.get(60, TimeUnit.SECONDS)).as(output::toString).isTrue();
         assertThat(List.of(dynalite, lambda, cognito)).allMatch(LoopbackPorts::isListening);
-        assertThat(output).contains("aws cognito-idp sign-up --endpoint-url http://127.0.0.1:" + cognito,
-                "aws dynamodb scan --endpoint-url http://127.0.0.1:" + dynalite, "SignUpCommand");
+        assertThat(output)
+                .contains(
+                        "aws cognito-idp sign-up --endpoint-url http://127.0.0.1:" + cognito,
+                        "aws dynamodb scan --endpoint-url http://127.0.0.1:" + dynalite,
+                        "SignUpCommand");
 
         process.destroy();
 
@@ -71,8 +76,9 @@ class LocalStackCommandTest {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(process.waitFor()).isEqualTo(1);
-            assertThat(output).contains("local stack: port " + taken.getLocalPort()
-                    + " on 127.0.0.1 is already in use; choose another");
+            assertThat(output)
+                    .contains("local stack: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is already in use; choose another");
         }
     }
 }

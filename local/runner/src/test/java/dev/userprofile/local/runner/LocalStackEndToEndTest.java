@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.net.LoopbackPorts;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,11 +51,14 @@ class LocalStackEndToEndTest {
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(LocalStack.Options.freePorts(), FUNCTION_LOG::add, line -> { });
+        stack = LocalStack.start(LocalStack.Options.freePorts(), FUNCTION_LOG::add, line -> {});
         cognito = stack.cognito();
-        lambda = LambdaClient.builder().endpointOverride(stack.lambdaEndpoint()).region(Region.EU_WEST_1)
+        lambda = LambdaClient.builder()
+                .endpointOverride(stack.lambdaEndpoint())
+                .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @AfterAll
@@ -69,10 +72,23 @@ class LocalStackEndToEndTest {
     }
 
     private static String signUp(String email, String givenName) {
-        return cognito.signUp(b -> b.clientId(stack.clientId()).username(email).password(PASSWORD).userAttributes(
-                AttributeType.builder().name("email").value(email).build(),
-                AttributeType.builder().name("given_name").value(givenName).build(),
-                AttributeType.builder().name("family_name").value("Tester").build())).userSub();
+        return cognito.signUp(b -> b.clientId(stack.clientId())
+                        .username(email)
+                        .password(PASSWORD)
+                        .userAttributes(
+                                AttributeType.builder()
+                                        .name("email")
+                                        .value(email)
+                                        .build(),
+                                AttributeType.builder()
+                                        .name("given_name")
+                                        .value(givenName)
+                                        .build(),
+                                AttributeType.builder()
+                                        .name("family_name")
+                                        .value("Tester")
+                                        .build()))
+                .userSub();
     }
 
     private static void confirm(String email) {
@@ -80,8 +96,13 @@ class LocalStackEndToEndTest {
     }
 
     private static long itemsFor(String sub) {
-        return stack.dynamoDb().scanPaginator(b -> b.tableName(LocalStack.TABLE_NAME).consistentRead(true)).items()
-                .stream().filter(item -> sub.equals(item.get("userId").s())).count();
+        return stack
+                .dynamoDb()
+                .scanPaginator(b -> b.tableName(LocalStack.TABLE_NAME).consistentRead(true))
+                .items()
+                .stream()
+                .filter(item -> sub.equals(item.get("userId").s()))
+                .count();
     }
 
     @Test
@@ -118,8 +139,10 @@ class LocalStackEndToEndTest {
         int invocationsBefore = FUNCTION_LOG.size();
 
         cognito.forgotPassword(b -> b.clientId(stack.clientId()).username(email));
-        cognito.confirmForgotPassword(b -> b.clientId(stack.clientId()).username(email)
-                .confirmationCode(stack.code()).password("Battery-Staple-7"));
+        cognito.confirmForgotPassword(b -> b.clientId(stack.clientId())
+                .username(email)
+                .confirmationCode(stack.code())
+                .password("Battery-Staple-7"));
 
         assertThat(Profiles.item(stack, sub)).isEqualTo(before);
         assertThat(FUNCTION_LOG.subList(invocationsBefore, FUNCTION_LOG.size()))
@@ -130,11 +153,27 @@ class LocalStackEndToEndTest {
 
     /** An invited user: created by an administrator, never confirmed by a sign-up; PostConfirmation never runs. */
     private static String invite(String email, String givenName) {
-        return cognito.adminCreateUser(b -> b.userPoolId(stack.userPoolId()).username(email)
-                        .temporaryPassword("Temporary-Pass-1").messageAction(MessageActionType.SUPPRESS)
-                        .userAttributes(AttributeType.builder().name("email").value(email).build(),
-                                AttributeType.builder().name("given_name").value(givenName).build()))
-                .user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+        return cognito
+                .adminCreateUser(b -> b.userPoolId(stack.userPoolId())
+                        .username(email)
+                        .temporaryPassword("Temporary-Pass-1")
+                        .messageAction(MessageActionType.SUPPRESS)
+                        .userAttributes(
+                                AttributeType.builder()
+                                        .name("email")
+                                        .value(email)
+                                        .build(),
+                                AttributeType.builder()
+                                        .name("given_name")
+                                        .value(givenName)
+                                        .build()))
+                .user()
+                .attributes()
+                .stream()
+                .filter(a -> a.name().equals("sub"))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     /** A first sign-in with the temporary password, answering NEW_PASSWORD_REQUIRED; returns the ID token. */
@@ -144,15 +183,19 @@ class LocalStackEndToEndTest {
                 .authParameters(Map.of("USERNAME", email, "PASSWORD", "Temporary-Pass-1")));
         assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.NEW_PASSWORD_REQUIRED);
         return cognito.respondToAuthChallenge(b -> b.clientId(stack.clientId())
-                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(challenge.session())
-                .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", PASSWORD)))
-                .authenticationResult().idToken();
+                        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                        .session(challenge.session())
+                        .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", PASSWORD)))
+                .authenticationResult()
+                .idToken();
     }
 
     private static String signIn(String email) {
-        return cognito.initiateAuth(b -> b.clientId(stack.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
-                .authenticationResult().idToken();
+        return cognito.initiateAuth(b -> b.clientId(stack.clientId())
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
+                .authenticationResult()
+                .idToken();
     }
 
     @Test
@@ -197,7 +240,8 @@ class LocalStackEndToEndTest {
 
     private static java.net.http.HttpResponse<String> getMe(String authorization) throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(stack.apiEndpoint() + "/me")).GET();
+                        java.net.URI.create(stack.apiEndpoint() + "/me"))
+                .GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -211,8 +255,10 @@ class LocalStackEndToEndTest {
         String email = newEmail();
         String sub = signUp(email, "Grace");
         confirm(email);
-        var tokens = cognito.initiateAuth(b -> b.clientId(stack.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD))).authenticationResult();
+        var tokens = cognito.initiateAuth(b -> b.clientId(stack.clientId())
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
+                .authenticationResult();
 
         var withAccess = getMe("Bearer " + tokens.accessToken());
         var withId = getMe("Bearer " + tokens.idToken());
@@ -224,30 +270,53 @@ class LocalStackEndToEndTest {
         assertThat(getMe(null).statusCode()).as("no token").isEqualTo(401);
         assertThat(getMe("Bearer not.a.token").statusCode()).isEqualTo(401);
         String[] parts = tokens.accessToken().split("\\.");
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace(sub, "00000000-0000-4000-8000-00000000abcd")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
-        assertThat(getMe("Bearer " + tampered).statusCode()).as("a changed sub breaks the signature").isEqualTo(401);
+        String tampered = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(new String(
+                                        java.util.Base64.getUrlDecoder().decode(parts[1]),
+                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .replace(sub, "00000000-0000-4000-8000-00000000abcd")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThat(getMe("Bearer " + tampered).statusCode())
+                .as("a changed sub breaks the signature")
+                .isEqualTo(401);
 
-        String otherPool = cognito.createUserPool(b -> b.poolName("other-" + UUID.randomUUID())).userPool().id();
-        String otherClient = cognito.createUserPoolClient(b -> b.userPoolId(otherPool).clientName("other"))
-                .userPoolClient().clientId();
+        String otherPool = cognito.createUserPool(b -> b.poolName("other-" + UUID.randomUUID()))
+                .userPool()
+                .id();
+        String otherClient = cognito.createUserPoolClient(
+                        b -> b.userPoolId(otherPool).clientName("other"))
+                .userPoolClient()
+                .clientId();
         String otherEmail = newEmail();
-        cognito.signUp(b -> b.clientId(otherClient).username(otherEmail).password(PASSWORD)
-                .userAttributes(AttributeType.builder().name("email").value(otherEmail).build()));
+        cognito.signUp(b -> b.clientId(otherClient)
+                .username(otherEmail)
+                .password(PASSWORD)
+                .userAttributes(
+                        AttributeType.builder().name("email").value(otherEmail).build()));
         cognito.adminConfirmSignUp(b -> b.userPoolId(otherPool).username(otherEmail));
-        String foreign = cognito.initiateAuth(b -> b.clientId(otherClient).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", otherEmail, "PASSWORD", PASSWORD))).authenticationResult()
+        String foreign = cognito.initiateAuth(b -> b.clientId(otherClient)
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", otherEmail, "PASSWORD", PASSWORD)))
+                .authenticationResult()
                 .accessToken();
-        assertThat(getMe("Bearer " + foreign).statusCode()).as("a token of another pool").isEqualTo(401);
+        assertThat(getMe("Bearer " + foreign).statusCode())
+                .as("a token of another pool")
+                .isEqualTo(401);
 
-        String otherClientOfThePool = cognito.createUserPoolClient(b -> b.userPoolId(stack.userPoolId())
-                .clientName("another-app")).userPoolClient().clientId();
-        String wrongAudience = cognito.initiateAuth(b -> b.clientId(otherClientOfThePool).authFlow(
-                AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
-                .authenticationResult().accessToken();
-        assertThat(getMe("Bearer " + wrongAudience).statusCode()).as("a token for another app client")
+        String otherClientOfThePool = cognito.createUserPoolClient(
+                        b -> b.userPoolId(stack.userPoolId()).clientName("another-app"))
+                .userPoolClient()
+                .clientId();
+        String wrongAudience = cognito.initiateAuth(b -> b.clientId(otherClientOfThePool)
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
+                .authenticationResult()
+                .accessToken();
+        assertThat(getMe("Bearer " + wrongAudience).statusCode())
+                .as("a token for another app client")
                 .isEqualTo(401);
         // An expired token is refused too: PoolTokenVerifierTest signs one, as cognito-local cannot issue it.
     }
@@ -294,13 +363,15 @@ class LocalStackEndToEndTest {
     void theInvokeEndpointReturnsTheEventAsTheRuntimeSerialisesIt() {
         String event = LambdaRuntimeJson.sampleEventJson("federated-first-sign-in.json");
 
-        InvokeResponse response = lambda.invoke(b -> b.functionName(stack.functionName())
-                .payload(SdkBytes.fromUtf8String(event)));
+        InvokeResponse response =
+                lambda.invoke(b -> b.functionName(stack.functionName()).payload(SdkBytes.fromUtf8String(event)));
 
         assertThat(response.functionError()).isNull();
         assertThat(response.payload().asUtf8String())
                 .isEqualTo(LambdaRuntimeJson.toJson(LambdaRuntimeJson.fromJson(event)));
-        assertThat(Profiles.item(stack, "c0ffee00-1234-4abc-8def-0123456789ab").get("identityProvider").s())
+        assertThat(Profiles.item(stack, "c0ffee00-1234-4abc-8def-0123456789ab")
+                        .get("identityProvider")
+                        .s())
                 .isEqualTo("Google");
     }
 
@@ -316,8 +387,8 @@ class LocalStackEndToEndTest {
 
     @Test
     void anUnknownFunctionIsNotFound() {
-        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("NoSuchFunction")
-                .payload(SdkBytes.fromUtf8String("{}"))))
+        assertThatThrownBy(() ->
+                        lambda.invoke(b -> b.functionName("NoSuchFunction").payload(SdkBytes.fromUtf8String("{}"))))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
@@ -327,7 +398,7 @@ class LocalStackEndToEndTest {
             int port = taken.getLocalPort();
             LocalStack.Options options = new LocalStack.Options(0, port, 0, 0, Optional.empty(), "123456");
 
-            assertThatThrownBy(() -> LocalStack.start(options, line -> { }, line -> { }))
+            assertThatThrownBy(() -> LocalStack.start(options, line -> {}, line -> {}))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("port " + port + " on 127.0.0.1 is already in use; choose another");
         }
@@ -339,18 +410,28 @@ class LocalStackEndToEndTest {
         String email = newEmail();
         String sub;
         String poolId;
-        try (LocalStack first = LocalStack.start(keep, line -> { }, line -> { })) {
+        try (LocalStack first = LocalStack.start(keep, line -> {}, line -> {})) {
             poolId = first.userPoolId();
-            sub = first.cognito().signUp(b -> b.clientId(first.clientId()).username(email).password(PASSWORD)
-                    .userAttributes(AttributeType.builder().name("email").value(email).build())).userSub();
-            first.cognito().confirmSignUp(b -> b.clientId(first.clientId()).username(email)
-                    .confirmationCode(first.code()));
+            sub = first.cognito()
+                    .signUp(b -> b.clientId(first.clientId())
+                            .username(email)
+                            .password(PASSWORD)
+                            .userAttributes(AttributeType.builder()
+                                    .name("email")
+                                    .value(email)
+                                    .build()))
+                    .userSub();
+            first.cognito()
+                    .confirmSignUp(
+                            b -> b.clientId(first.clientId()).username(email).confirmationCode(first.code()));
         }
 
-        try (LocalStack second = LocalStack.start(keep, line -> { }, line -> { })) {
+        try (LocalStack second = LocalStack.start(keep, line -> {}, line -> {})) {
             assertThat(second.userPoolId()).isEqualTo(poolId);
             assertThat(Profiles.item(second, sub).get("email").s()).isEqualTo(email);
-            assertThat(second.cognito().adminGetUser(b -> b.userPoolId(poolId).username(email)).username())
+            assertThat(second.cognito()
+                            .adminGetUser(b -> b.userPoolId(poolId).username(email))
+                            .username())
                     .isNotBlank();
         }
     }
@@ -365,7 +446,9 @@ class LocalStackEndToEndTest {
         } catch (IllegalStateException e) {
             throw new AssertionError(e.getMessage() + "\n" + String.join("\n", output), e);
         }
-        List<Integer> ports = List.of(other.dynamoDbEndpoint().getPort(), other.lambdaEndpoint().getPort(),
+        List<Integer> ports = List.of(
+                other.dynamoDbEndpoint().getPort(),
+                other.lambdaEndpoint().getPort(),
                 other.cognitoEndpoint().getPort());
         assertThat(ports).allMatch(LoopbackPorts::isListening);
 

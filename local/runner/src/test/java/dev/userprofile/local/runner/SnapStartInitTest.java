@@ -2,15 +2,15 @@ package dev.userprofile.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
 import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambda;
-import dev.userprofile.local.support.net.LoopbackPorts;
 import dev.userprofile.local.support.lambda.RuntimeApi;
 import dev.userprofile.local.support.lambda.TelemetryLog;
+import dev.userprofile.local.support.net.LoopbackPorts;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
 import java.io.IOException;
 import java.net.URI;
@@ -47,11 +47,14 @@ class SnapStartInitTest {
         try (LocalTables tables = LocalTables.start("profiles")) {
             DynamoDbClient dynamoDb = tables.client();
 
-            try (LocalLambda lambda = LocalLambda.start(launch(tables.endpoint(), output).withTelemetryLog(telemetry))) {
+            try (LocalLambda lambda =
+                    LocalLambda.start(launch(tables.endpoint(), output).withTelemetryLog(telemetry))) {
                 lambda.awaitReady(Duration.ofSeconds(30));
 
                 assertThat(lambda.reachedCheckpoint()).isTrue();
-                assertThat(dynamoDb.scan(b -> b.tableName("profiles")).count()).as("priming wrote nothing").isZero();
+                assertThat(dynamoDb.scan(b -> b.tableName("profiles")).count())
+                        .as("priming wrote nothing")
+                        .isZero();
 
                 RuntimeApi.InvocationResult result = lambda.invoke(LambdaRuntimeJson.sampleEventJson("sign-up.json"));
 
@@ -64,17 +67,24 @@ class SnapStartInitTest {
         TelemetryLog.Frame priming = single(frames, "snapstart_priming");
         assertThat(priming.json()).isTrue();
         assertThat(priming.level()).isEqualTo("INFO");
-        assertThat(JsonValues.object(priming.payload())).containsEntry("level", "INFO")
-                .containsEntry("outcome", "PRIMED").containsKey("timestamp");
+        assertThat(JsonValues.object(priming.payload()))
+                .containsEntry("level", "INFO")
+                .containsEntry("outcome", "PRIMED")
+                .containsKey("timestamp");
 
         TelemetryLog.Frame invocation = single(frames, "post_confirmation");
-        assertThat(invocation.json()).as("a JSON frame: Lambda keeps the object as it is").isTrue();
+        assertThat(invocation.json())
+                .as("a JSON frame: Lambda keeps the object as it is")
+                .isTrue();
         assertThat(invocation.level()).isEqualTo("INFO");
         Map<String, Object> line = JsonValues.object(invocation.payload());
-        assertThat(line).as("our fields at the top level, not a string inside \"message\"")
+        assertThat(line)
+                .as("our fields at the top level, not a string inside \"message\"")
                 .doesNotContainKey("message")
-                .containsEntry("level", "INFO").containsEntry("outcome", "REGISTERED")
-                .containsEntry("Registered", 1L).containsKeys("timestamp", "requestId", "userSub", "_aws");
+                .containsEntry("level", "INFO")
+                .containsEntry("outcome", "REGISTERED")
+                .containsEntry("Registered", 1L)
+                .containsKeys("timestamp", "requestId", "userSub", "_aws");
     }
 
     @Test
@@ -89,17 +99,21 @@ class SnapStartInitTest {
 
             assertThat(lambda.reachedCheckpoint()).as("the snapshot went ahead").isTrue();
             List<TelemetryLog.Frame> frames = TelemetryLog.read(telemetry);
-            assertThat(frames).filteredOn(f -> f.payload().contains("STEP_SKIPPED")).hasSize(2).first()
+            assertThat(frames)
+                    .filteredOn(f -> f.payload().contains("STEP_SKIPPED"))
+                    .hasSize(2)
+                    .first()
                     .satisfies(f -> assertThat(f.level()).isEqualTo("WARN"))
                     .satisfies(f -> assertThat(JsonValues.object(f.payload()))
-                            .containsEntry("step", "dynamodb-requests-1").containsEntry("level", "WARN"));
-            assertThat(single(frames, "snapstart_priming", "PARTLY_PRIMED").level()).isEqualTo("INFO");
+                            .containsEntry("step", "dynamodb-requests-1")
+                            .containsEntry("level", "WARN"));
+            assertThat(single(frames, "snapstart_priming", "PARTLY_PRIMED").level())
+                    .isEqualTo("INFO");
 
             try (LocalTables tables = LocalTables.start(new LocalTables.Options(port, Optional.empty(), "profiles"))) {
                 DynamoDbClient dynamoDb = tables.client();
 
-                RuntimeApi.InvocationResult result =
-                        lambda.invoke(LambdaRuntimeJson.sampleEventJson("sign-up.json"));
+                RuntimeApi.InvocationResult result = lambda.invoke(LambdaRuntimeJson.sampleEventJson("sign-up.json"));
 
                 assertThat(result.functionError()).as(String.join("\n", output)).isEmpty();
                 assertThat(dynamoDb.scan(b -> b.tableName("profiles")).count()).isEqualTo(1);
@@ -109,19 +123,23 @@ class SnapStartInitTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"PostConfirmationFunction, sign-up.json, '\"userName\"'",
-            "ProfileApiFunction, api-get-me.json, '\"statusCode\":404'"})
+    @CsvSource({
+        "PostConfirmationFunction, sign-up.json, '\"userName\"'",
+        "ProfileApiFunction, api-get-me.json, '\"statusCode\":404'"
+    })
     void afterARestoreTheRuntimeRunsTheRefreshWhichFetchesCredentialsBeforeAnyRequestArrives(
             String function, String event, String answer) throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
         Path telemetry = temp.resolve("telemetry.log");
         try (LocalTables tables = LocalTables.start("profiles");
-             // Sets that are stale as soon as served (the SDK refreshes a minute before expiry), so what init
-             // fetched is stale at the restore, as on Lambda, where snapshots are hours or days old.
-             ContainerCredentialsServer credentials = new ContainerCredentialsServer(Duration.ofSeconds(30),
-                     Clock.systemUTC())) {
-            try (LocalLambda lambda = LocalLambda.start(launch(function, tables.endpoint(), output,
-                    credentials.environment()).withTelemetryLog(telemetry).heldAtCheckpoint())) {
+                // Sets that are stale as soon as served (the SDK refreshes a minute before expiry), so what init
+                // fetched is stale at the restore, as on Lambda, where snapshots are hours or days old.
+                ContainerCredentialsServer credentials =
+                        new ContainerCredentialsServer(Duration.ofSeconds(30), Clock.systemUTC())) {
+            try (LocalLambda lambda =
+                    LocalLambda.start(launch(function, tables.endpoint(), output, credentials.environment())
+                            .withTelemetryLog(telemetry)
+                            .heldAtCheckpoint())) {
                 lambda.awaitCheckpoint(Duration.ofSeconds(30));
                 int servedBeforeRestore = credentials.served();
 
@@ -131,7 +149,8 @@ class SnapStartInitTest {
                 while (credentials.served() == servedBeforeRestore && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
-                assertThat(credentials.served()).as("fetched by the afterRestore hook, with no invocation yet")
+                assertThat(credentials.served())
+                        .as("fetched by the afterRestore hook, with no invocation yet")
                         .isGreaterThan(servedBeforeRestore);
                 RuntimeApi.InvocationResult result = lambda.invoke(LambdaRuntimeJson.sampleEventJson(event));
                 assertThat(result.functionError()).as(String.join("\n", output)).isEmpty();
@@ -139,32 +158,44 @@ class SnapStartInitTest {
             }
         }
         TelemetryLog.Frame refresh = single(TelemetryLog.read(telemetry), "snapstart_restore");
-        assertThat(JsonValues.object(refresh.payload())).containsEntry("outcome", "REFRESHED")
+        assertThat(JsonValues.object(refresh.payload()))
+                .containsEntry("outcome", "REFRESHED")
                 .containsEntry("failedSteps", 0L);
     }
 
     private static TelemetryLog.Frame single(List<TelemetryLog.Frame> frames, String... parts) {
-        return frames.stream().filter(f -> List.of(parts).stream().allMatch(f.payload()::contains))
+        return frames.stream()
+                .filter(f -> List.of(parts).stream().allMatch(f.payload()::contains))
                 .reduce((a, b) -> {
                     throw new AssertionError("more than one record with " + List.of(parts));
-                }).orElseThrow(() -> new AssertionError("no record with " + List.of(parts) + " in " + frames));
+                })
+                .orElseThrow(() -> new AssertionError("no record with " + List.of(parts) + " in " + frames));
     }
 
     private static LocalLambda.Launch launch(URI dynamoDbEndpoint, List<String> output) {
-        return launch("PostConfirmationFunction", dynamoDbEndpoint, output,
+        return launch(
+                "PostConfirmationFunction",
+                dynamoDbEndpoint,
+                output,
                 Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
     }
 
     /** @param credentials the variables that give the function credentials: keys, or a container endpoint */
-    private static LocalLambda.Launch launch(String logicalId, URI dynamoDbEndpoint, List<String> output,
-                                             Map<String, String> credentials) {
+    private static LocalLambda.Launch launch(
+            String logicalId, URI dynamoDbEndpoint, List<String> output, Map<String, String> credentials) {
         TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), logicalId);
-        Map<String, String> environment = new HashMap<>(LocalTables.functionEnvironment(logicalId, "profiles",
-                dynamoDbEndpoint));
+        Map<String, String> environment =
+                new HashMap<>(LocalTables.functionEnvironment(logicalId, "profiles", dynamoDbEndpoint));
         environment.remove("AWS_ACCESS_KEY_ID");
         environment.remove("AWS_SECRET_ACCESS_KEY");
         environment.putAll(credentials);
-        return new LocalLambda.Launch(function, LocalLambda.defaultArtifact(), environment,
-                List.of("--enable-native-access=ALL-UNNAMED"), true, 0, output::add);
+        return new LocalLambda.Launch(
+                function,
+                LocalLambda.defaultArtifact(),
+                environment,
+                List.of("--enable-native-access=ALL-UNNAMED"),
+                true,
+                0,
+                output::add);
     }
 }

@@ -1,13 +1,13 @@
 package dev.userprofile.adapters.cognito;
 
 import dev.userprofile.application.port.in.RegisterUserCommand;
-import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.domain.VerifiablePhone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +80,9 @@ public final class CognitoAttributesMapper {
         }
         String identities = given(attributes, "identities");
         if (identities != null) {
-            collector.optional("identities", () -> FederatedIdentities.primaryProvider(identities).orElse(null),
+            collector.optional(
+                    "identities",
+                    () -> FederatedIdentities.primaryProvider(identities).orElse(null),
                     profile::identityProvider);
         }
         return new MappedRegistration(new RegisterUserCommand(userId, profile.build()), collector.dropped);

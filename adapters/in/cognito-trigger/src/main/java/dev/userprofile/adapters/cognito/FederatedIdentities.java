@@ -1,13 +1,13 @@
 package dev.userprofile.adapters.cognito;
 
-import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
-import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.InvalidUserDataException;
 import java.io.IOException;
 import java.util.Optional;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 
 /**
  * Reads the {@code identities} attribute of a federated user: a JSON array, sent as a string, of linked identities
@@ -23,8 +23,7 @@ final class FederatedIdentities {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private FederatedIdentities() {
-    }
+    private FederatedIdentities() {}
 
     /** @throws InvalidUserDataException naming the attribute and the rule it broke, never its value */
     static Optional<IdentityProvider> primaryProvider(String identitiesJson) {
@@ -84,8 +83,9 @@ final class FederatedIdentities {
                     identity.providerName = parser.getText();
                 }
                 // Cognito sends "primary" as the string "true"; a JSON boolean is accepted too.
-                case "primary" -> identity.primary = value == JsonToken.VALUE_TRUE
-                        || (value == JsonToken.VALUE_STRING && "true".equalsIgnoreCase(parser.getText()));
+                case "primary" ->
+                    identity.primary = value == JsonToken.VALUE_TRUE
+                            || (value == JsonToken.VALUE_STRING && "true".equalsIgnoreCase(parser.getText()));
                 default -> parser.skipChildren();
             }
         }

@@ -30,8 +30,10 @@ public final class PostConfirmationTrigger {
     private final EnsureUserRegisteredUseCase ensureRegistered;
     private final CognitoAttributesMapper mapper;
 
-    public PostConfirmationTrigger(RegisterUserUseCase registerUser, EnsureUserRegisteredUseCase ensureRegistered,
-                                   CognitoAttributesMapper mapper) {
+    public PostConfirmationTrigger(
+            RegisterUserUseCase registerUser,
+            EnsureUserRegisteredUseCase ensureRegistered,
+            CognitoAttributesMapper mapper) {
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
         this.ensureRegistered = Objects.requireNonNull(ensureRegistered, "ensureRegistered");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -53,14 +55,15 @@ public final class PostConfirmationTrigger {
         };
     }
 
-    private TriggerOutcome register(CognitoUserPoolPostConfirmationEvent event,
-                                    Function<RegisterUserCommand, RegistrationResult> registration) {
+    private TriggerOutcome register(
+            CognitoUserPoolPostConfirmationEvent event,
+            Function<RegisterUserCommand, RegistrationResult> registration) {
         MappedRegistration mapped = mapper.toRegistration(userAttributes(event), ATTRIBUTES);
         return switch (registration.apply(mapped.command())) {
             case RegistrationResult.Registered registered ->
-                    new TriggerOutcome.Registered(registered.userId(), mapped.dropped());
+                new TriggerOutcome.Registered(registered.userId(), mapped.dropped());
             case RegistrationResult.AlreadyRegistered already ->
-                    new TriggerOutcome.AlreadyRegistered(already.userId(), mapped.dropped());
+                new TriggerOutcome.AlreadyRegistered(already.userId(), mapped.dropped());
         };
     }
 
@@ -73,7 +76,8 @@ public final class PostConfirmationTrigger {
 
     /** The event's user attributes, when it has any: the one place that reads them (and so the sub) from an event. */
     static Optional<Map<String, String>> userAttributesOf(CognitoUserPoolPostConfirmationEvent event) {
-        return event == null || event.getRequest() == null ? Optional.empty()
+        return event == null || event.getRequest() == null
+                ? Optional.empty()
                 : Optional.ofNullable(event.getRequest().getUserAttributes());
     }
 }

@@ -31,7 +31,8 @@ public final class TriggerFailedException extends RuntimeException {
     private final Reason reason;
 
     public TriggerFailedException(Reason reason, String requestId, Throwable cause) {
-        super(Objects.requireNonNull(reason, "reason").sentence() + " Reference: " + requestId,
+        super(
+                Objects.requireNonNull(reason, "reason").sentence() + " Reference: " + requestId,
                 RedactedCause.of(cause));
         this.reason = reason;
     }
@@ -46,8 +47,11 @@ public final class TriggerFailedException extends RuntimeException {
         private final String originalType;
 
         private RedactedCause(Throwable original) {
-            super(original.getClass().getName(), original.getCause() == null ? null : of(original.getCause()),
-                    false, true);
+            super(
+                    original.getClass().getName(),
+                    original.getCause() == null ? null : of(original.getCause()),
+                    false,
+                    true);
             this.originalType = original.getClass().getName();
             setStackTrace(original.getStackTrace());
         }

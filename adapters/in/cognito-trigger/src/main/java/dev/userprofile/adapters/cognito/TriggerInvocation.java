@@ -34,18 +34,24 @@ public final class TriggerInvocation {
      *
      * @throws TriggerFailedException when a sign-up confirmation could not register the user
      */
-    public CognitoUserPoolPostConfirmationEvent handle(CognitoUserPoolPostConfirmationEvent event, String requestId,
-                                                       LambdaLogger logger) {
+    public CognitoUserPoolPostConfirmationEvent handle(
+            CognitoUserPoolPostConfirmationEvent event, String requestId, LambdaLogger logger) {
         long start = System.nanoTime();
         TriggerOutcome outcome;
         try {
             outcome = trigger.handle(event);
         } catch (InvalidTriggerEventException e) {
-            return failed(TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, requestId, logger,
-                    start);
+            return failed(
+                    TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, requestId, logger, start);
         } catch (UserRepositoryUnavailableException e) {
-            return failed(TriggerFailedException.Reason.STORAGE_UNAVAILABLE, e, e.getMessage(), event, requestId,
-                    logger, start);
+            return failed(
+                    TriggerFailedException.Reason.STORAGE_UNAVAILABLE,
+                    e,
+                    e.getMessage(),
+                    event,
+                    requestId,
+                    logger,
+                    start);
         } catch (RuntimeException e) {
             // Its message may quote data: the log line gets its type and frames, never its text.
             return failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, requestId, logger, start);
@@ -67,10 +73,16 @@ public final class TriggerInvocation {
      * Logs a failure, then fails the user's sign-up confirmation, or lets a password reset or sign-in through (the
      * user's next sign-in registers them instead).
      */
-    private CognitoUserPoolPostConfirmationEvent failed(TriggerFailedException.Reason reason, RuntimeException cause,
-                                                        String detail, CognitoUserPoolPostConfirmationEvent event,
-                                                        String requestId, LambdaLogger logger, long start) {
-        boolean blocking = event == null || TriggerSource.of(event.getTriggerSource()).failureBlocksTheUser();
+    private CognitoUserPoolPostConfirmationEvent failed(
+            TriggerFailedException.Reason reason,
+            RuntimeException cause,
+            String detail,
+            CognitoUserPoolPostConfirmationEvent event,
+            String requestId,
+            LambdaLogger logger,
+            long start) {
+        boolean blocking =
+                event == null || TriggerSource.of(event.getTriggerSource()).failureBlocksTheUser();
         JsonLogLine line = line(LogLevel.ERROR, requestId, event)
                 .with("outcome", "FAILED")
                 .with("reason", reason.name())
@@ -115,12 +127,14 @@ public final class TriggerInvocation {
         if (dropped.isEmpty()) {
             return null;
         }
-        return dropped.stream().map(d -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("attribute", d.attribute());
-            entry.put("rule", d.rule());
-            return entry;
-        }).toList();
+        return dropped.stream()
+                .map(d -> {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("attribute", d.attribute());
+                    entry.put("rule", d.rule());
+                    return entry;
+                })
+                .toList();
     }
 
     private static String subOf(TriggerOutcome outcome) {
@@ -134,7 +148,9 @@ public final class TriggerInvocation {
 
     /** The sub as sent, when it looks like one, so failed registrations can be found and repaired. */
     private static String rawSub(CognitoUserPoolPostConfirmationEvent event) {
-        return PostConfirmationTrigger.userAttributesOf(event).map(attributes -> attributes.get("sub"))
-                .filter(sub -> sub.matches("[0-9A-Za-z-]{1,64}")).orElse(null);
+        return PostConfirmationTrigger.userAttributesOf(event)
+                .map(attributes -> attributes.get("sub"))
+                .filter(sub -> sub.matches("[0-9A-Za-z-]{1,64}"))
+                .orElse(null);
     }
 }

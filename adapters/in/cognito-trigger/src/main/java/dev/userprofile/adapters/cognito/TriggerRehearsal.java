@@ -28,10 +28,14 @@ public final class TriggerRehearsal {
 
     private void rehearse(String triggerSource, String outcome) {
         CognitoUserPoolPostConfirmationEvent event = CognitoUserPoolPostConfirmationEvent.builder()
-                .withVersion("1").withTriggerSource(triggerSource).withRegion("eu-west-1")
-                .withUserPoolId("eu-west-1_rehearsal").withUserName("rehearsal")
+                .withVersion("1")
+                .withTriggerSource(triggerSource)
+                .withRegion("eu-west-1")
+                .withUserPoolId("eu-west-1_rehearsal")
+                .withUserName("rehearsal")
                 .withRequest(CognitoUserPoolPostConfirmationEvent.Request.builder()
-                        .withUserAttributes(CognitoAttributesMapper.SAMPLE_ATTRIBUTES).build())
+                        .withUserAttributes(CognitoAttributesMapper.SAMPLE_ATTRIBUTES)
+                        .build())
                 .build();
         invocation.handle(event, "rehearsal", log);
         if (!log.lastLine().contains("\"outcome\":\"" + outcome + "\"")) {

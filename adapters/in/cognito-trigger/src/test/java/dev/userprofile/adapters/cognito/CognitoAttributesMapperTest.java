@@ -40,9 +40,11 @@ class CognitoAttributesMapperTest {
         return Stream.of(
                 Arguments.of(with("sub", ""), "request.userAttributes.sub is missing"),
                 Arguments.of(with("sub", "   "), "request.userAttributes.sub is missing"),
-                Arguments.of(with("sub", "x".repeat(200)),
+                Arguments.of(
+                        with("sub", "x".repeat(200)),
                         "request.userAttributes.sub must be 1 to 128 visible ASCII characters without spaces"),
-                Arguments.of(with("sub", "has space"),
+                Arguments.of(
+                        with("sub", "has space"),
                         "request.userAttributes.sub must be 1 to 128 visible ASCII characters without spaces"));
     }
 
@@ -58,39 +60,61 @@ class CognitoAttributesMapperTest {
         Function<UserProfile, Object> email = UserProfile::email;
         return Stream.of(
                 Arguments.of(with("email", "not-an-email"), "email", "must have the form local-part@domain", email),
-                Arguments.of(with("phone_number", "07700 900123"), "phone_number",
-                        "must be in E.164 form: + followed by 2 to 15 digits", (Function<UserProfile, Object>) UserProfile::phone),
-                Arguments.of(with("given_name", "x".repeat(10_000)), "given_name",
-                        "must be at most 2048 characters", (Function<UserProfile, Object>) UserProfile::givenName),
-                Arguments.of(with("family_name", "Do\u0007e"), "family_name", "must not contain control characters",
+                Arguments.of(
+                        with("phone_number", "07700 900123"),
+                        "phone_number",
+                        "must be in E.164 form: + followed by 2 to 15 digits",
+                        (Function<UserProfile, Object>) UserProfile::phone),
+                Arguments.of(
+                        with("given_name", "x".repeat(10_000)),
+                        "given_name",
+                        "must be at most 2048 characters",
+                        (Function<UserProfile, Object>) UserProfile::givenName),
+                Arguments.of(
+                        with("family_name", "Do\u0007e"),
+                        "family_name",
+                        "must not contain control characters",
                         (Function<UserProfile, Object>) UserProfile::familyName),
-                Arguments.of(with("name", "\ud800"), "name", "must not contain unpaired surrogate characters",
-                        (Function<UserProfile, Object>) UserProfile::displayName),
-                Arguments.of(with("locale", "en_US.UTF-8"), "locale",
+                Arguments.of(
+                        with("name", "\ud800"), "name", "must not contain unpaired surrogate characters", (Function<
+                                        UserProfile, Object>)
+                                UserProfile::displayName),
+                Arguments.of(
+                        with("locale", "en_US.UTF-8"),
+                        "locale",
                         "must be a language tag such as en or en-GB of at most 35 characters",
                         (Function<UserProfile, Object>) UserProfile::locale),
-                Arguments.of(with("identities", "[{\"providerName\":"), "identities",
+                Arguments.of(
+                        with("identities", "[{\"providerName\":"),
+                        "identities",
                         "must be a JSON array of identities, each with a providerName",
                         (Function<UserProfile, Object>) UserProfile::identityProvider),
-                Arguments.of(with("identities", "{\"providerName\":\"Google\"}"), "identities",
+                Arguments.of(
+                        with("identities", "{\"providerName\":\"Google\"}"),
+                        "identities",
                         "must be a JSON array of identities, each with a providerName",
                         (Function<UserProfile, Object>) UserProfile::identityProvider),
-                Arguments.of(with("identities", "[{\"providerName\":\"A\",\"providerName\":\"B\"}]"), "identities",
+                Arguments.of(
+                        with("identities", "[{\"providerName\":\"A\",\"providerName\":\"B\"}]"),
+                        "identities",
                         "must be a JSON array of identities, each with a providerName",
                         (Function<UserProfile, Object>) UserProfile::identityProvider),
-                Arguments.of(with("identities", "[{\"providerType\":\"Google\"}]"), "identities",
+                Arguments.of(
+                        with("identities", "[{\"providerType\":\"Google\"}]"),
+                        "identities",
                         "must be a JSON array of identities, each with a providerName",
                         (Function<UserProfile, Object>) UserProfile::identityProvider),
-                Arguments.of(with("identities", "[{\"providerName\":\"  \"}]"), "identities",
+                Arguments.of(
+                        with("identities", "[{\"providerName\":\"  \"}]"),
+                        "identities",
                         "providerName must not be blank",
                         (Function<UserProfile, Object>) UserProfile::identityProvider));
     }
 
     @ParameterizedTest(name = "{1} {2}")
     @MethodSource("dropped")
-    void anInvalidOptionalAttributeIsLeftOutAndReportedWhileTheRestIsKept(Map<String, String> attributes,
-                                                                          String attribute, String rule,
-                                                                          Function<UserProfile, Object> part) {
+    void anInvalidOptionalAttributeIsLeftOutAndReportedWhileTheRestIsKept(
+            Map<String, String> attributes, String attribute, String rule, Function<UserProfile, Object> part) {
         MappedRegistration registration = map(attributes);
 
         assertThat(registration.dropped()).containsExactly(new DroppedAttribute(attribute, rule));
@@ -107,39 +131,52 @@ class CognitoAttributesMapperTest {
 
     @Test
     void anUnreadableVerifiedFlagKeepsTheAddressAsUnverified() {
-        MappedRegistration registration = map(with("email_verified", "yes", "phone_number", "+447700900123",
-                "phone_number_verified", "maybe"));
+        MappedRegistration registration =
+                map(with("email_verified", "yes", "phone_number", "+447700900123", "phone_number_verified", "maybe"));
 
-        assertThat(registration.dropped()).containsExactly(
-                new DroppedAttribute("email_verified", "must be true or false"),
-                new DroppedAttribute("phone_number_verified", "must be true or false"));
-        assertThat(registration.command().profile().email().orElseThrow().verified()).isFalse();
-        assertThat(registration.command().profile().phone().orElseThrow().verified()).isFalse();
+        assertThat(registration.dropped())
+                .containsExactly(
+                        new DroppedAttribute("email_verified", "must be true or false"),
+                        new DroppedAttribute("phone_number_verified", "must be true or false"));
+        assertThat(registration.command().profile().email().orElseThrow().verified())
+                .isFalse();
+        assertThat(registration.command().profile().phone().orElseThrow().verified())
+                .isFalse();
     }
 
     @Test
     void severalBadAttributesAreAllReportedInOrder() {
         MappedRegistration registration = map(with("email", "x", "locale", "English (UK)", "name", " "));
 
-        assertThat(registration.dropped()).extracting(DroppedAttribute::attribute)
+        assertThat(registration.dropped())
+                .extracting(DroppedAttribute::attribute)
                 .containsExactly("email", "name", "locale");
         assertThat(registration.command().profile().givenName()).isPresent();
     }
 
     @Test
     void aValidProfileDropsNothing() {
-        assertThat(map(with("locale", "en_GB", "email_verified", "true")).dropped()).isEmpty();
+        assertThat(map(with("locale", "en_GB", "email_verified", "true")).dropped())
+                .isEmpty();
     }
 
     @Test
     void readsBooleansLenientlyAndTreatsAbsenceAsUnverified() {
-        assertThat(map(with("email_verified", "TRUE")).command().profile().email().orElseThrow().verified()).isTrue();
-        assertThat(map(with()).command().profile().email().orElseThrow().verified()).isFalse();
+        assertThat(map(with("email_verified", "TRUE"))
+                        .command()
+                        .profile()
+                        .email()
+                        .orElseThrow()
+                        .verified())
+                .isTrue();
+        assertThat(map(with()).command().profile().email().orElseThrow().verified())
+                .isFalse();
     }
 
     @Test
     void emptyOptionalAttributesMeanNotGiven() {
-        RegisterUserCommand command = map(with("email", "", "given_name", "", "identities", "")).command();
+        RegisterUserCommand command =
+                map(with("email", "", "given_name", "", "identities", "")).command();
         assertThat(command.profile().email()).isEmpty();
         assertThat(command.profile().givenName()).isEmpty();
         assertThat(command.profile().identityProvider()).isEmpty();
@@ -149,18 +186,30 @@ class CognitoAttributesMapperTest {
     void picksThePrimaryIdentityWhenSeveralAreLinked() {
         String identities = "[{\"providerName\":\"Facebook\",\"primary\":\"false\"},"
                 + "{\"providerName\":\"SignInWithApple\",\"primary\":\"true\"}]";
-        assertThat(map(with("identities", identities)).command().profile().identityProvider()
-                .orElseThrow().name()).isEqualTo("SignInWithApple");
+        assertThat(map(with("identities", identities))
+                        .command()
+                        .profile()
+                        .identityProvider()
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("SignInWithApple");
         String noPrimary = "[{\"providerName\":\"MySAML\",\"issuer\":null,\"extra\":{\"a\":[1,2]}}]";
-        assertThat(map(with("identities", noPrimary)).command().profile().identityProvider()
-                .orElseThrow().name()).isEqualTo("MySAML");
-        assertThat(map(with("identities", "[]")).command().profile().identityProvider()).isEmpty();
+        assertThat(map(with("identities", noPrimary))
+                        .command()
+                        .profile()
+                        .identityProvider()
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("MySAML");
+        assertThat(map(with("identities", "[]")).command().profile().identityProvider())
+                .isEmpty();
     }
 
     @Test
     void reportsNeverQuoteTheRejectedValue() {
-        List<DroppedAttribute> dropped = map(with("email", "secret.person@@example.com",
-                "identities", "[{\"providerName\": secret}]")).dropped();
+        List<DroppedAttribute> dropped = map(with(
+                        "email", "secret.person@@example.com", "identities", "[{\"providerName\": secret}]"))
+                .dropped();
         assertThat(dropped).hasSize(2).allSatisfy(d -> assertThat(d.toString()).doesNotContain("secret"));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
-import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.service.EnsureUserRegisteredService;
@@ -12,6 +11,7 @@ import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
+import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,8 +23,8 @@ class PostConfirmationTriggerTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final RegisterUserService registerUser = new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final PostConfirmationTrigger trigger = new PostConfirmationTrigger(registerUser,
-            new EnsureUserRegisteredService(users, registerUser), new CognitoAttributesMapper());
+    private final PostConfirmationTrigger trigger = new PostConfirmationTrigger(
+            registerUser, new EnsureUserRegisteredService(users, registerUser), new CognitoAttributesMapper());
 
     private static final RegisterUserUseCase MUST_NOT_REGISTER = command -> {
         throw new AssertionError("this event must not register anyone");
@@ -45,10 +45,14 @@ class PostConfirmationTriggerTest {
             assertThat(email.address().value()).isEqualTo("jane.doe@example.com");
             assertThat(email.verified()).isTrue();
         });
-        assertThat(user.profile().givenName()).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Jane"));
-        assertThat(user.profile().familyName()).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Doe"));
-        assertThat(user.profile().displayName()).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Jane Doe"));
-        assertThat(user.profile().locale()).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo("en-GB"));
+        assertThat(user.profile().givenName())
+                .hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Jane"));
+        assertThat(user.profile().familyName())
+                .hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Doe"));
+        assertThat(user.profile().displayName())
+                .hasValueSatisfying(n -> assertThat(n.value()).isEqualTo("Jane Doe"));
+        assertThat(user.profile().locale())
+                .hasValueSatisfying(l -> assertThat(l.value()).isEqualTo("en-GB"));
         assertThat(user.profile().phone()).isEmpty();
         assertThat(user.profile().isFederated()).isFalse();
     }
@@ -57,7 +61,8 @@ class PostConfirmationTriggerTest {
     void anAdminConfirmedPhoneOnlyUserHasNoEmail() {
         trigger.handle(LambdaRuntimeJson.sampleEvent("admin-confirm-phone.json"));
 
-        User user = users.findById(new UserId("b51c0a2e-0f4d-4f6a-8d7e-3c2b1a0f9e88")).orElseThrow();
+        User user = users.findById(new UserId("b51c0a2e-0f4d-4f6a-8d7e-3c2b1a0f9e88"))
+                .orElseThrow();
         assertThat(user.profile().email()).isEmpty();
         assertThat(user.profile().phone()).hasValueSatisfying(phone -> {
             assertThat(phone.number().value()).isEqualTo("+447700900123");
@@ -69,17 +74,20 @@ class PostConfirmationTriggerTest {
     void aFederatedFirstSignInRecordsItsIdentityProviderDespiteUnknownFields() {
         trigger.handle(LambdaRuntimeJson.sampleEvent("federated-first-sign-in.json"));
 
-        User user = users.findById(new UserId("c0ffee00-1234-4abc-8def-0123456789ab")).orElseThrow();
+        User user = users.findById(new UserId("c0ffee00-1234-4abc-8def-0123456789ab"))
+                .orElseThrow();
         assertThat(user.profile().identityProvider())
                 .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Google"));
-        assertThat(user.profile().email()).hasValueSatisfying(e -> assertThat(e.verified()).isFalse());
+        assertThat(user.profile().email())
+                .hasValueSatisfying(e -> assertThat(e.verified()).isFalse());
     }
 
     @Test
     void aRepeatedDeliveryIsAlreadyRegisteredAndChangesNothing() {
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-up.json");
         trigger.handle(event);
-        User first = users.findById(new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21")).orElseThrow();
+        User first = users.findById(new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21"))
+                .orElseThrow();
 
         TriggerOutcome again = trigger.handle(LambdaRuntimeJson.sampleEvent("sign-up.json"));
 
@@ -94,14 +102,21 @@ class PostConfirmationTriggerTest {
 
         UserId sub = new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21");
         assertThat(outcome).isEqualTo(new TriggerOutcome.Registered(sub, java.util.List.of()));
-        assertThat(users.findById(sub).orElseThrow().profile().givenName().orElseThrow().value()).isEqualTo("Janet");
+        assertThat(users.findById(sub)
+                        .orElseThrow()
+                        .profile()
+                        .givenName()
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("Janet");
         assertThat(users.existenceChecks()).as("one conditional write, no read").isZero();
     }
 
     @Test
     void aPasswordResetNeverChangesAnExistingProfile() {
         trigger.handle(LambdaRuntimeJson.sampleEvent("sign-up.json"));
-        User before = users.findById(new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21")).orElseThrow();
+        User before = users.findById(new UserId("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21"))
+                .orElseThrow();
 
         TriggerOutcome outcome = trigger.handle(LambdaRuntimeJson.sampleEvent("password-reset.json"));
 
@@ -142,8 +157,8 @@ class PostConfirmationTriggerTest {
 
     @Test
     void anUnknownOrMissingTriggerSourceIsIgnored() {
-        PostConfirmationTrigger guarded = new PostConfirmationTrigger(MUST_NOT_REGISTER, MUST_NOT_ENSURE,
-                new CognitoAttributesMapper());
+        PostConfirmationTrigger guarded =
+                new PostConfirmationTrigger(MUST_NOT_REGISTER, MUST_NOT_ENSURE, new CognitoAttributesMapper());
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent("sign-up.json");
 
         event.setTriggerSource("PostConfirmation_SomethingNew");
@@ -157,7 +172,8 @@ class PostConfirmationTriggerTest {
         assertThatThrownBy(() -> trigger.handle(LambdaRuntimeJson.sampleEvent("missing-sub.json")))
                 .isInstanceOf(InvalidTriggerEventException.class)
                 .hasMessage("Invalid trigger event: request.userAttributes.sub is missing")
-                .message().doesNotContain("nosub@example.com");
+                .message()
+                .doesNotContain("nosub@example.com");
         assertThat(users.size()).isZero();
     }
 

@@ -14,8 +14,10 @@ class TriggerRehearsalTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final RegisterUserService register = new RegisterUserService(users, Clock.systemUTC());
-    private final TriggerInvocation invocation = new TriggerInvocation(new PostConfirmationTrigger(register,
-            new EnsureUserRegisteredService(users, register), new CognitoAttributesMapper()), Clock.systemUTC(),
+    private final TriggerInvocation invocation = new TriggerInvocation(
+            new PostConfirmationTrigger(
+                    register, new EnsureUserRegisteredService(users, register), new CognitoAttributesMapper()),
+            Clock.systemUTC(),
             "rehearsed-function");
 
     @Test
@@ -34,7 +36,8 @@ class TriggerRehearsalTest {
         TriggerRehearsal rehearsal = new TriggerRehearsal(invocation);
         rehearsal.run();
 
-        assertThatThrownBy(rehearsal::run).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(rehearsal::run)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PostConfirmation_ConfirmSignUp did not end REGISTERED");
     }
 }

@@ -32,7 +32,8 @@ public final class ApiInvocation {
             response = api.handle(request, requestId);
         } catch (RuntimeException e) {
             failure = e;
-            response = APIGatewayV2HTTPResponse.builder().withStatusCode(500)
+            response = APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(500)
                     .withHeaders(Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"))
                     .withBody("{\"type\":\"urn:user-profile-service:problem:internal\",\"title\":\"Something "
                             + "failed\",\"status\":500,\"detail\":\"Reference: " + requestId + "\"}")
@@ -55,7 +56,10 @@ public final class ApiInvocation {
     }
 
     private static String method(APIGatewayV2HTTPEvent request) {
-        return request == null || request.getRequestContext() == null || request.getRequestContext().getHttp() == null
-                ? null : request.getRequestContext().getHttp().getMethod();
+        return request == null
+                        || request.getRequestContext() == null
+                        || request.getRequestContext().getHttp() == null
+                ? null
+                : request.getRequestContext().getHttp().getMethod();
     }
 }

@@ -26,13 +26,21 @@ public final class ApiRehearsal {
 
     /** @throws IllegalStateException when a rehearsed request is not answered as a caller with a profile is */
     public void run() {
-        APIGatewayV2HTTPResponse read = invocation.handle(ProfileApi.request(SUB, "GET", null, Map.of()),
-                "rehearsal", log);
+        APIGatewayV2HTTPResponse read =
+                invocation.handle(ProfileApi.request(SUB, "GET", null, Map.of()), "rehearsal", log);
         expect(read, "GET");
-        APIGatewayV2HTTPResponse changed = invocation.handle(ProfileApi.request(SUB, "PATCH",
-                "{\"givenName\":\"Rehearsal\",\"locale\":null}",
-                Map.of("content-type", ProfileApi.MERGE_PATCH, "if-match", read.getHeaders().get("ETag"))),
-                "rehearsal", log);
+        APIGatewayV2HTTPResponse changed = invocation.handle(
+                ProfileApi.request(
+                        SUB,
+                        "PATCH",
+                        "{\"givenName\":\"Rehearsal\",\"locale\":null}",
+                        Map.of(
+                                "content-type",
+                                ProfileApi.MERGE_PATCH,
+                                "if-match",
+                                read.getHeaders().get("ETag"))),
+                "rehearsal",
+                log);
         expect(changed, "PATCH");
     }
 

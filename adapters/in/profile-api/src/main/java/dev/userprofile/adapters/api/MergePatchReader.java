@@ -22,13 +22,21 @@ import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
  */
 final class MergePatchReader {
 
-    static final Set<String> NOT_EDITABLE = Set.of("userId", "email", "emailVerified", "phoneNumber",
-            "phoneNumberVerified", "identityProvider", "registeredAt", "updatedAt", "version");
+    static final Set<String> NOT_EDITABLE = Set.of(
+            "userId",
+            "email",
+            "emailVerified",
+            "phoneNumber",
+            "phoneNumberVerified",
+            "identityProvider",
+            "registeredAt",
+            "updatedAt",
+            "version");
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private MergePatchReader() {
-    }
+    private MergePatchReader() {}
 
     /** @throws ProblemException naming the field and the rule, or the body's problem */
     static ProfilePatch read(String body) {
@@ -49,22 +57,25 @@ final class MergePatchReader {
             // The parser's message quotes the body, which may hold personal data: say only what is wrong.
             throw new ProblemException(Problem.badRequest("the body is not well-formed JSON"));
         }
-        return new ProfilePatch(name(changes, "givenName"), name(changes, "familyName"),
-                name(changes, "displayName"), locale(changes));
+        return new ProfilePatch(
+                name(changes, "givenName"), name(changes, "familyName"), name(changes, "displayName"), locale(changes));
     }
 
     private static FieldChange<?> change(String field, JsonToken value, JsonParser parser) throws IOException {
         return switch (field) {
             case "givenName", "familyName", "displayName" -> text(field, value, parser, Name::new);
             case "locale" -> text(field, value, parser, LanguageTag::new);
-            default -> throw new ProblemException(NOT_EDITABLE.contains(field)
-                    ? Problem.invalidField(field, "is not editable: it belongs to Cognito or to the service")
-                    : Problem.invalidField(field, "is not a profile field"));
+            default ->
+                throw new ProblemException(
+                        NOT_EDITABLE.contains(field)
+                                ? Problem.invalidField(
+                                        field, "is not editable: it belongs to Cognito or to the service")
+                                : Problem.invalidField(field, "is not a profile field"));
         };
     }
 
-    private static <T> FieldChange<T> text(String field, JsonToken value, JsonParser parser,
-                                           Function<String, T> rules) throws IOException {
+    private static <T> FieldChange<T> text(String field, JsonToken value, JsonParser parser, Function<String, T> rules)
+            throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return FieldChange.remove();
         }

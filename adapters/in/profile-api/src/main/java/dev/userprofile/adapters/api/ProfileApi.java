@@ -33,6 +33,7 @@ public final class ProfileApi {
 
     /** Largest merge patch accepted; a profile's editable fields fit many times over. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String PATH = "/me";
     /**
@@ -56,8 +57,12 @@ public final class ProfileApi {
         } catch (ProblemException e) {
             return problem(e.problem(), Map.of());
         } catch (UserRepositoryUnavailableException e) {
-            return problem(Problem.of("unavailable", "The service is temporarily unavailable", 503,
-                    "Profiles cannot be reached just now; try again. Reference: " + requestId),
+            return problem(
+                    Problem.of(
+                            "unavailable",
+                            "The service is temporarily unavailable",
+                            503,
+                            "Profiles cannot be reached just now; try again. Reference: " + requestId),
                     Map.of("Retry-After", "1"));
         }
     }
@@ -74,8 +79,13 @@ public final class ProfileApi {
      */
     public void warmUp() {
         answered(handle(request(PROBE_SUB, "GET", null, Map.of()), "priming"));
-        answered(handle(request(PROBE_SUB, "PATCH", "{\"givenName\":\"Probe\",\"locale\":null}",
-                Map.of("content-type", MERGE_PATCH, "if-match", "\"1\"")), "priming"));
+        answered(handle(
+                request(
+                        PROBE_SUB,
+                        "PATCH",
+                        "{\"givenName\":\"Probe\",\"locale\":null}",
+                        Map.of("content-type", MERGE_PATCH, "if-match", "\"1\"")),
+                "priming"));
     }
 
     private static void answered(APIGatewayV2HTTPResponse response) {
@@ -87,36 +97,50 @@ public final class ProfileApi {
     /** A request as API Gateway passes it on, its caller's token verified and naming {@code sub}. */
     static APIGatewayV2HTTPEvent request(String sub, String method, String body, Map<String, String> headers) {
         return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRawPath(PATH).withHeaders(headers).withBody(body)
+                .withVersion("2.0")
+                .withRawPath(PATH)
+                .withHeaders(headers)
+                .withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
-                                .withPath(PATH).build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(PATH)
+                                .build())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", sub)).build()).build())
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
+                                        .withClaims(Map.of("sub", sub))
+                                        .build())
+                                .build())
                         .build())
                 .build();
     }
 
     private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent request) {
         if (request != null && KEEP_ALIVE_ROUTE.equals(request.getRouteKey())) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(204)
+                    .withHeaders(Map.of())
+                    .build();
         }
-        if (request == null || request.getRequestContext() == null
+        if (request == null
+                || request.getRequestContext() == null
                 || request.getRequestContext().getHttp() == null) {
             throw new ProblemException(Problem.badRequest("the request is not an HTTP API request"));
         }
         String path = request.getRawPath();
         if (!PATH.equals(path)) {
-            throw new ProblemException(Problem.of("not-found", "No such resource", 404,
-                    "the only resource is " + PATH));
+            throw new ProblemException(
+                    Problem.of("not-found", "No such resource", 404, "the only resource is " + PATH));
         }
         String method = request.getRequestContext().getHttp().getMethod();
         return switch (method == null ? "" : method) {
             case "GET" -> get(caller(request));
             case "PATCH" -> patch(caller(request), request);
-            default -> problem(Problem.of("method-not-allowed", "Method not allowed", 405,
-                    PATH + " answers GET and PATCH"), Map.of("Allow", "GET, PATCH"));
+            default ->
+                problem(
+                        Problem.of("method-not-allowed", "Method not allowed", 405, PATH + " answers GET and PATCH"),
+                        Map.of("Allow", "GET, PATCH"));
         };
     }
 
@@ -125,16 +149,24 @@ public final class ProfileApi {
     }
 
     private APIGatewayV2HTTPResponse patch(UserId caller, APIGatewayV2HTTPEvent request) {
-        String contentType = header(request, "content-type").map(ProfileApi::mediaType).orElse("");
+        String contentType =
+                header(request, "content-type").map(ProfileApi::mediaType).orElse("");
         if (!MERGE_PATCH.equals(contentType)) {
             // RFC 5789: a 415 to a PATCH says which patch formats are accepted.
-            return problem(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                    "a change is a JSON merge patch: Content-Type: " + MERGE_PATCH),
+            return problem(
+                    Problem.of(
+                            "unsupported-media-type",
+                            "Unsupported media type",
+                            415,
+                            "a change is a JSON merge patch: Content-Type: " + MERGE_PATCH),
                     Map.of("Accept-Patch", MERGE_PATCH));
         }
         byte[] body = body(request);
         if (body.length > MAX_BODY_BYTES) {
-            throw new ProblemException(Problem.of("too-large", "Request body too large", 413,
+            throw new ProblemException(Problem.of(
+                    "too-large",
+                    "Request body too large",
+                    413,
                     "a merge patch may be at most " + MAX_BODY_BYTES + " bytes"));
         }
         ProfilePatch patch = MergePatchReader.read(utf8(body));
@@ -165,8 +197,13 @@ public final class ProfileApi {
             }
             case ProfileUpdateResult.VersionMismatch mismatch -> {
                 if (ifMatch.isEmpty()) {
-                    yield problem(Problem.of("conflict", "Changed concurrently", 409,
-                            "the profile kept changing while this change was applied; send it again"), Map.of());
+                    yield problem(
+                            Problem.of(
+                                    "conflict",
+                                    "Changed concurrently",
+                                    409,
+                                    "the profile kept changing while this change was applied; send it again"),
+                            Map.of());
                 }
                 throw preconditionFailed();
             }
@@ -174,15 +211,22 @@ public final class ProfileApi {
     }
 
     private static ProblemException preconditionFailed() {
-        return new ProblemException(Problem.of("precondition-failed", "Precondition failed", 412,
+        return new ProblemException(Problem.of(
+                "precondition-failed",
+                "Precondition failed",
+                412,
                 "If-Match does not name the profile's current version (its ETag); nothing was changed"));
     }
 
     /** The caller: the token's {@code sub}, as API Gateway's JWT authorizer passes it on. */
     private static UserId caller(APIGatewayV2HTTPEvent request) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = request.getRequestContext().getAuthorizer();
-        String sub = authorizer == null || authorizer.getJwt() == null || authorizer.getJwt().getClaims() == null
-                ? null : authorizer.getJwt().getClaims().get("sub");
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
+                request.getRequestContext().getAuthorizer();
+        String sub = authorizer == null
+                        || authorizer.getJwt() == null
+                        || authorizer.getJwt().getClaims() == null
+                ? null
+                : authorizer.getJwt().getClaims().get("sub");
         if (sub == null || sub.isBlank()) {
             throw unauthenticated();
         }
@@ -194,8 +238,8 @@ public final class ProfileApi {
     }
 
     private static ProblemException unauthenticated() {
-        return new ProblemException(Problem.of("unauthenticated", "Unauthenticated", 401,
-                "a valid token of the user pool is required"));
+        return new ProblemException(
+                Problem.of("unauthenticated", "Unauthenticated", 401, "a valid token of the user pool is required"));
     }
 
     private APIGatewayV2HTTPResponse profile(User user) {
@@ -203,8 +247,11 @@ public final class ProfileApi {
         headers.put("Content-Type", "application/json");
         headers.put("ETag", etag(user.version()));
         headers.put("Cache-Control", "no-store");
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers)
-                .withBody(ProfileJson.profile(user)).build();
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(headers)
+                .withBody(ProfileJson.profile(user))
+                .build();
     }
 
     private APIGatewayV2HTTPResponse noProfile() {
@@ -219,8 +266,11 @@ public final class ProfileApi {
         if (problem.status() == 401) {
             headers.put("WWW-Authenticate", "Bearer");
         }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(problem.status()).withHeaders(headers)
-                .withBody(ProfileJson.problem(problem)).build();
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(problem.status())
+                .withHeaders(headers)
+                .withBody(ProfileJson.problem(problem))
+                .build();
     }
 
     /** A strong entity tag of a version: {@code "3"}. */
@@ -249,12 +299,15 @@ public final class ProfileApi {
         }
         return request.getHeaders().entrySet().stream()
                 .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).filter(Objects::nonNull).findFirst();
+                .map(Map.Entry::getValue)
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private static String mediaType(String contentType) {
         int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters))
+                .strip()
                 .toLowerCase(Locale.ROOT);
     }
 
@@ -276,8 +329,12 @@ public final class ProfileApi {
     /** Strict: malformed UTF-8 is refused rather than stored as replacement characters. */
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ProblemException(Problem.badRequest("the body is not valid UTF-8"));
         }

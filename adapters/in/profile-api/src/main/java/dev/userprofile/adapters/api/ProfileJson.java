@@ -1,12 +1,12 @@
 package dev.userprofile.adapters.api;
 
-import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.domain.VerifiablePhone;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,8 +19,7 @@ final class ProfileJson {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ProfileJson() {
-    }
+    private ProfileJson() {}
 
     static String profile(User user) {
         return write(json -> {
@@ -36,14 +35,21 @@ final class ProfileJson {
                 json.writeStringField("phoneNumber", phone.number().value());
                 json.writeBooleanField("phoneNumberVerified", phone.verified());
             }
-            writeIfPresent(json, "givenName", profile.givenName().map(Name::value).orElse(null));
-            writeIfPresent(json, "familyName", profile.familyName().map(Name::value).orElse(null));
-            writeIfPresent(json, "displayName", profile.displayName().map(Name::value).orElse(null));
-            writeIfPresent(json, "locale", profile.locale().map(LanguageTag::value).orElse(null));
-            writeIfPresent(json, "identityProvider", profile.identityProvider().map(IdentityProvider::name)
-                    .orElse(null));
+            writeIfPresent(
+                    json, "givenName", profile.givenName().map(Name::value).orElse(null));
+            writeIfPresent(
+                    json, "familyName", profile.familyName().map(Name::value).orElse(null));
+            writeIfPresent(
+                    json, "displayName", profile.displayName().map(Name::value).orElse(null));
+            writeIfPresent(
+                    json, "locale", profile.locale().map(LanguageTag::value).orElse(null));
+            writeIfPresent(
+                    json,
+                    "identityProvider",
+                    profile.identityProvider().map(IdentityProvider::name).orElse(null));
             json.writeStringField("registeredAt", user.registeredAt().toString());
-            writeIfPresent(json, "updatedAt", user.updatedAt().map(Instant::toString).orElse(null));
+            writeIfPresent(
+                    json, "updatedAt", user.updatedAt().map(Instant::toString).orElse(null));
         });
     }
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 class ApiRehearsalTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final ApiInvocation invocation = new ApiInvocation(new ProfileApi(new GetProfileService(users),
-            new UpdateProfileService(users, users, Clock.systemUTC())), Clock.systemUTC());
+    private final ApiInvocation invocation = new ApiInvocation(
+            new ProfileApi(new GetProfileService(users), new UpdateProfileService(users, users, Clock.systemUTC())),
+            Clock.systemUTC());
 
     @Test
     void readsThenChangesTheProfileAtTheVersionItRead() {
@@ -28,14 +29,17 @@ class ApiRehearsalTest {
         new ApiRehearsal(invocation).run();
 
         assertThat(users.lookups()).as("GET, then the PATCH's read").isEqualTo(2);
-        assertThat(users.writeAttempts()).as("the registration above, then the PATCH").isEqualTo(2);
-        assertThat(users.findById(caller).orElseThrow().profile().givenName()).hasValueSatisfying(
-                name -> assertThat(name.value()).isEqualTo("Rehearsal"));
+        assertThat(users.writeAttempts())
+                .as("the registration above, then the PATCH")
+                .isEqualTo(2);
+        assertThat(users.findById(caller).orElseThrow().profile().givenName())
+                .hasValueSatisfying(name -> assertThat(name.value()).isEqualTo("Rehearsal"));
     }
 
     @Test
     void failsWhenTheRepositoryHasNoProfileForTheCaller() {
-        assertThatThrownBy(new ApiRehearsal(invocation)::run).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(new ApiRehearsal(invocation)::run)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a rehearsed GET was answered 404");
     }
 }

@@ -18,9 +18,14 @@ import java.util.Objects;
  *                               here a longer wait only turns a throttle into a Cognito timeout
  * @param throttlingBackoffMax   cap of that backoff
  */
-public record DynamoDbCallBudget(Duration attemptTimeout, Duration totalTimeout, int maxAttempts,
-                                 Duration backoffBase, Duration backoffMax,
-                                 Duration throttlingBackoffBase, Duration throttlingBackoffMax) {
+public record DynamoDbCallBudget(
+        Duration attemptTimeout,
+        Duration totalTimeout,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffMax,
+        Duration throttlingBackoffBase,
+        Duration throttlingBackoffMax) {
 
     /** Establishing a TCP+TLS connection to the regional endpoint normally takes a few milliseconds. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
@@ -31,21 +36,36 @@ public record DynamoDbCallBudget(Duration attemptTimeout, Duration totalTimeout,
      * Sign-up registration: 1 s an attempt (PutItem's p99 in-region is far below), 3 attempts, 3 s in all, which
      * leaves ~2 s of Cognito's 5 s for a cold start and the rest (docs/reliability.md).
      */
-    public static final DynamoDbCallBudget REGISTRATION = new DynamoDbCallBudget(Duration.ofMillis(1_000),
-            Duration.ofMillis(3_000), 3, Duration.ofMillis(25), Duration.ofMillis(200), Duration.ofMillis(100),
+    public static final DynamoDbCallBudget REGISTRATION = new DynamoDbCallBudget(
+            Duration.ofMillis(1_000),
+            Duration.ofMillis(3_000),
+            3,
+            Duration.ofMillis(25),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
             Duration.ofMillis(400));
 
     /** A sign-in's check (and rare registration): 250 ms an attempt, 2 attempts, 600 ms in all. */
-    public static final DynamoDbCallBudget SIGN_IN = new DynamoDbCallBudget(Duration.ofMillis(250),
-            Duration.ofMillis(600), 2, Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(50),
+    public static final DynamoDbCallBudget SIGN_IN = new DynamoDbCallBudget(
+            Duration.ofMillis(250),
+            Duration.ofMillis(600),
+            2,
+            Duration.ofMillis(25),
+            Duration.ofMillis(50),
+            Duration.ofMillis(50),
             Duration.ofMillis(100));
 
     /**
      * The profile API: a person is waiting, so 500 ms an attempt, 3 attempts, 2 s in all, well inside the function's
      * timeout and API Gateway's 30 s.
      */
-    public static final DynamoDbCallBudget API = new DynamoDbCallBudget(Duration.ofMillis(500),
-            Duration.ofMillis(2_000), 3, Duration.ofMillis(25), Duration.ofMillis(200), Duration.ofMillis(100),
+    public static final DynamoDbCallBudget API = new DynamoDbCallBudget(
+            Duration.ofMillis(500),
+            Duration.ofMillis(2_000),
+            3,
+            Duration.ofMillis(25),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
             Duration.ofMillis(400));
 
     public DynamoDbCallBudget {
@@ -56,7 +76,8 @@ public record DynamoDbCallBudget(Duration attemptTimeout, Duration totalTimeout,
         Objects.requireNonNull(throttlingBackoffBase, "throttlingBackoffBase");
         Objects.requireNonNull(throttlingBackoffMax, "throttlingBackoffMax");
         if (maxAttempts < 1 || totalTimeout.compareTo(attemptTimeout) < 0) {
-            throw new IllegalArgumentException("a budget needs at least one attempt and a total of one attempt or more");
+            throw new IllegalArgumentException(
+                    "a budget needs at least one attempt and a total of one attempt or more");
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.userprofile.adapters.dynamodb;
 
-import java.util.random.RandomGenerator;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class DynamoDbClients {
 
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     /** The JDK's URL connection: no connection pool threads or native code to start at cold start. */
     public static SdkHttpClient httpClient() {
@@ -56,8 +55,10 @@ public final class DynamoDbClients {
                     + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set");
         }
         String session = variables.get("AWS_SESSION_TOKEN");
-        return StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(keyId, secret)
-                : AwsSessionCredentials.create(keyId, secret, session));
+        return StaticCredentialsProvider.create(
+                session == null
+                        ? AwsBasicCredentials.create(keyId, secret)
+                        : AwsSessionCredentials.create(keyId, secret, session));
     }
 
     /**
@@ -65,14 +66,17 @@ public final class DynamoDbClients {
      * dual-stack, every partition; SnapStart's priming runs it before the snapshot) unless {@code endpoint} names
      * another one (a local DynamoDB).
      */
-    public static DynamoDbClientBuilder builder(String region, Optional<URI> endpoint, SdkHttpClient httpClient,
-                                                AwsCredentialsProvider credentials, DynamoDbCallBudget budget) {
+    public static DynamoDbClientBuilder builder(
+            String region,
+            Optional<URI> endpoint,
+            SdkHttpClient httpClient,
+            AwsCredentialsProvider credentials,
+            DynamoDbCallBudget budget) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient)
                 .credentialsProvider(credentials)
-                .overrideConfiguration(c -> c
-                        .apiCallAttemptTimeout(budget.attemptTimeout())
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(budget.attemptTimeout())
                         .apiCallTimeout(budget.totalTimeout())
                         .retryStrategy(retryStrategy(budget, FullJitterBackoff.osEntropy())));
         endpoint.ifPresent(builder::endpointOverride);
@@ -84,13 +88,16 @@ public final class DynamoDbClients {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(budget.maxAttempts())
                 .backoffStrategy(new FullJitterBackoff(budget.backoffBase(), budget.backoffMax(), random))
-                .throttlingBackoffStrategy(new FullJitterBackoff(
-                        budget.throttlingBackoffBase(), budget.throttlingBackoffMax(), random))
+                .throttlingBackoffStrategy(
+                        new FullJitterBackoff(budget.throttlingBackoffBase(), budget.throttlingBackoffMax(), random))
                 .build();
     }
 
     /** No extensions: the default ones (versioned records, atomic counters) have nothing to do for this schema. */
     public static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamoDb) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build();
+        return DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamoDb)
+                .extensions()
+                .build();
     }
 }

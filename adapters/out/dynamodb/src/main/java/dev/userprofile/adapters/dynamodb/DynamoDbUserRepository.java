@@ -4,16 +4,16 @@ import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRegistrar;
-import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
-import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.domain.VerifiablePhone;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,8 +32,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The user ports ({@link UserLoader}, {@link UserRegistrar}, {@link UserUpdater}, {@link UserInventory}) on one
@@ -62,15 +62,19 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
 
     /** A key no Cognito sub can have (subs are UUIDs), read by {@link #warmUp()}. */
     static final UserId WARM_UP_PROBE = new UserId("warm-up-probe-not-a-user");
-    static final User WARM_UP_SAMPLE = User.register(WARM_UP_PROBE, UserProfile.builder()
-            .email(VerifiableEmail.of("probe@example.invalid", true))
-            .phone(VerifiablePhone.of("+15550100000", false))
-            .givenName(new Name("Probe"))
-            .familyName(new Name("Probe"))
-            .displayName(new Name("Probe"))
-            .locale(new LanguageTag("en-GB"))
-            .identityProvider(new IdentityProvider("Probe"))
-            .build(), Instant.EPOCH);
+
+    static final User WARM_UP_SAMPLE = User.register(
+            WARM_UP_PROBE,
+            UserProfile.builder()
+                    .email(VerifiableEmail.of("probe@example.invalid", true))
+                    .phone(VerifiablePhone.of("+15550100000", false))
+                    .givenName(new Name("Probe"))
+                    .familyName(new Name("Probe"))
+                    .displayName(new Name("Probe"))
+                    .locale(new LanguageTag("en-GB"))
+                    .identityProvider(new IdentityProvider("Probe"))
+                    .build(),
+            Instant.EPOCH);
 
     private final DynamoDbTable<User> table;
     private final DynamoDbTable<UserItemSchema.StoredKey> keys;
@@ -82,10 +86,14 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
      * change accepted) that requests against the real table must not take.
      */
     public static DynamoDbUserRepository rehearsal(String region, String tableName, DynamoDbCallBudget budget) {
-        RehearsalHttpClient httpClient = new RehearsalHttpClient(
-                UserItemSchema.TABLE_SCHEMA.itemToMap(WARM_UP_SAMPLE, true));
-        DynamoDbClient client = DynamoDbClients.builder(region, Optional.empty(), httpClient,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")), budget)
+        RehearsalHttpClient httpClient =
+                new RehearsalHttpClient(UserItemSchema.TABLE_SCHEMA.itemToMap(WARM_UP_SAMPLE, true));
+        DynamoDbClient client = DynamoDbClients.builder(
+                        region,
+                        Optional.empty(),
+                        httpClient,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")),
+                        budget)
                 .build();
         return new DynamoDbUserRepository(DynamoDbClients.enhanced(client), tableName);
     }
@@ -125,12 +133,14 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
      */
     @Override
     public ReplaceResult replace(User updated, long expectedVersion) {
-        Expression condition = expectedVersion == 0 ? AT_NO_VERSION : Expression.builder()
-                .expression(AT_VERSION)
-                .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
-                .putExpressionName("#version", UserItemSchema.VERSION)
-                .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))
-                .build();
+        Expression condition = expectedVersion == 0
+                ? AT_NO_VERSION
+                : Expression.builder()
+                        .expression(AT_VERSION)
+                        .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
+                        .putExpressionName("#version", UserItemSchema.VERSION)
+                        .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))
+                        .build();
         try {
             table.putItem(PutItemEnhancedRequest.builder(User.class)
                     .item(updated)
@@ -159,7 +169,10 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     }
 
     private static GetItemEnhancedRequest get(UserId id, boolean consistent) {
-        return GetItemEnhancedRequest.builder().key(key(id)).consistentRead(consistent).build();
+        return GetItemEnhancedRequest.builder()
+                .key(key(id))
+                .consistentRead(consistent)
+                .build();
     }
 
     private static Key key(UserId id) {
@@ -179,8 +192,11 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     @Override
     public void forEachUserId(Consumer<UserId> action) {
         try {
-            keys.scan(ScanEnhancedRequest.builder().attributesToProject(UserItemSchema.PARTITION_KEY).build())
-                    .items().forEach(key -> action.accept(key.userId()));
+            keys.scan(ScanEnhancedRequest.builder()
+                            .attributesToProject(UserItemSchema.PARTITION_KEY)
+                            .build())
+                    .items()
+                    .forEach(key -> action.accept(key.userId()));
         } catch (SdkException e) {
             throw unavailable("Scan", e);
         }
@@ -189,7 +205,9 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     @Override
     public boolean remove(UserId id) {
         try {
-            return keys.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).build()) != null;
+            return keys.deleteItem(
+                            DeleteItemEnhancedRequest.builder().key(key(id)).build())
+                    != null;
         } catch (SdkException e) {
             throw unavailable("DeleteItem", e);
         }
@@ -208,7 +226,9 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             // dropped, never turned into a user; both kinds of read, as registration and sign-in checks make them.
             keys.getItem(get(WARM_UP_PROBE, true));
             keys.getItem(get(WARM_UP_PROBE, false));
-            table.putItem(PutItemEnhancedRequest.builder(User.class).item(WARM_UP_SAMPLE).conditionExpression(NEVER)
+            table.putItem(PutItemEnhancedRequest.builder(User.class)
+                    .item(WARM_UP_SAMPLE)
+                    .conditionExpression(NEVER)
                     .build());
             throw new IllegalStateException("DynamoDB accepted a condition no item can meet on " + table.tableName());
         } catch (ConditionalCheckFailedException expected) {

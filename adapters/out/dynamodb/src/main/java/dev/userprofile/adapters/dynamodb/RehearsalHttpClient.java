@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class RehearsalHttpClient implements SdkHttpClient {
 
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
-    private static final Pattern KEY = Pattern.compile(
-            "\"" + UserItemSchema.PARTITION_KEY + "\"\\s*:\\s*\\{\\s*\"S\"\\s*:\\s*\"([^\"\\\\]*)\"");
+    private static final Pattern KEY =
+            Pattern.compile("\"" + UserItemSchema.PARTITION_KEY + "\"\\s*:\\s*\\{\\s*\"S\"\\s*:\\s*\"([^\"\\\\]*)\"");
 
     private final Map<String, AttributeValue> storedItem;
 
@@ -39,18 +39,23 @@ final class RehearsalHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
-        String body = request.contentStreamProvider().map(provider -> read(provider.newStream())).orElse("");
+        String target =
+                request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+        String body = request.contentStreamProvider()
+                .map(provider -> read(provider.newStream()))
+                .orElse("");
         byte[] bytes = switch (target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target) {
             case "GetItem" -> getItemAnswer(keyOf(body));
             case "PutItem" -> "{}".getBytes(StandardCharsets.UTF_8);
-            default -> throw new UnsupportedOperationException("a rehearsal answers GetItem and PutItem, not " + target);
+            default ->
+                throw new UnsupportedOperationException("a rehearsal answers GetItem and PutItem, not " + target);
         };
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(200)
+                        .response(SdkHttpResponse.builder()
+                                .statusCode(200)
                                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                                 .putHeader("Content-Length", Integer.toString(bytes.length))
                                 .build())
@@ -84,7 +89,8 @@ final class RehearsalHttpClient implements SdkHttpClient {
     /** DynamoDB's JSON for a GetItem that found the stored item under {@code key}. */
     private byte[] getItemAnswer(String key) {
         // The SDK's own writer: the same escaping as the requests it sends.
-        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Item").writeStartObject();
+        JsonWriter json =
+                JsonWriter.create().writeStartObject().writeFieldName("Item").writeStartObject();
         storedItem.forEach((name, value) -> {
             AttributeValue stored = name.equals(UserItemSchema.PARTITION_KEY) ? AttributeValue.fromS(key) : value;
             json.writeFieldName(name).writeStartObject();

@@ -30,69 +30,120 @@ public final class UserItemSchema {
     /** Version of this layout, stored on every item so later readers can migrate old items. */
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
-    public static final TableSchema<User> TABLE_SCHEMA =
-            StaticImmutableTableSchema.builder(User.class, StoredUser.class)
-                    .newItemBuilder(StoredUser::new, StoredUser::toUser)
-                    .addAttribute(String.class, a -> a.name(PARTITION_KEY)
+    public static final TableSchema<User> TABLE_SCHEMA = StaticImmutableTableSchema.builder(
+                    User.class, StoredUser.class)
+            .newItemBuilder(StoredUser::new, StoredUser::toUser)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARTITION_KEY)
                             .getter(user -> user.id().value())
                             .setter((stored, value) -> stored.userId = value)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name("email")
-                            .getter(user -> user.profile().email().map(e -> e.address().value()).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("email")
+                            .getter(user -> user.profile()
+                                    .email()
+                                    .map(e -> e.address().value())
+                                    .orElse(null))
                             .setter((stored, value) -> stored.email = value))
-                    .addAttribute(Boolean.class, a -> a.name("emailVerified")
-                            .getter(user -> user.profile().email().map(VerifiableEmail::verified).orElse(null))
+            .addAttribute(
+                    Boolean.class,
+                    a -> a.name("emailVerified")
+                            .getter(user -> user.profile()
+                                    .email()
+                                    .map(VerifiableEmail::verified)
+                                    .orElse(null))
                             .setter((stored, value) -> stored.emailVerified = value))
-                    .addAttribute(String.class, a -> a.name("phoneNumber")
-                            .getter(user -> user.profile().phone().map(p -> p.number().value()).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("phoneNumber")
+                            .getter(user -> user.profile()
+                                    .phone()
+                                    .map(p -> p.number().value())
+                                    .orElse(null))
                             .setter((stored, value) -> stored.phoneNumber = value))
-                    .addAttribute(Boolean.class, a -> a.name("phoneNumberVerified")
-                            .getter(user -> user.profile().phone().map(VerifiablePhone::verified).orElse(null))
+            .addAttribute(
+                    Boolean.class,
+                    a -> a.name("phoneNumberVerified")
+                            .getter(user -> user.profile()
+                                    .phone()
+                                    .map(VerifiablePhone::verified)
+                                    .orElse(null))
                             .setter((stored, value) -> stored.phoneNumberVerified = value))
-                    .addAttribute(String.class, a -> a.name("givenName")
-                            .getter(user -> user.profile().givenName().map(Name::value).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("givenName")
+                            .getter(user ->
+                                    user.profile().givenName().map(Name::value).orElse(null))
                             .setter((stored, value) -> stored.givenName = value))
-                    .addAttribute(String.class, a -> a.name("familyName")
-                            .getter(user -> user.profile().familyName().map(Name::value).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("familyName")
+                            .getter(user ->
+                                    user.profile().familyName().map(Name::value).orElse(null))
                             .setter((stored, value) -> stored.familyName = value))
-                    .addAttribute(String.class, a -> a.name("displayName")
-                            .getter(user -> user.profile().displayName().map(Name::value).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("displayName")
+                            .getter(user -> user.profile()
+                                    .displayName()
+                                    .map(Name::value)
+                                    .orElse(null))
                             .setter((stored, value) -> stored.displayName = value))
-                    .addAttribute(String.class, a -> a.name("locale")
-                            .getter(user -> user.profile().locale().map(LanguageTag::value).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("locale")
+                            .getter(user -> user.profile()
+                                    .locale()
+                                    .map(LanguageTag::value)
+                                    .orElse(null))
                             .setter((stored, value) -> stored.locale = value))
-                    .addAttribute(String.class, a -> a.name("identityProvider")
-                            .getter(user -> user.profile().identityProvider().map(IdentityProvider::name).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("identityProvider")
+                            .getter(user -> user.profile()
+                                    .identityProvider()
+                                    .map(IdentityProvider::name)
+                                    .orElse(null))
                             .setter((stored, value) -> stored.identityProvider = value))
-                    .addAttribute(String.class, a -> a.name("registeredAt")
+            .addAttribute(
+                    String.class,
+                    a -> a.name("registeredAt")
                             .getter(user -> user.registeredAt().toString())
                             .setter((stored, value) -> stored.registeredAt = value))
-                    .addAttribute(String.class, a -> a.name("updatedAt")
-                            .getter(user -> user.updatedAt().map(Instant::toString).orElse(null))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("updatedAt")
+                            .getter(user ->
+                                    user.updatedAt().map(Instant::toString).orElse(null))
                             .setter((stored, value) -> stored.updatedAt = value))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(User::version)
-                            .setter((stored, value) -> stored.version = value))
-                    .addAttribute(Integer.class, a -> a.name("schemaVersion")
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(VERSION).getter(User::version).setter((stored, value) -> stored.version = value))
+            .addAttribute(
+                    Integer.class,
+                    a -> a.name("schemaVersion")
                             .getter(user -> CURRENT_SCHEMA_VERSION)
-                            .setter((stored, value) -> { }))
-                    .build();
+                            .setter((stored, value) -> {}))
+            .build();
 
     /**
      * The key alone, for the calls that need nothing else (a Scan of keys, a delete): they never turn a stored item
      * into a {@link User}, so a malformed item cannot stop them.
      */
-    static final TableSchema<StoredKey> KEY_SCHEMA =
-            StaticImmutableTableSchema.builder(StoredKey.class, StoredKey.class)
-                    .newItemBuilder(StoredKey::new, key -> key)
-                    .addAttribute(String.class, a -> a.name(PARTITION_KEY)
+    static final TableSchema<StoredKey> KEY_SCHEMA = StaticImmutableTableSchema.builder(
+                    StoredKey.class, StoredKey.class)
+            .newItemBuilder(StoredKey::new, key -> key)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARTITION_KEY)
                             .getter(key -> key.userId)
                             .setter((key, value) -> key.userId = value)
                             .tags(primaryPartitionKey()))
-                    .build();
+            .build();
 
-    private UserItemSchema() {
-    }
+    private UserItemSchema() {}
 
     /** What a stored item says, gathered attribute by attribute on its way back to a {@link User}. */
     static final class StoredUser {
@@ -124,8 +175,12 @@ public final class UserItemSchema {
             Optional.ofNullable(locale).map(LanguageTag::new).ifPresent(profile::locale);
             Optional.ofNullable(identityProvider).map(IdentityProvider::new).ifPresent(profile::identityProvider);
             // Items stored before versions were kept have none: they are version 0, and the first change makes them 1.
-            return new User(new UserId(userId), profile.build(), Instant.parse(registeredAt),
-                    Optional.ofNullable(updatedAt).map(Instant::parse), version == null ? 0 : version);
+            return new User(
+                    new UserId(userId),
+                    profile.build(),
+                    Instant.parse(registeredAt),
+                    Optional.ofNullable(updatedAt).map(Instant::parse),
+                    version == null ? 0 : version);
         }
     }
 

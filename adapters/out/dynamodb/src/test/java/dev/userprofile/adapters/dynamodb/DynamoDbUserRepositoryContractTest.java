@@ -1,11 +1,11 @@
 package dev.userprofile.adapters.dynamodb;
 
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import java.util.UUID;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.application.testing.UserRepositoryContract;
+import dev.userprofile.local.support.dynamodb.LocalTables;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /** The shared repository contract, against a real DynamoDB-API server (dynalite) over HTTP on loopback. */
 class DynamoDbUserRepositoryContractTest extends UserRepositoryContract<DynamoDbUserRepository> {
@@ -17,7 +17,9 @@ class DynamoDbUserRepositoryContractTest extends UserRepositoryContract<DynamoDb
     @BeforeAll
     static void startDynalite() {
         tables = LocalTables.start("profiles-" + UUID.randomUUID());
-        enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(tables.recordedClient()).build();
+        enhanced = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(tables.recordedClient())
+                .build();
         repository = new DynamoDbUserRepository(enhanced, tables.tableName());
     }
 

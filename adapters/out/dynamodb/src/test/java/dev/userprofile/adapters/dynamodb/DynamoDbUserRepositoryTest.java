@@ -1,29 +1,29 @@
 package dev.userprofile.adapters.dynamodb;
 
-import java.util.UUID;
-import dev.userprofile.local.support.dynamodb.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
-import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.domain.FieldChange;
 import dev.userprofile.domain.Name;
-import dev.userprofile.domain.VerifiablePhone;
+import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
+import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import dev.userprofile.application.port.out.UserUpdater;
-import dev.userprofile.domain.FieldChange;
-import dev.userprofile.domain.ProfilePatch;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +39,9 @@ class DynamoDbUserRepositoryTest {
     @BeforeAll
     static void startDynalite() {
         tables = LocalTables.start("profiles-" + UUID.randomUUID());
-        enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(tables.recordedClient()).build();
+        enhanced = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(tables.recordedClient())
+                .build();
     }
 
     @AfterAll
@@ -54,65 +56,78 @@ class DynamoDbUserRepositoryTest {
     }
 
     private Map<String, AttributeValue> rawItem(String sub) {
-        return tables.client().getItem(b -> b.tableName(tables.tableName())
-                .key(Map.of("userId", AttributeValue.fromS(sub))).consistentRead(true)).item();
+        return tables.client()
+                .getItem(b -> b.tableName(tables.tableName())
+                        .key(Map.of("userId", AttributeValue.fromS(sub)))
+                        .consistentRead(true))
+                .item();
     }
 
     @Test
     void storesTheDocumentedLayout() {
-        User user = User.register(new UserId("layout-1"), UserProfile.builder()
-                .email(VerifiableEmail.of("jane@example.com", true))
-                .phone(VerifiablePhone.of("+447700900123", false))
-                .givenName(new Name("Jane"))
-                .build(), Instant.parse("2026-11-27T10:15:30.123Z"));
+        User user = User.register(
+                new UserId("layout-1"),
+                UserProfile.builder()
+                        .email(VerifiableEmail.of("jane@example.com", true))
+                        .phone(VerifiablePhone.of("+447700900123", false))
+                        .givenName(new Name("Jane"))
+                        .build(),
+                Instant.parse("2026-11-27T10:15:30.123Z"));
 
         repository.addIfAbsent(user);
 
-        assertThat(rawItem("layout-1")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "userId", AttributeValue.fromS("layout-1"),
-                "email", AttributeValue.fromS("jane@example.com"),
-                "emailVerified", AttributeValue.fromBool(true),
-                "phoneNumber", AttributeValue.fromS("+447700900123"),
-                "phoneNumberVerified", AttributeValue.fromBool(false),
-                "givenName", AttributeValue.fromS("Jane"),
-                "registeredAt", AttributeValue.fromS("2026-11-27T10:15:30.123Z"),
-                "version", AttributeValue.fromN("1"),
-                "schemaVersion", AttributeValue.fromN("1")));
+        assertThat(rawItem("layout-1"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "userId", AttributeValue.fromS("layout-1"),
+                        "email", AttributeValue.fromS("jane@example.com"),
+                        "emailVerified", AttributeValue.fromBool(true),
+                        "phoneNumber", AttributeValue.fromS("+447700900123"),
+                        "phoneNumberVerified", AttributeValue.fromBool(false),
+                        "givenName", AttributeValue.fromS("Jane"),
+                        "registeredAt", AttributeValue.fromS("2026-11-27T10:15:30.123Z"),
+                        "version", AttributeValue.fromN("1"),
+                        "schemaVersion", AttributeValue.fromN("1")));
     }
 
     @Test
     void absentOptionalPartsAreAbsentAttributesNotNulls() {
-        repository.addIfAbsent(User.register(new UserId("minimal-1"), UserProfile.empty(),
-                Instant.parse("2026-11-27T10:15:30Z")));
+        repository.addIfAbsent(
+                User.register(new UserId("minimal-1"), UserProfile.empty(), Instant.parse("2026-11-27T10:15:30Z")));
 
         assertThat(rawItem("minimal-1")).containsOnlyKeys("userId", "registeredAt", "version", "schemaVersion");
     }
 
     @Test
     void aProfileStoredBeforeVersionsWereKeptIsReadAsVersionZeroAndChangedWithoutMigration() {
-        tables.client().putItem(b -> b.tableName(tables.tableName()).item(Map.of(
-                "userId", AttributeValue.fromS("legacy-1"),
-                "email", AttributeValue.fromS("old@example.com"),
-                "emailVerified", AttributeValue.fromBool(true),
-                "givenName", AttributeValue.fromS("Olga"),
-                "registeredAt", AttributeValue.fromS("2025-01-01T00:00:00Z"),
-                "schemaVersion", AttributeValue.fromN("1"))));
+        tables.client()
+                .putItem(b -> b.tableName(tables.tableName())
+                        .item(Map.of(
+                                "userId", AttributeValue.fromS("legacy-1"),
+                                "email", AttributeValue.fromS("old@example.com"),
+                                "emailVerified", AttributeValue.fromBool(true),
+                                "givenName", AttributeValue.fromS("Olga"),
+                                "registeredAt", AttributeValue.fromS("2025-01-01T00:00:00Z"),
+                                "schemaVersion", AttributeValue.fromN("1"))));
 
         User legacy = repository.findById(new UserId("legacy-1")).orElseThrow();
         assertThat(legacy.version()).isZero();
         assertThat(legacy.updatedAt()).isEmpty();
-        User edited = legacy.edit(new ProfilePatch(FieldChange.keep(), FieldChange.set(new Name("Old")),
-                FieldChange.keep(), FieldChange.keep()), Instant.parse("2026-11-30T10:00:00.5Z"));
+        User edited = legacy.edit(
+                new ProfilePatch(
+                        FieldChange.keep(), FieldChange.set(new Name("Old")), FieldChange.keep(), FieldChange.keep()),
+                Instant.parse("2026-11-30T10:00:00.5Z"));
 
         assertThat(repository.replace(edited, 1)).isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
         assertThat(repository.replace(edited, 0)).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
 
-        assertThat(rawItem("legacy-1")).containsEntry("version", AttributeValue.fromN("1"))
+        assertThat(rawItem("legacy-1"))
+                .containsEntry("version", AttributeValue.fromN("1"))
                 .containsEntry("familyName", AttributeValue.fromS("Old"))
                 .containsEntry("updatedAt", AttributeValue.fromS("2026-11-30T10:00:00.500Z"))
                 .containsEntry("email", AttributeValue.fromS("old@example.com"))
                 .containsEntry("registeredAt", AttributeValue.fromS("2025-01-01T00:00:00Z"));
-        assertThat(repository.replace(edited, 0)).as("no longer version 0")
+        assertThat(repository.replace(edited, 0))
+                .as("no longer version 0")
                 .isEqualTo(UserUpdater.ReplaceResult.VERSION_CONFLICT);
     }
 
@@ -136,14 +151,18 @@ class DynamoDbUserRepositoryTest {
         repository.warmUp();
 
         assertThat(tables.operations()).containsExactly("GetItem", "GetItem", "PutItem");
-        assertThat(tables.client().scan(b -> b.tableName(tables.tableName())).count()).isEqualTo(before);
+        assertThat(tables.client().scan(b -> b.tableName(tables.tableName())).count())
+                .isEqualTo(before);
         assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEmpty();
     }
 
     @Test
     void warmingUpLeavesEvenAnItemUnderTheProbeKeyUntouched() {
-        Map<String, AttributeValue> planted = Map.of("userId",
-                AttributeValue.fromS(DynamoDbUserRepository.WARM_UP_PROBE.value()), "note", AttributeValue.fromS("keep"));
+        Map<String, AttributeValue> planted = Map.of(
+                "userId",
+                AttributeValue.fromS(DynamoDbUserRepository.WARM_UP_PROBE.value()),
+                "note",
+                AttributeValue.fromS("keep"));
         tables.client().putItem(b -> b.tableName(tables.tableName()).item(planted));
 
         repository.warmUp();
@@ -154,13 +173,18 @@ class DynamoDbUserRepositoryTest {
     @Test
     void aMissingTableIsReportedByNameWithoutUserData() {
         DynamoDbUserRepository missing = new DynamoDbUserRepository(enhanced, "no-such-table");
-        User user = User.register(new UserId("sub-missing"), UserProfile.builder()
-                .email(VerifiableEmail.of("jane@example.com", true)).build(), Instant.EPOCH);
+        User user = User.register(
+                new UserId("sub-missing"),
+                UserProfile.builder()
+                        .email(VerifiableEmail.of("jane@example.com", true))
+                        .build(),
+                Instant.EPOCH);
 
         assertThatThrownBy(() -> missing.addIfAbsent(user))
                 .isInstanceOf(UserRepositoryUnavailableException.class)
                 .hasMessage("DynamoDB PutItem on table no-such-table failed: ResourceNotFoundException (HTTP 400)")
-                .message().doesNotContain("jane");
+                .message()
+                .doesNotContain("jane");
         assertThatThrownBy(() -> missing.findById(user.id()))
                 .isInstanceOf(UserRepositoryUnavailableException.class)
                 .hasMessageStartingWith("DynamoDB GetItem on table no-such-table failed");
@@ -170,22 +194,25 @@ class DynamoDbUserRepositoryTest {
     void anUnreachableServerIsReportedAsUnavailable() {
         int closedPort = LoopbackPorts.free();
         DynamoDbClient client = LocalDynamoDb.client(URI.create("http://127.0.0.1:" + closedPort));
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder()
-                .dynamoDbClient(client).build();
+        DynamoDbEnhancedClient enhanced =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         DynamoDbUserRepository unreachable = new DynamoDbUserRepository(enhanced, tables.tableName());
 
-        assertThatThrownBy(() -> unreachable.addIfAbsent(
-                User.register(new UserId("sub-x"), UserProfile.empty(), Instant.EPOCH)))
+        assertThatThrownBy(() ->
+                        unreachable.addIfAbsent(User.register(new UserId("sub-x"), UserProfile.empty(), Instant.EPOCH)))
                 .isInstanceOf(UserRepositoryUnavailableException.class)
-                .hasMessageStartingWith("DynamoDB PutItem on table " + tables.tableName() + " failed: SdkClientException");
+                .hasMessageStartingWith(
+                        "DynamoDB PutItem on table " + tables.tableName() + " failed: SdkClientException");
         client.close();
     }
 
     @Test
     void listsEveryStoredKeyReadingOnlyTheKeyAndDeletesOnRequest() {
         for (int i = 0; i < 30; i++) {
-            repository.addIfAbsent(User.register(new UserId("scan-" + i), UserProfile.builder()
-                    .givenName(new Name("N" + i)).build(), Instant.parse("2026-11-27T10:15:30Z")));
+            repository.addIfAbsent(User.register(
+                    new UserId("scan-" + i),
+                    UserProfile.builder().givenName(new Name("N" + i)).build(),
+                    Instant.parse("2026-11-27T10:15:30Z")));
         }
         tables.front().clearRequests();
         java.util.Set<String> seen = new java.util.TreeSet<>();

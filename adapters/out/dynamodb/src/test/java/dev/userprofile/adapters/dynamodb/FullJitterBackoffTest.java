@@ -41,7 +41,9 @@ class FullJitterBackoffTest {
         Set<Long> seen = new HashSet<>();
         for (int draw = 0; draw < 2_000; draw++) {
             seen.add(backoff.computeDelay(2).toMillis());
-            assertThat(backoff.computeDelay(1)).as("the first attempt does not wait").isZero();
+            assertThat(backoff.computeDelay(1))
+                    .as("the first attempt does not wait")
+                    .isZero();
         }
         assertThat(seen).contains(0L, 25L).hasSizeGreaterThan(22);
     }
@@ -77,7 +79,8 @@ class FullJitterBackoffTest {
         // Two environments restored from one snapshot start from one and the same generator state.
         BackoffStrategy restoredA = new FullJitterBackoff(BASE, MAX, new SplittableRandom(42));
         BackoffStrategy restoredB = new FullJitterBackoff(BASE, MAX, new SplittableRandom(42));
-        assertThat(delays(restoredA)).as("a seeded generator restored twice repeats itself")
+        assertThat(delays(restoredA))
+                .as("a seeded generator restored twice repeats itself")
                 .isEqualTo(delays(restoredB));
         assertThat(delays(new FullJitterBackoff(BASE, MAX, generator)))
                 .isNotEqualTo(delays(new FullJitterBackoff(BASE, MAX, generator)));
@@ -98,19 +101,34 @@ class FullJitterBackoffTest {
         };
         RetryStrategy strategy = DynamoDbClients.retryStrategy(DynamoDbCallBudget.REGISTRATION, highest);
 
-        assertThat(firstRetryDelay(strategy, AwsServiceException.builder().statusCode(500)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build()))
+        assertThat(firstRetryDelay(
+                        strategy,
+                        AwsServiceException.builder()
+                                .statusCode(500)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("InternalServerError")
+                                        .build())
+                                .build()))
                 .isEqualTo(DynamoDbCallBudget.REGISTRATION.backoffBase());
-        assertThat(firstRetryDelay(strategy, AwsServiceException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build()))
+        assertThat(firstRetryDelay(
+                        strategy,
+                        AwsServiceException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("ThrottlingException")
+                                        .build())
+                                .build()))
                 .isEqualTo(DynamoDbCallBudget.REGISTRATION.throttlingBackoffBase());
         assertThat(strategy.maxAttempts()).isEqualTo(DynamoDbCallBudget.REGISTRATION.maxAttempts());
     }
 
     private static Duration firstRetryDelay(RetryStrategy strategy, Throwable failure) {
         AcquireInitialTokenResponse initial = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("test"));
-        return strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(initial.token()).failure(failure)
-                .build()).delay();
+        return strategy.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                        .token(initial.token())
+                        .failure(failure)
+                        .build())
+                .delay();
     }
 
     @Test

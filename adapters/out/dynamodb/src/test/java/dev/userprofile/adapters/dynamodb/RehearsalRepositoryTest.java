@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class RehearsalRepositoryTest {
 
-    private final DynamoDbUserRepository rehearsal = DynamoDbUserRepository.rehearsal("eu-west-1", "profiles",
-            DynamoDbCallBudget.REGISTRATION);
+    private final DynamoDbUserRepository rehearsal =
+            DynamoDbUserRepository.rehearsal("eu-west-1", "profiles", DynamoDbCallBudget.REGISTRATION);
     private final UserId someone = new UserId("9a1c1f0e-3b7d-4c55-8e2a-6f4b3c2d1e0f");
 
     @Test
@@ -34,7 +34,9 @@ class RehearsalRepositoryTest {
 
     @Test
     void everyWriteIsAccepted() {
-        User user = User.register(someone, UserProfile.builder().givenName(new Name("Jane")).build(),
+        User user = User.register(
+                someone,
+                UserProfile.builder().givenName(new Name("Jane")).build(),
                 Instant.parse("2026-11-30T12:00:00Z"));
 
         assertThat(rehearsal.addIfAbsent(user)).isEqualTo(AddResult.ADDED);
@@ -44,7 +46,7 @@ class RehearsalRepositoryTest {
 
     @Test
     void aCallTheRehearsalDoesNotKnowIsAMisuseNamedAsSuch() {
-        assertThatThrownBy(() -> rehearsal.forEachUserId(id -> { }))
+        assertThatThrownBy(() -> rehearsal.forEachUserId(id -> {}))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("answers GetItem and PutItem, not DynamoDB_20120810.Scan");
     }

@@ -2,7 +2,6 @@ package dev.userprofile.local.support.cognito;
 
 import dev.userprofile.local.support.net.LoopbackPorts;
 import dev.userprofile.local.support.process.NodeServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,13 +38,21 @@ public final class CognitoLocalServer implements AutoCloseable {
      * @param triggers       which of the pool's triggers invoke it, as template.yaml's {@code LambdaConfig} names
      *                       them ({@code PostConfirmation}, {@code PostAuthentication})
      */
-    public static CognitoLocalServer start(int port, Path dataDir, URI lambdaEndpoint, String functionName,
-                                           List<String> triggers, String code, Consumer<String> logSink) {
+    public static CognitoLocalServer start(
+            int port,
+            Path dataDir,
+            URI lambdaEndpoint,
+            String functionName,
+            List<String> triggers,
+            String code,
+            Consumer<String> logSink) {
         int chosen = LoopbackPorts.claim(port);
         Path program = NodeServer.locatePackage("cognito-local").resolve("lib/bin/start.js");
         try {
             Files.createDirectories(dataDir.resolve(".cognito"));
-            Files.writeString(dataDir.resolve(".cognito/config.json"), """
+            Files.writeString(
+                    dataDir.resolve(".cognito/config.json"),
+                    """
                     {
                       "LambdaClient": {
                         "endpoint": "%s",
@@ -56,15 +63,25 @@ public final class CognitoLocalServer implements AutoCloseable {
                       "UserPoolDefaults": {"UsernameAttributes": ["email"]},
                       "TokenConfig": {"IssuerDomain": "http://127.0.0.1:%d"}
                     }
-                    """.formatted(lambdaEndpoint, triggers.stream()
-                    .map(trigger -> "\"" + trigger + "\": \"" + functionName + "\"")
-                    .collect(Collectors.joining(", ")), chosen), StandardCharsets.UTF_8);
+                    """.formatted(
+                                    lambdaEndpoint,
+                                    triggers.stream()
+                                            .map(trigger -> "\"" + trigger + "\": \"" + functionName + "\"")
+                                            .collect(Collectors.joining(", ")),
+                                    chosen),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cognito-local's configuration in " + dataDir, e);
         }
-        NodeServer server = NodeServer.start("cognito-local", "node-child.js", List.of(program.toString()), dataDir,
-                Map.of("PORT", Integer.toString(chosen), "HOST", "127.0.0.1", "CODE", code), chosen,
-                STARTUP_TIMEOUT, logSink);
+        NodeServer server = NodeServer.start(
+                "cognito-local",
+                "node-child.js",
+                List.of(program.toString()),
+                dataDir,
+                Map.of("PORT", Integer.toString(chosen), "HOST", "127.0.0.1", "CODE", code),
+                chosen,
+                STARTUP_TIMEOUT,
+                logSink);
         return new CognitoLocalServer(server, code);
     }
 

@@ -1,11 +1,10 @@
 package dev.userprofile.local.support.cognito;
 
-import dev.userprofile.local.support.net.FaultInjectingProxy;
-import dev.userprofile.local.support.net.LoopbackHttpServer;
-import dev.userprofile.local.support.json.JsonValues;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.support.net.FaultInjectingProxy;
+import dev.userprofile.local.support.net.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -38,7 +37,8 @@ public final class CognitoPagingProxy implements AutoCloseable {
 
     private final URI upstream;
     private final HttpServer server;
-    private final HttpClient forwarder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient forwarder =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger listUsersCalls = new AtomicInteger();
     private volatile int failingFromCall = Integer.MAX_VALUE;
 
@@ -111,8 +111,8 @@ public final class CognitoPagingProxy implements AutoCloseable {
     }
 
     private static void error(HttpExchange exchange, int status, String type) throws IOException {
-        byte[] error = ("{\"__type\":\"" + type + "\",\"message\":\"from the test proxy\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] error =
+                ("{\"__type\":\"" + type + "\",\"message\":\"from the test proxy\"}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
         exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
         exchange.sendResponseHeaders(status, error.length);
@@ -134,11 +134,13 @@ public final class CognitoPagingProxy implements AutoCloseable {
     static byte[] page(Map<String, Object> request, byte[] allUsers) throws IOException {
         int limit = request.get("Limit") instanceof Number n ? Math.min(n.intValue(), MAX_PAGE) : MAX_PAGE;
         int offset = request.get("PaginationToken") instanceof String token
-                ? Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8)) : 0;
+                ? Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8))
+                : 0;
         List<String> users = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(allUsers)) {
             while (parser.nextToken() != null) {
-                if (parser.currentToken() == JsonToken.FIELD_NAME && "Users".equals(parser.currentName())
+                if (parser.currentToken() == JsonToken.FIELD_NAME
+                        && "Users".equals(parser.currentName())
                         && parser.nextToken() == JsonToken.START_ARRAY) {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
                         StringWriter user = new StringWriter();
@@ -152,10 +154,13 @@ public final class CognitoPagingProxy implements AutoCloseable {
         }
         int end = Math.min(users.size(), offset + limit);
         StringBuilder page = new StringBuilder("{\"Users\":[")
-                .append(String.join(",", users.subList(Math.min(offset, end), end))).append(']');
+                .append(String.join(",", users.subList(Math.min(offset, end), end)))
+                .append(']');
         if (end < users.size()) {
-            page.append(",\"PaginationToken\":\"").append(Base64.getEncoder().encodeToString(
-                    Integer.toString(end).getBytes(StandardCharsets.UTF_8))).append('"');
+            page.append(",\"PaginationToken\":\"")
+                    .append(Base64.getEncoder()
+                            .encodeToString(Integer.toString(end).getBytes(StandardCharsets.UTF_8)))
+                    .append('"');
         }
         return page.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -35,8 +35,8 @@ public final class PoolTokenVerifier {
             throw new IllegalArgumentException("not a key set URL: " + jwks, e);
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "token_use")));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                null, new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "token_use")));
     }
 
     /**
@@ -48,7 +48,8 @@ public final class PoolTokenVerifier {
             return Optional.empty();
         }
         String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : authorization.strip();
+                ? authorization.substring(7).strip()
+                : authorization.strip();
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -56,7 +57,8 @@ public final class PoolTokenVerifier {
             return Optional.empty();
         }
         Object use = claims.getClaim("token_use");
-        boolean audienceMatches = "id".equals(use) ? claims.getAudience().contains(clientId)
+        boolean audienceMatches = "id".equals(use)
+                ? claims.getAudience().contains(clientId)
                 : "access".equals(use) && clientId.equals(claims.getClaim("client_id"));
         if (!audienceMatches) {
             return Optional.empty();

@@ -2,7 +2,6 @@ package dev.userprofile.local.support.dynamodb;
 
 import dev.userprofile.local.support.net.LoopbackPorts;
 import dev.userprofile.local.support.process.NodeServer;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +33,18 @@ public final class DynaliteServer implements AutoCloseable {
      */
     public static DynaliteServer start(int port, Optional<Path> dataDir) {
         int chosen = LoopbackPorts.claim(port);
-        List<String> arguments = new ArrayList<>(List.of(NodeServer.locatePackage("dynalite").toString(),
-                Integer.toString(chosen)));
+        List<String> arguments =
+                new ArrayList<>(List.of(NodeServer.locatePackage("dynalite").toString(), Integer.toString(chosen)));
         dataDir.ifPresent(dir -> arguments.add(dir.toAbsolutePath().toString()));
-        return new DynaliteServer(NodeServer.start("dynalite", "dynalite-child.js", arguments,
-                Path.of("").toAbsolutePath(), Map.of(), chosen, STARTUP_TIMEOUT, line -> { }));
+        return new DynaliteServer(NodeServer.start(
+                "dynalite",
+                "dynalite-child.js",
+                arguments,
+                Path.of("").toAbsolutePath(),
+                Map.of(),
+                chosen,
+                STARTUP_TIMEOUT,
+                line -> {}));
     }
 
     public URI endpoint() {

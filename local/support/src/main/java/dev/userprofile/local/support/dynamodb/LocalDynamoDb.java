@@ -3,9 +3,9 @@ package dev.userprofile.local.support.dynamodb;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A plain DynamoDB client for a local server: fixed dummy credentials, no retries to hide failures. */
@@ -13,8 +13,7 @@ public final class LocalDynamoDb {
 
     public static final Region REGION = Region.US_EAST_1;
 
-    private LocalDynamoDb() {
-    }
+    private LocalDynamoDb() {}
 
     public static DynamoDbClient client(URI endpoint) {
         return DynamoDbClient.builder()

@@ -46,8 +46,12 @@ public final class LocalTables implements AutoCloseable {
     private final TemplateTable table;
     private final String tableName;
 
-    private LocalTables(DynaliteServer dynalite, FaultInjectingProxy front, DynamoDbClient client, TemplateTable table,
-                        String tableName) {
+    private LocalTables(
+            DynaliteServer dynalite,
+            FaultInjectingProxy front,
+            DynamoDbClient client,
+            TemplateTable table,
+            String tableName) {
         this.dynalite = dynalite;
         this.front = front;
         this.client = client;
@@ -125,8 +129,8 @@ public final class LocalTables implements AutoCloseable {
     /** The same for tables named {@code tableName} reached at {@code endpoint}, running or not (yet). */
     public static Map<String, String> functionEnvironment(String logicalId, String tableName, URI endpoint) {
         TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), logicalId);
-        Map<String, String> environment = new HashMap<>(
-                function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, tableName)));
+        Map<String, String> environment =
+                new HashMap<>(function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, tableName)));
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
         environment.put("AWS_REGION", REGION);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", logicalId);
@@ -160,8 +164,9 @@ public final class LocalTables implements AutoCloseable {
 
     /** The stored item under {@code userId}, read consistently; empty when there is none. */
     public Map<String, AttributeValue> item(String userId) {
-        return client.getItem(b -> b.tableName(tableName).consistentRead(true)
-                .key(Map.of("userId", AttributeValue.fromS(userId)))).item();
+        return client.getItem(b ->
+                        b.tableName(tableName).consistentRead(true).key(Map.of("userId", AttributeValue.fromS(userId))))
+                .item();
     }
 
     public int itemCount() {

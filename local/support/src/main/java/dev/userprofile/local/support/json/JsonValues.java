@@ -15,10 +15,10 @@ import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 public final class JsonValues {
 
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /**
      * Parses exactly one JSON object.

@@ -45,9 +45,11 @@ public final class ContainerCredentialsServer implements AutoCloseable {
 
     /** The variables Lambda sets for a SnapStart function instead of AWS_ACCESS_KEY_ID and friends. */
     public Map<String, String> environment() {
-        return Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        return Map.of(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
                 "http://127.0.0.1:" + server.getAddress().getPort() + PATH,
-                "AWS_CONTAINER_AUTHORIZATION_TOKEN", token);
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+                token);
     }
 
     /** How long the credentials served from now on last (Lambda's last hours; a test may want them stale soon). */
@@ -67,10 +69,17 @@ public final class ContainerCredentialsServer implements AutoCloseable {
                 return;
             }
             served.incrementAndGet();
-            String expiration = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS).toString();
-            byte[] body = ("{\"AccessKeyId\":\"ASIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                    .toUpperCase() + "\",\"SecretAccessKey\":\"" + UUID.randomUUID()
-                    + "\",\"Token\":\"" + UUID.randomUUID() + "\",\"Expiration\":\"" + expiration + "\"}")
+            String expiration = clock.instant()
+                    .plus(lifetime)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString();
+            byte[] body = ("{\"AccessKeyId\":\"ASIA"
+                            + UUID.randomUUID()
+                                    .toString()
+                                    .replace("-", "")
+                                    .substring(0, 16)
+                                    .toUpperCase() + "\",\"SecretAccessKey\":\"" + UUID.randomUUID()
+                            + "\",\"Token\":\"" + UUID.randomUUID() + "\",\"Expiration\":\"" + expiration + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

@@ -58,10 +58,11 @@ public final class InvokeApi implements AutoCloseable {
                 send(exchange, 404, "{\"Type\":\"User\",\"message\":\"Function not found: " + bare + "\"}");
                 return;
             }
-            RuntimeApi.InvocationResult result = function.invoke(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            RuntimeApi.InvocationResult result =
+                    function.invoke(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
-            result.functionError().ifPresent(error -> exchange.getResponseHeaders().add("X-Amz-Function-Error", error));
+            result.functionError()
+                    .ifPresent(error -> exchange.getResponseHeaders().add("X-Amz-Function-Error", error));
             send(exchange, 200, result.payload());
         }
     }

@@ -1,10 +1,9 @@
 package dev.userprofile.local.support.lambda;
 
-import dev.userprofile.local.support.template.CloudFormationYaml;
-
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +16,10 @@ import java.util.Optional;
 public final class LambdaRuntimeJson {
 
     private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> SERIALIZER =
-            LambdaEventSerializers.serializerFor(CognitoUserPoolPostConfirmationEvent.class,
-                    LambdaRuntimeJson.class.getClassLoader());
+            LambdaEventSerializers.serializerFor(
+                    CognitoUserPoolPostConfirmationEvent.class, LambdaRuntimeJson.class.getClassLoader());
 
-    private LambdaRuntimeJson() {
-    }
+    private LambdaRuntimeJson() {}
 
     public static CognitoUserPoolPostConfirmationEvent fromJson(String json) {
         return SERIALIZER.fromJson(json);
@@ -29,21 +27,26 @@ public final class LambdaRuntimeJson {
 
     /** Any event or response type, through the runtime's serialiser for it. */
     public static <T> T fromJson(String json, Class<T> type) {
-        return LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader()).fromJson(json);
+        return LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader())
+                .fromJson(json);
     }
 
     public static <T> String toJson(T value, Class<T> type) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader()).toJson(value, out);
+        LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader())
+                .toJson(value, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The {@code sub} a trigger event's JSON carries in its user attributes, if it is readable and has one. */
     public static Optional<String> subOf(String eventJson) {
         try {
-            CognitoUserPoolPostConfirmationEvent.Request request = fromJson(eventJson).getRequest();
-            return Optional.ofNullable(request == null || request.getUserAttributes() == null ? null
-                    : request.getUserAttributes().get("sub"));
+            CognitoUserPoolPostConfirmationEvent.Request request =
+                    fromJson(eventJson).getRequest();
+            return Optional.ofNullable(
+                    request == null || request.getUserAttributes() == null
+                            ? null
+                            : request.getUserAttributes().get("sub"));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

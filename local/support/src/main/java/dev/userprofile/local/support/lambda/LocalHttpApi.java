@@ -1,11 +1,10 @@
 package dev.userprofile.local.support.lambda;
 
-import dev.userprofile.local.support.cognito.PoolTokenVerifier;
-import dev.userprofile.local.support.net.LoopbackHttpServer;
-import dev.userprofile.local.support.json.JsonValues;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.userprofile.local.support.cognito.PoolTokenVerifier;
+import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.support.net.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -59,17 +58,23 @@ public final class LocalHttpApi implements AutoCloseable {
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
                 return;
             }
-            Optional<Map<String, String>> claims = tokens.claims(exchange.getRequestHeaders()
-                    .getFirst("Authorization"));
+            Optional<Map<String, String>> claims =
+                    tokens.claims(exchange.getRequestHeaders().getFirst("Authorization"));
             if (claims.isEmpty()) {
-                send(exchange, 401, Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
+                send(
+                        exchange,
+                        401,
+                        Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
                         "{\"message\":\"Unauthorized\"}");
                 return;
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
             RuntimeApi.InvocationResult result = function.invoke(event(exchange, method, path, claims.get(), body));
             if (result.functionError().isPresent()) {
-                send(exchange, 500, Map.of("Content-Type", "application/json"),
+                send(
+                        exchange,
+                        500,
+                        Map.of("Content-Type", "application/json"),
                         "{\"message\":\"Internal Server Error\"}");
                 return;
             }
@@ -78,8 +83,8 @@ public final class LocalHttpApi implements AutoCloseable {
     }
 
     /** The payload format 2.0 event API Gateway sends for this request. */
-    private String event(HttpExchange exchange, String method, String path, Map<String, String> claims,
-                         byte[] body) throws IOException {
+    private String event(HttpExchange exchange, String method, String path, Map<String, String> claims, byte[] body)
+            throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
@@ -89,7 +94,8 @@ public final class LocalHttpApi implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             json.writeStringField("rawQueryString", query == null ? "" : query);
             json.writeObjectFieldStart("headers");
-            for (Map.Entry<String, java.util.List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            for (Map.Entry<String, java.util.List<String>> header :
+                    exchange.getRequestHeaders().entrySet()) {
                 json.writeStringField(header.getKey().toLowerCase(Locale.ROOT), String.join(",", header.getValue()));
             }
             json.writeEndObject();
@@ -111,7 +117,8 @@ public final class LocalHttpApi implements AutoCloseable {
             json.writeStringField("method", method);
             json.writeStringField("path", path);
             json.writeStringField("protocol", "HTTP/1.1");
-            json.writeStringField("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+            json.writeStringField(
+                    "sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
             String agent = exchange.getRequestHeaders().getFirst("User-Agent");
             json.writeStringField("userAgent", agent == null ? "" : agent);
             json.writeEndObject();
@@ -139,8 +146,11 @@ public final class LocalHttpApi implements AutoCloseable {
             ((Map<String, Object>) given).forEach((name, value) -> headers.put(name, String.valueOf(value)));
         }
         Object body = response.get("body");
-        byte[] bytes = body == null ? new byte[0] : Boolean.TRUE.equals(response.get("isBase64Encoded"))
-                ? Base64.getDecoder().decode((String) body) : ((String) body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body == null
+                ? new byte[0]
+                : Boolean.TRUE.equals(response.get("isBase64Encoded"))
+                        ? Base64.getDecoder().decode((String) body)
+                        : ((String) body).getBytes(StandardCharsets.UTF_8);
         send(exchange, status, headers, bytes);
     }
 

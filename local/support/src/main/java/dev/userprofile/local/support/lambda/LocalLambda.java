@@ -1,17 +1,15 @@
 package dev.userprofile.local.support.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import dev.userprofile.local.support.process.ChildProcesses;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
-
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,30 +53,51 @@ public final class LocalLambda implements AutoCloseable {
      * @param holdAtCheckpoint with {@code snapStart}: init stops at its checkpoint until {@link #restoreThenInvoke},
      *                         so the caller can change the world in between, as a snapshot's age does
      */
-    public record Launch(TemplateFunction function, Path artifact, Map<String, String> environment,
-                         List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink,
-                         Optional<Path> telemetryLog, boolean holdAtCheckpoint) {
+    public record Launch(
+            TemplateFunction function,
+            Path artifact,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            boolean snapStart,
+            int port,
+            Consumer<String> logSink,
+            Optional<Path> telemetryLog,
+            boolean holdAtCheckpoint) {
         public Launch {
             environment = Map.copyOf(environment);
             jvmOptions = List.copyOf(jvmOptions);
         }
 
-        public Launch(TemplateFunction function, Path artifact, Map<String, String> environment,
-                      List<String> jvmOptions, boolean snapStart, int port, Consumer<String> logSink) {
+        public Launch(
+                TemplateFunction function,
+                Path artifact,
+                Map<String, String> environment,
+                List<String> jvmOptions,
+                boolean snapStart,
+                int port,
+                Consumer<String> logSink) {
             this(function, artifact, environment, jvmOptions, snapStart, port, logSink, Optional.empty(), false);
         }
 
         public Launch withTelemetryLog(Path file) {
-            return new Launch(function, artifact, environment, jvmOptions, snapStart, port, logSink,
-                    Optional.of(file), holdAtCheckpoint);
+            return new Launch(
+                    function,
+                    artifact,
+                    environment,
+                    jvmOptions,
+                    snapStart,
+                    port,
+                    logSink,
+                    Optional.of(file),
+                    holdAtCheckpoint);
         }
 
         public Launch heldAtCheckpoint() {
             if (!snapStart) {
                 throw new IllegalStateException("only a SnapStart init has a checkpoint");
             }
-            return new Launch(function, artifact, environment, jvmOptions, snapStart, port, logSink, telemetryLog,
-                    true);
+            return new Launch(
+                    function, artifact, environment, jvmOptions, snapStart, port, logSink, telemetryLog, true);
         }
     }
 
@@ -118,8 +137,8 @@ public final class LocalLambda implements AutoCloseable {
     public static LocalLambda start(Launch launch) {
         Path artifact = launch.artifact();
         if (!Files.exists(artifact)) {
-            throw new IllegalStateException("function artifact " + artifact
-                    + " not found: build it with ./mvnw -pl bootstrap -am package");
+            throw new IllegalStateException(
+                    "function artifact " + artifact + " not found: build it with ./mvnw -pl bootstrap -am package");
         }
         LoopbackPorts.claim(launch.port());
         try {
@@ -225,8 +244,8 @@ public final class LocalLambda implements AutoCloseable {
 
     private synchronized void startRuntime() throws IOException {
         List<String> command = new ArrayList<>();
-        telemetryLog.ifPresent(file -> command.addAll(List.of("/bin/sh", "-c",
-                "exec " + TELEMETRY_FD + ">>\"$0\" && exec \"$@\"", file.toString())));
+        telemetryLog.ifPresent(file -> command.addAll(
+                List.of("/bin/sh", "-c", "exec " + TELEMETRY_FD + ">>\"$0\" && exec \"$@\"", file.toString())));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (snapStart) {
             command.add(CRAC_COMPAT);
@@ -241,7 +260,8 @@ public final class LocalLambda implements AutoCloseable {
         command.add(runtimeClasspath());
         command.add(RUNTIME_MAIN);
         command.add(function.handler());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(lambdaEnvironment());
         runtimeStartedNanos = System.nanoTime();
@@ -286,13 +306,19 @@ public final class LocalLambda implements AutoCloseable {
     /** The runtime's own jars: the runtime interface client and what it needs, found where this JVM loaded them. */
     private static String runtimeClasspath() {
         return Stream.of(AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class)
-                .map(LocalLambda::jarOf).distinct().reduce((a, b) -> a + File.pathSeparator + b)
+                .map(LocalLambda::jarOf)
+                .distinct()
+                .reduce((a, b) -> a + File.pathSeparator + b)
                 .orElseThrow();
     }
 
     private static String jarOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -328,7 +354,8 @@ public final class LocalLambda implements AutoCloseable {
         stopRuntime();
         api.close();
         try (Stream<Path> files = Files.walk(taskRoot)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // A temp folder left behind is harmless.
         }

@@ -45,7 +45,7 @@ public final class LocalLambdaContext implements Context {
     };
 
     public LocalLambdaContext() {
-        this(line -> { });
+        this(line -> {});
     }
 
     /** A context whose log lines also go to {@code echo}, such as {@code System.out::println}. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -33,19 +32,16 @@ public final class RuntimeApi implements AutoCloseable {
     private static final String RUNTIME = "/2018-06-01/runtime";
 
     /** What an invocation returned: a payload, or a function error with the runtime's error JSON. */
-    public record InvocationResult(String payload, Optional<String> functionError) {
-    }
+    public record InvocationResult(String payload, Optional<String> functionError) {}
 
-    record Invocation(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {
-    }
+    record Invocation(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {}
 
     /**
      * Where the time of a restore's first response went: from the restore to the runtime's first request for an
      * event (the JVM resuming, the afterRestore hooks, the runtime's own restore call), then from that request to
      * the function's answer (the event's transfer and deserialisation, the handler, the response).
      */
-    public record RestoreTimeline(Duration resume, Duration invocation) {
-    }
+    public record RestoreTimeline(Duration resume, Duration invocation) {}
 
     private static final Duration INIT_ALLOWANCE = Duration.ofSeconds(10);
 
@@ -58,7 +54,8 @@ public final class RuntimeApi implements AutoCloseable {
     private final CountDownLatch restored = new CountDownLatch(1);
     /** Completed when the "restore" may proceed; held open by {@link #holdRestore()}. */
     private volatile CompletableFuture<Void> restoreGate = CompletableFuture.completedFuture(null);
-    private volatile Consumer<String> onTimeout = requestId -> { };
+
+    private volatile Consumer<String> onTimeout = requestId -> {};
     private volatile String initError;
     private volatile long restoreReleasedNanos;
     private volatile long firstPollAfterRestoreNanos;
@@ -126,7 +123,8 @@ public final class RuntimeApi implements AutoCloseable {
         if (released == 0 || polled < released || answered < polled) {
             return Optional.empty();
         }
-        return Optional.of(new RestoreTimeline(Duration.ofNanos(polled - released), Duration.ofNanos(answered - polled)));
+        return Optional.of(
+                new RestoreTimeline(Duration.ofNanos(polled - released), Duration.ofNanos(answered - polled)));
     }
 
     public Optional<String> initError() {
@@ -154,8 +152,9 @@ public final class RuntimeApi implements AutoCloseable {
             return invocation.result.get(timeout.toMillis() + INIT_ALLOWANCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.remove(invocation);
-            return new InvocationResult("{\"errorMessage\":\"" + requestId
-                    + " the runtime did not take the invocation (init failed or hung)\",\"errorType\":\"Runtime.Unknown\"}",
+            return new InvocationResult(
+                    "{\"errorMessage\":\"" + requestId
+                            + " the runtime did not take the invocation (init failed or hung)\",\"errorType\":\"Runtime.Unknown\"}",
                     Optional.of("Unhandled"));
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
@@ -179,12 +178,16 @@ public final class RuntimeApi implements AutoCloseable {
                 running.put(next.requestId, next);
                 scheduleTimeout(next);
                 exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.requestId);
-                exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(
-                        System.currentTimeMillis() + timeout.toMillis()));
-                exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                        "arn:aws:lambda:local:000000000000:function:" + functionName);
-                exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                        "Root=1-00000000-000000000000000000000000;Sampled=0");
+                exchange.getResponseHeaders()
+                        .add(
+                                "Lambda-Runtime-Deadline-Ms",
+                                Long.toString(System.currentTimeMillis() + timeout.toMillis()));
+                exchange.getResponseHeaders()
+                        .add(
+                                "Lambda-Runtime-Invoked-Function-Arn",
+                                "arn:aws:lambda:local:000000000000:function:" + functionName);
+                exchange.getResponseHeaders()
+                        .add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
                 send(exchange, 200, next.event, "application/json");
             } else if (path.startsWith("/invocation/") && path.endsWith("/response")) {
                 complete(exchange, path, Optional.empty());
@@ -234,7 +237,10 @@ public final class RuntimeApi implements AutoCloseable {
         Invocation invocation = running.remove(requestId);
         lastResponseNanos = System.nanoTime();
         if (invocation == null) {
-            send(exchange, 400, "{\"errorMessage\":\"unknown or finished request\"}".getBytes(StandardCharsets.UTF_8),
+            send(
+                    exchange,
+                    400,
+                    "{\"errorMessage\":\"unknown or finished request\"}".getBytes(StandardCharsets.UTF_8),
                     "application/json");
             return;
         }

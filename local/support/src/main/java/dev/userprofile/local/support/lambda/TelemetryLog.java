@@ -23,14 +23,13 @@ public final class TelemetryLog {
     private static final String[] LEVELS = {"UNDEFINED", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
 
     /** One record as Lambda receives it. */
-    public record Frame(boolean json, String level, long timestampMicros, String payload) {
-    }
+    public record Frame(boolean json, String level, long timestampMicros, String payload) {}
 
-    private TelemetryLog() {
-    }
+    private TelemetryLog() {}
 
     public static List<Frame> read(Path file) {
-        try (InputStream bytes = Files.newInputStream(file); DataInputStream in = new DataInputStream(bytes)) {
+        try (InputStream bytes = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(bytes)) {
             List<Frame> frames = new ArrayList<>();
             while (true) {
                 int type;
@@ -48,7 +47,10 @@ public final class TelemetryLog {
                 if (payload.length != length) {
                     throw new IllegalStateException("truncated telemetry frame");
                 }
-                frames.add(new Frame((type & 1) == 0, LEVELS[(type >>> 2) & 0b111], timestamp,
+                frames.add(new Frame(
+                        (type & 1) == 0,
+                        LEVELS[(type >>> 2) & 0b111],
+                        timestamp,
                         new String(payload, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {

@@ -47,12 +47,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     /** Headers a relay must not pass on (lower case); the other proxies here use the same list. */
-    public static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding", "keep-alive");
+    public static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive");
 
     private final URI upstream;
     private final ServerSocket server;
-    private final HttpClient forwarder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient forwarder =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Fault> queued = new ConcurrentLinkedQueue<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -101,8 +102,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     /** The operation of every request received, in order ({@code PutItem}, {@code GetItem} ...), faults left out. */
     public List<String> operations() {
-        return seen.stream().map(target -> target.replaceFirst(" <- .*$", ""))
-                .map(target -> target.substring(target.indexOf('.') + 1)).toList();
+        return seen.stream()
+                .map(target -> target.replaceFirst(" <- .*$", ""))
+                .map(target -> target.substring(target.indexOf('.') + 1))
+                .toList();
     }
 
     /** Forgets the requests received so far. */
@@ -137,8 +140,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
-             OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream()) {
             Request request;
             while ((request = Request.read(in)) != null) {
                 Fault fault = always != null ? always : queued.poll();
@@ -149,12 +153,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 }
                 switch (fault) {
                     case THROTTLING -> respond(out, error(400, "com.amazonaws.dynamodb.v20120810#ThrottlingException"));
-                    case PROVISIONED_THROUGHPUT_EXCEEDED -> respond(out,
-                            error(400, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException"));
-                    case INTERNAL_SERVER_ERROR_500 -> respond(out,
-                            error(500, "com.amazonaws.dynamodb.v20120810#InternalServerError"));
-                    case SERVICE_UNAVAILABLE_503 -> respond(out,
-                            error(503, "com.amazon.coral.availability#ServiceUnavailableException"));
+                    case PROVISIONED_THROUGHPUT_EXCEEDED ->
+                        respond(
+                                out,
+                                error(400, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException"));
+                    case INTERNAL_SERVER_ERROR_500 ->
+                        respond(out, error(500, "com.amazonaws.dynamodb.v20120810#InternalServerError"));
+                    case SERVICE_UNAVAILABLE_503 ->
+                        respond(out, error(503, "com.amazon.coral.availability#ServiceUnavailableException"));
                     case CONNECTION_RESET -> {
                         reset(socket);
                         return;
@@ -208,21 +214,24 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private static Response error(int status, String type) {
         byte[] body = ("{\"__type\":\"" + type + "\",\"message\":\"injected by the test proxy\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        return new Response(status, Map.of("Content-Type", "application/x-amz-json-1.0",
-                "x-amzn-RequestId", "FAULT" + System.nanoTime()), body);
+        return new Response(
+                status,
+                Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", "FAULT" + System.nanoTime()),
+                body);
     }
 
     private static void respond(OutputStream out, Response response) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status).append(" X\r\n");
-        response.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        StringBuilder head =
+                new StringBuilder("HTTP/1.1 ").append(response.status).append(" X\r\n");
+        response.headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Length: ").append(response.body.length).append("\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(response.body);
         out.flush();
     }
 
-    private record Response(int status, Map<String, String> headers, byte[] body) {
-    }
+    private record Response(int status, Map<String, String> headers, byte[] body) {}
 
     private record Request(String method, String path, Map<String, String> headers, byte[] body) {
 
@@ -236,7 +245,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
             String header;
             while ((header = line(in)) != null && !header.isEmpty()) {
                 int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+                headers.put(
+                        header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        header.substring(colon + 1).trim());
             }
             int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
             byte[] body = in.readNBytes(length);
@@ -258,8 +269,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     public static List<Fault> transientFaults() {
-        return new ArrayList<>(List.of(Fault.THROTTLING, Fault.PROVISIONED_THROUGHPUT_EXCEEDED,
-                Fault.INTERNAL_SERVER_ERROR_500, Fault.SERVICE_UNAVAILABLE_503, Fault.CONNECTION_RESET,
+        return new ArrayList<>(List.of(
+                Fault.THROTTLING,
+                Fault.PROVISIONED_THROUGHPUT_EXCEEDED,
+                Fault.INTERNAL_SERVER_ERROR_500,
+                Fault.SERVICE_UNAVAILABLE_503,
+                Fault.CONNECTION_RESET,
                 Fault.SLOW_RESPONSE));
     }
 }

@@ -11,8 +11,7 @@ import java.util.concurrent.Executors;
 /** An HTTP server on 127.0.0.1 for the local emulators, serving every path with one handler. */
 public final class LoopbackHttpServer {
 
-    private LoopbackHttpServer() {
-    }
+    private LoopbackHttpServer() {}
 
     /**
      * Starts on {@code port} (0 for any free one; a taken one is refused with a clear message). Requests are served on

@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Port checks on 127.0.0.1, where every local server of this project listens. */
 public final class LoopbackPorts {
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -14,8 +14,7 @@ public final class ChildProcesses {
 
     private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(5);
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** Hands each line the process prints to {@code lines}, on a virtual thread, until the process ends. */
     public static void forwardOutput(Process process, Consumer<String> lines) {

@@ -39,13 +39,20 @@ public final class NodeServer implements AutoCloseable {
      * Runs {@code launcher} (a script among this package's resources) with {@code arguments}, and waits until
      * something listens on {@code port}.
      */
-    public static NodeServer start(String name, String launcher, List<String> arguments, Path workingDirectory,
-                            Map<String, String> environment, int port, Duration startupTimeout,
-                            Consumer<String> logSink) {
-        List<String> command = new ArrayList<>(List.of("node", extractScript(launcher).toString()));
+    public static NodeServer start(
+            String name,
+            String launcher,
+            List<String> arguments,
+            Path workingDirectory,
+            Map<String, String> environment,
+            int port,
+            Duration startupTimeout,
+            Consumer<String> logSink) {
+        List<String> command =
+                new ArrayList<>(List.of("node", extractScript(launcher).toString()));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             NodeServer server = new NodeServer(name, builder.start(), port, logSink);
@@ -69,7 +76,8 @@ public final class NodeServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited at start: " + output.toString().strip());
+                throw new IllegalStateException(
+                        name + " exited at start: " + output.toString().strip());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);

@@ -27,12 +27,27 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class CloudFormationYaml {
 
-    private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
-            "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-            "ToJsonString", "Length");
+    private static final List<String> FUNCTIONS = List.of(
+            "Base64",
+            "Cidr",
+            "FindInMap",
+            "GetAtt",
+            "GetAZs",
+            "ImportValue",
+            "Join",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "And",
+            "Equals",
+            "If",
+            "Not",
+            "Or",
+            "ToJsonString",
+            "Length");
 
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     public static Map<String, Object> load(Path template) {
         try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
@@ -54,8 +69,8 @@ public final class CloudFormationYaml {
      * @throws IllegalArgumentException naming the resource when it is missing or of another type
      */
     public static Map<String, Object> properties(Map<String, Object> template, String logicalId, String type) {
-        Map<String, Object> resource = map(map(template.get("Resources"), "Resources").get(logicalId),
-                "Resources." + logicalId);
+        Map<String, Object> resource =
+                map(map(template.get("Resources"), "Resources").get(logicalId), "Resources." + logicalId);
         if (!type.equals(resource.get("Type"))) {
             throw new IllegalArgumentException(logicalId + " is not an " + type);
         }
@@ -90,7 +105,8 @@ public final class CloudFormationYaml {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "template.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
     private static final class IntrinsicConstructor extends SafeConstructor {

@@ -8,24 +8,38 @@ import java.util.Map;
  * A Lambda function as template.yaml defines it: handler, runtime, memory, timeout, log format and environment, so
  * local runs use the deployed definition rather than a copy of it.
  */
-public record TemplateFunction(String logicalId, String handler, String runtime, int memoryMb, int timeoutSeconds,
-                               String logFormat, Map<String, Object> environment) {
+public record TemplateFunction(
+        String logicalId,
+        String handler,
+        String runtime,
+        int memoryMb,
+        int timeoutSeconds,
+        String logFormat,
+        Map<String, Object> environment) {
 
     public TemplateFunction {
         environment = Map.copyOf(environment);
     }
 
     public static TemplateFunction fromTemplate(Path template, String logicalId) {
-        Map<String, Object> properties = CloudFormationYaml.properties(CloudFormationYaml.load(template), logicalId,
-                "AWS::Serverless::Function");
+        Map<String, Object> properties = CloudFormationYaml.properties(
+                CloudFormationYaml.load(template), logicalId, "AWS::Serverless::Function");
         Map<String, Object> environment = properties.get("Environment") instanceof Map<?, ?> env
-                && env.get("Variables") instanceof Map<?, ?> variables
-                ? CloudFormationYaml.map(variables, logicalId + ".Environment.Variables") : Map.of();
+                        && env.get("Variables") instanceof Map<?, ?> variables
+                ? CloudFormationYaml.map(variables, logicalId + ".Environment.Variables")
+                : Map.of();
         String logFormat = properties.get("LoggingConfig") instanceof Map<?, ?> logging
-                && logging.get("LogFormat") instanceof String format ? format : "Text";
-        return new TemplateFunction(logicalId, (String) properties.get("Handler"), (String) properties.get("Runtime"),
+                        && logging.get("LogFormat") instanceof String format
+                ? format
+                : "Text";
+        return new TemplateFunction(
+                logicalId,
+                (String) properties.get("Handler"),
+                (String) properties.get("Runtime"),
                 ((Number) properties.getOrDefault("MemorySize", 128)).intValue(),
-                ((Number) properties.getOrDefault("Timeout", 3)).intValue(), logFormat, environment);
+                ((Number) properties.getOrDefault("Timeout", 3)).intValue(),
+                logFormat,
+                environment);
     }
 
     /**
@@ -39,14 +53,16 @@ public record TemplateFunction(String logicalId, String handler, String runtime,
         environment.forEach((name, value) -> {
             if (value instanceof String text) {
                 resolved.put(name, text);
-            } else if (value instanceof Map<?, ?> ref && ref.size() == 1 && ref.get("Ref") instanceof String target
+            } else if (value instanceof Map<?, ?> ref
+                    && ref.size() == 1
+                    && ref.get("Ref") instanceof String target
                     && localResourceNames.containsKey(target)) {
                 resolved.put(name, localResourceNames.get(target));
             } else if (value instanceof Number || value instanceof Boolean) {
                 resolved.put(name, value.toString());
             } else {
-                throw new IllegalArgumentException("environment variable " + name + " of " + logicalId
-                        + " has no local value: " + value);
+                throw new IllegalArgumentException(
+                        "environment variable " + name + " of " + logicalId + " has no local value: " + value);
             }
         });
         return resolved;

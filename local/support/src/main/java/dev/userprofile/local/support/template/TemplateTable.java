@@ -20,8 +20,11 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * A DynamoDB table as template.yaml defines it, so local tables are created from the one definition that is
  * deployed, never from a copy of its key schema.
  */
-public record TemplateTable(String logicalId, List<AttributeDefinition> attributes, List<KeySchemaElement> keySchema,
-                            BillingMode billingMode) {
+public record TemplateTable(
+        String logicalId,
+        List<AttributeDefinition> attributes,
+        List<KeySchemaElement> keySchema,
+        BillingMode billingMode) {
 
     public TemplateTable {
         attributes = List.copyOf(attributes);
@@ -29,16 +32,16 @@ public record TemplateTable(String logicalId, List<AttributeDefinition> attribut
     }
 
     public static TemplateTable fromTemplate(Path template, String logicalId) {
-        Map<String, Object> properties = CloudFormationYaml.properties(CloudFormationYaml.load(template), logicalId,
-                "AWS::DynamoDB::Table");
-        List<AttributeDefinition> attributes = list(properties.get("AttributeDefinitions"),
-                logicalId + ".AttributeDefinitions").stream()
-                .map(a -> map(a, "AttributeDefinition"))
-                .map(a -> AttributeDefinition.builder()
-                        .attributeName((String) a.get("AttributeName"))
-                        .attributeType((String) a.get("AttributeType"))
-                        .build())
-                .toList();
+        Map<String, Object> properties =
+                CloudFormationYaml.properties(CloudFormationYaml.load(template), logicalId, "AWS::DynamoDB::Table");
+        List<AttributeDefinition> attributes =
+                list(properties.get("AttributeDefinitions"), logicalId + ".AttributeDefinitions").stream()
+                        .map(a -> map(a, "AttributeDefinition"))
+                        .map(a -> AttributeDefinition.builder()
+                                .attributeName((String) a.get("AttributeName"))
+                                .attributeType((String) a.get("AttributeType"))
+                                .build())
+                        .toList();
         List<KeySchemaElement> keys = list(properties.get("KeySchema"), logicalId + ".KeySchema").stream()
                 .map(k -> map(k, "KeySchema"))
                 .map(k -> KeySchemaElement.builder()
@@ -46,7 +49,8 @@ public record TemplateTable(String logicalId, List<AttributeDefinition> attribut
                         .keyType((String) k.get("KeyType"))
                         .build())
                 .toList();
-        BillingMode billing = BillingMode.fromValue(String.valueOf(properties.getOrDefault("BillingMode", "PROVISIONED")));
+        BillingMode billing =
+                BillingMode.fromValue(String.valueOf(properties.getOrDefault("BillingMode", "PROVISIONED")));
         return new TemplateTable(logicalId, attributes, keys, billing);
     }
 
@@ -69,7 +73,8 @@ public record TemplateTable(String logicalId, List<AttributeDefinition> attribut
 
     /** A waiter that polls every 50 ms: the SDK's default waits 20 s between polls, an age for a local server. */
     public static DynamoDbWaiter fastWaiter(DynamoDbClient dynamoDb) {
-        return DynamoDbWaiter.builder().client(dynamoDb)
+        return DynamoDbWaiter.builder()
+                .client(dynamoDb)
                 .overrideConfiguration(o -> o.maxAttempts(200)
                         .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(50))))
                 .build();

@@ -1,9 +1,8 @@
 package dev.userprofile.local.support.cognito;
 
-import dev.userprofile.local.support.json.JsonValues;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userprofile.local.support.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,12 @@ class CognitoPagingProxyTest {
     private static byte[] allUsers(int count) {
         StringBuilder json = new StringBuilder("{\"Users\":[");
         for (int i = 0; i < count; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"Username\":\"u").append(i)
-                    .append("\",\"Attributes\":[{\"Name\":\"sub\",\"Value\":\"s").append(i).append("\"}]}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"Username\":\"u")
+                    .append(i)
+                    .append("\",\"Attributes\":[{\"Name\":\"sub\",\"Value\":\"s")
+                    .append(i)
+                    .append("\"}]}");
         }
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -35,8 +38,10 @@ class CognitoPagingProxyTest {
         assertThat((List<?>) second.get("Users")).hasSize(60);
         assertThat((List<?>) last.get("Users")).hasSize(10);
         assertThat(last).doesNotContainKey("PaginationToken");
-        assertThat(((Map<?, ?>) ((List<?>) second.get("Users")).getFirst()).get("Username")).isEqualTo("u60");
-        assertThat(((Map<?, ?>) ((List<?>) last.get("Users")).getLast()).get("Username")).isEqualTo("u129");
+        assertThat(((Map<?, ?>) ((List<?>) second.get("Users")).getFirst()).get("Username"))
+                .isEqualTo("u60");
+        assertThat(((Map<?, ?>) ((List<?>) last.get("Users")).getLast()).get("Username"))
+                .isEqualTo("u129");
     }
 
     @Test

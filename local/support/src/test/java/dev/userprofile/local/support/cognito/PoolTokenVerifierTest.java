@@ -46,8 +46,8 @@ class PoolTokenVerifierTest {
             exchange.close();
         });
         keys.start();
-        verifier = new PoolTokenVerifier(URI.create("http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks.json"),
-                ISSUER, CLIENT);
+        verifier = new PoolTokenVerifier(
+                URI.create("http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks.json"), ISSUER, CLIENT);
     }
 
     @AfterAll
@@ -56,12 +56,17 @@ class PoolTokenVerifierTest {
     }
 
     private static JWTClaimsSet.Builder access() {
-        return new JWTClaimsSet.Builder().issuer(ISSUER).subject("sub-1").claim("token_use", "access")
-                .claim("client_id", CLIENT).expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("sub-1")
+                .claim("token_use", "access")
+                .claim("client_id", CLIENT)
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
     }
 
     private static String signed(RSAKey key, UnaryOperator<JWTClaimsSet.Builder> claims) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 claims.apply(access()).build());
         jwt.sign(new RSASSASigner(key));
         return "Bearer " + jwt.serialize();
@@ -69,10 +74,15 @@ class PoolTokenVerifierTest {
 
     @Test
     void acceptsTheClientsAccessAndIdTokensAndPassesTheClaimsAsText() throws Exception {
-        assertThat(verifier.claims(signed(poolKey, c -> c))).hasValueSatisfying(claims -> assertThat(claims)
-                .containsEntry("sub", "sub-1").containsEntry("token_use", "access").containsKey("exp"));
-        assertThat(verifier.claims(signed(poolKey, c -> c.claim("token_use", "id").claim("client_id", null)
-                .audience(CLIENT)))).isPresent();
+        assertThat(verifier.claims(signed(poolKey, c -> c)))
+                .hasValueSatisfying(claims -> assertThat(claims)
+                        .containsEntry("sub", "sub-1")
+                        .containsEntry("token_use", "access")
+                        .containsKey("exp"));
+        assertThat(verifier.claims(signed(
+                        poolKey,
+                        c -> c.claim("token_use", "id").claim("client_id", null).audience(CLIENT))))
+                .isPresent();
     }
 
     @Test
@@ -80,17 +90,31 @@ class PoolTokenVerifierTest {
         assertThat(verifier.claims(null)).as("no header").isEmpty();
         assertThat(verifier.claims("Bearer ")).as("no token").isEmpty();
         assertThat(verifier.claims("Bearer a.b.c")).as("not a JWT").isEmpty();
-        assertThat(verifier.claims(signed(otherKey, c -> c))).as("signed by another key").isEmpty();
-        assertThat(verifier.claims(signed(poolKey, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))))))
-                .as("expired").isEmpty();
-        assertThat(verifier.claims(signed(poolKey, c -> c.issuer(ISSUER + "x")))).as("another pool").isEmpty();
-        assertThat(verifier.claims(signed(poolKey, c -> c.claim("client_id", "other-client"))))
-                .as("another app client").isEmpty();
-        assertThat(verifier.claims(signed(poolKey, c -> c.claim("token_use", "id").audience("other-client"))))
-                .as("an ID token for another client").isEmpty();
-        assertThat(verifier.claims(signed(poolKey, c -> c.claim("token_use", "refresh")))).as("neither id nor access")
+        assertThat(verifier.claims(signed(otherKey, c -> c)))
+                .as("signed by another key")
                 .isEmpty();
-        assertThat(verifier.claims(signed(poolKey, c -> c.claim("token_use", null)))).as("no token_use").isEmpty();
-        assertThat(verifier.claims("Bearer " + new PlainJWT(access().build()).serialize())).as("unsigned").isEmpty();
+        assertThat(verifier.claims(signed(
+                        poolKey, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))))))
+                .as("expired")
+                .isEmpty();
+        assertThat(verifier.claims(signed(poolKey, c -> c.issuer(ISSUER + "x"))))
+                .as("another pool")
+                .isEmpty();
+        assertThat(verifier.claims(signed(poolKey, c -> c.claim("client_id", "other-client"))))
+                .as("another app client")
+                .isEmpty();
+        assertThat(verifier.claims(
+                        signed(poolKey, c -> c.claim("token_use", "id").audience("other-client"))))
+                .as("an ID token for another client")
+                .isEmpty();
+        assertThat(verifier.claims(signed(poolKey, c -> c.claim("token_use", "refresh"))))
+                .as("neither id nor access")
+                .isEmpty();
+        assertThat(verifier.claims(signed(poolKey, c -> c.claim("token_use", null))))
+                .as("no token_use")
+                .isEmpty();
+        assertThat(verifier.claims("Bearer " + new PlainJWT(access().build()).serialize()))
+                .as("unsigned")
+                .isEmpty();
     }
 }

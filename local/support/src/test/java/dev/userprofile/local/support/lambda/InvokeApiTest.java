@@ -27,7 +27,10 @@ class InvokeApiTest {
 
     private HttpResponse<String> invoke(String function, String event) throws Exception {
         URI uri = api.endpoint().resolve("/2015-03-31/functions/" + function + "/invocations");
-        return http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .POST(HttpRequest.BodyPublishers.ofString(event))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -36,8 +39,9 @@ class InvokeApiTest {
             triggerEvents.add(event);
             return new RuntimeApi.InvocationResult(event, Optional.empty());
         });
-        api.register("Api", event -> new RuntimeApi.InvocationResult("{\"errorMessage\":\"boom\"}",
-                Optional.of("Unhandled")));
+        api.register(
+                "Api",
+                event -> new RuntimeApi.InvocationResult("{\"errorMessage\":\"boom\"}", Optional.of("Unhandled")));
     }
 
     @Test
@@ -71,8 +75,11 @@ class InvokeApiTest {
         registerTwoFunctions();
 
         HttpResponse<String> unknown = invoke("Nope", "{}");
-        HttpResponse<String> wrongPath = http.send(HttpRequest.newBuilder(api.endpoint().resolve("/elsewhere"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongPath = http.send(
+                HttpRequest.newBuilder(api.endpoint().resolve("/elsewhere"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).contains("ResourceNotFoundException");

@@ -36,14 +36,22 @@ class RuntimeApiTest {
     }
 
     private HttpResponse<String> next() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + api.runtimeApiAddress()
-                + "/2018-06-01/runtime/invocation/next")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://" + api.runtimeApiAddress() + "/2018-06-01/runtime/invocation/next"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private int post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + api.runtimeApiAddress()
-                        + "/2018-06-01/runtime" + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://" + api.runtimeApiAddress() + "/2018-06-01/runtime" + path))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private CompletableFuture<RuntimeApi.InvocationResult> invokeAsync(String event) {
@@ -60,11 +68,13 @@ class RuntimeApiTest {
     void aResponseFromTheRuntimeIsTheInvocationsPayload() throws Exception {
         CompletableFuture<RuntimeApi.InvocationResult> result = invokeAsync("{\"n\":1}");
         HttpResponse<String> event = next();
-        String requestId = event.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        String requestId =
+                event.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
 
         assertThat(event.body()).isEqualTo("{\"n\":1}");
         assertThat(event.headers().firstValue("Lambda-Runtime-Deadline-Ms")).isPresent();
-        assertThat(post("/invocation/" + requestId + "/response", "{\"ok\":true}")).isEqualTo(202);
+        assertThat(post("/invocation/" + requestId + "/response", "{\"ok\":true}"))
+                .isEqualTo(202);
         assertThat(result.get(5, TimeUnit.SECONDS))
                 .isEqualTo(new RuntimeApi.InvocationResult("{\"ok\":true}", Optional.empty()));
         assertThat(api.awaitRuntimeReady(Duration.ZERO)).isTrue();
@@ -73,34 +83,42 @@ class RuntimeApiTest {
     @Test
     void anErrorFromTheRuntimeIsAnUnhandledFunctionError() throws Exception {
         CompletableFuture<RuntimeApi.InvocationResult> result = invokeAsync("{}");
-        String requestId = next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        String requestId =
+                next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
 
         post("/invocation/" + requestId + "/error", "{\"errorMessage\":\"boom\",\"errorType\":\"E\"}");
 
-        assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(new RuntimeApi.InvocationResult(
-                "{\"errorMessage\":\"boom\",\"errorType\":\"E\"}", Optional.of("Unhandled")));
+        assertThat(result.get(5, TimeUnit.SECONDS))
+                .isEqualTo(new RuntimeApi.InvocationResult(
+                        "{\"errorMessage\":\"boom\",\"errorType\":\"E\"}", Optional.of("Unhandled")));
     }
 
     @Test
     void anInvocationPastTheTimeoutFailsAsLambdaSaysAndEndsTheEnvironment() throws Exception {
         CompletableFuture<RuntimeApi.InvocationResult> result = invokeAsync("{}");
-        String requestId = next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        String requestId =
+                next().headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
 
         RuntimeApi.InvocationResult timedOutResult = result.get(5, TimeUnit.SECONDS);
 
         assertThat(timedOutResult.functionError()).contains("Unhandled");
-        assertThat(timedOutResult.payload()).isEqualTo(
-                "{\"errorMessage\":\"" + requestId + " Task timed out after 0.30 seconds\"}");
+        assertThat(timedOutResult.payload())
+                .isEqualTo("{\"errorMessage\":\"" + requestId + " Task timed out after 0.30 seconds\"}");
         assertThat(timedOut).containsExactly(requestId);
-        assertThat(post("/invocation/" + requestId + "/response", "{}")).as("a late answer is refused").isEqualTo(400);
+        assertThat(post("/invocation/" + requestId + "/response", "{}"))
+                .as("a late answer is refused")
+                .isEqualTo(400);
     }
 
     @Test
     void aSnapStartInitReachesItsCheckpointThroughRestoreNext() throws Exception {
         assertThat(api.reachedCheckpoint()).isFalse();
 
-        HttpResponse<String> restore = http.send(HttpRequest.newBuilder(URI.create("http://"
-                + api.runtimeApiAddress() + "/2018-06-01/runtime/restore/next")).GET().build(),
+        HttpResponse<String> restore = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://" + api.runtimeApiAddress() + "/2018-06-01/runtime/restore/next"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(restore.statusCode()).isEqualTo(200);
@@ -112,8 +130,12 @@ class RuntimeApiTest {
         api.holdRestore();
         CompletableFuture<HttpResponse<String>> restore = CompletableFuture.supplyAsync(() -> {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://" + api.runtimeApiAddress()
-                        + "/2018-06-01/runtime/restore/next")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                return http.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://" + api.runtimeApiAddress() + "/2018-06-01/runtime/restore/next"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -131,8 +153,11 @@ class RuntimeApiTest {
 
     @Test
     void anUnheldRestoreAnswersAtOnce() throws Exception {
-        HttpResponse<String> restore = http.send(HttpRequest.newBuilder(URI.create("http://"
-                + api.runtimeApiAddress() + "/2018-06-01/runtime/restore/next")).GET().build(),
+        HttpResponse<String> restore = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://" + api.runtimeApiAddress() + "/2018-06-01/runtime/restore/next"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(restore.statusCode()).isEqualTo(200);

@@ -36,10 +36,11 @@ class TelemetryLogTest {
         }
         Path file = Files.write(temp.resolve("frames"), bytes.toByteArray());
 
-        assertThat(TelemetryLog.read(file)).containsExactly(
-                new TelemetryLog.Frame(true, "INFO", 1_796_000_000_000_000L, "{\"level\":\"INFO\"}"),
-                new TelemetryLog.Frame(true, "WARN", 1_796_000_000_000_000L, "{\"level\":\"WARN\"}"),
-                new TelemetryLog.Frame(false, "UNDEFINED", 1_796_000_000_000_000L, "plain text"));
+        assertThat(TelemetryLog.read(file))
+                .containsExactly(
+                        new TelemetryLog.Frame(true, "INFO", 1_796_000_000_000_000L, "{\"level\":\"INFO\"}"),
+                        new TelemetryLog.Frame(true, "WARN", 1_796_000_000_000_000L, "{\"level\":\"WARN\"}"),
+                        new TelemetryLog.Frame(false, "UNDEFINED", 1_796_000_000_000_000L, "plain text"));
     }
 
     @Test

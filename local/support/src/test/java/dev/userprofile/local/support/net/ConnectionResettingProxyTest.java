@@ -30,7 +30,9 @@ class ConnectionResettingProxyTest {
             while (!echo.isClosed()) {
                 Socket socket = echo.accept();
                 threads.submit(() -> {
-                    try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                    try (socket;
+                            InputStream in = socket.getInputStream();
+                            OutputStream out = socket.getOutputStream()) {
                         in.transferTo(out);
                     }
                     return null;
@@ -55,9 +57,9 @@ class ConnectionResettingProxyTest {
 
     @Test
     void relaysBytesBothWaysAndCountsConnections() throws IOException {
-        try (ConnectionResettingProxy proxy = new ConnectionResettingProxy(URI.create("http://127.0.0.1:"
-                + echo.getLocalPort()));
-             Socket client = new Socket("127.0.0.1", proxy.endpoint().getPort())) {
+        try (ConnectionResettingProxy proxy =
+                        new ConnectionResettingProxy(URI.create("http://127.0.0.1:" + echo.getLocalPort()));
+                Socket client = new Socket("127.0.0.1", proxy.endpoint().getPort())) {
             assertThat(roundTrip(client, "hello")).isEqualTo("hello");
             assertThat(roundTrip(client, "again")).isEqualTo("again");
             assertThat(proxy.connectionsAccepted()).isEqualTo(1);
@@ -66,21 +68,22 @@ class ConnectionResettingProxyTest {
 
     @Test
     void resetAllBreaksEveryOpenConnectionWhileNewOnesStillWork() throws Exception {
-        try (ConnectionResettingProxy proxy = new ConnectionResettingProxy(URI.create("http://127.0.0.1:"
-                + echo.getLocalPort()));
-             Socket before = new Socket("127.0.0.1", proxy.endpoint().getPort())) {
+        try (ConnectionResettingProxy proxy =
+                        new ConnectionResettingProxy(URI.create("http://127.0.0.1:" + echo.getLocalPort()));
+                Socket before = new Socket("127.0.0.1", proxy.endpoint().getPort())) {
             assertThat(roundTrip(before, "ping")).isEqualTo("ping");
 
             proxy.resetAll();
 
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 5; i++) {
-                    if (!roundTrip(before, "ping").equals("ping")) {
-                        throw new SocketException("connection ended");
-                    }
-                    Thread.sleep(20);
-                }
-            }).isInstanceOf(IOException.class);
+                        for (int i = 0; i < 5; i++) {
+                            if (!roundTrip(before, "ping").equals("ping")) {
+                                throw new SocketException("connection ended");
+                            }
+                            Thread.sleep(20);
+                        }
+                    })
+                    .isInstanceOf(IOException.class);
             try (Socket after = new Socket("127.0.0.1", proxy.endpoint().getPort())) {
                 assertThat(roundTrip(after, "pong")).isEqualTo("pong");
             }

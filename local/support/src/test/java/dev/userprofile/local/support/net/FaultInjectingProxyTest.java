@@ -27,8 +27,10 @@ class FaultInjectingProxyTest {
     private HttpServer upstream;
     private final List<String> reachedUpstream = new CopyOnWriteArrayList<>();
     private FaultInjectingProxy proxy;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     @BeforeEach
     void start() throws IOException {
@@ -44,7 +46,8 @@ class FaultInjectingProxyTest {
             }
         });
         upstream.start();
-        proxy = new FaultInjectingProxy(URI.create("http://127.0.0.1:" + upstream.getAddress().getPort()));
+        proxy = new FaultInjectingProxy(
+                URI.create("http://127.0.0.1:" + upstream.getAddress().getPort()));
     }
 
     @AfterEach
@@ -55,10 +58,12 @@ class FaultInjectingProxyTest {
     }
 
     private HttpResponse<String> send(String operation) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(proxy.endpoint().resolve("/"))
-                .header("X-Amz-Target", "DynamoDB_20120810." + operation)
-                .timeout(Duration.ofSeconds(3))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"t\"}")).build(),
+        return client.send(
+                HttpRequest.newBuilder(proxy.endpoint().resolve("/"))
+                        .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                        .timeout(Duration.ofSeconds(3))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"t\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -87,8 +92,11 @@ class FaultInjectingProxyTest {
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(passed.statusCode()).isEqualTo(200);
         assertThat(reachedUpstream).as("faulted requests never reach DynamoDB").hasSize(1);
-        assertThat(proxy.requests()).containsExactly("DynamoDB_20120810.PutItem <- THROTTLING",
-                "DynamoDB_20120810.PutItem <- SERVICE_UNAVAILABLE_503", "DynamoDB_20120810.GetItem");
+        assertThat(proxy.requests())
+                .containsExactly(
+                        "DynamoDB_20120810.PutItem <- THROTTLING",
+                        "DynamoDB_20120810.PutItem <- SERVICE_UNAVAILABLE_503",
+                        "DynamoDB_20120810.GetItem");
         assertThat(proxy.operations()).containsExactly("PutItem", "PutItem", "GetItem");
     }
 

@@ -31,14 +31,22 @@ class ProcessLaunchersTest {
                 + " '127.0.0.1');");
         List<String> log = new CopyOnWriteArrayList<>();
 
-        try (NodeServer server = NodeServer.start("listener", "node-child.js",
-                List.of(listener.toString(), Integer.toString(port)), folder, Map.of(), port, Duration.ofSeconds(20),
+        try (NodeServer server = NodeServer.start(
+                "listener",
+                "node-child.js",
+                List.of(listener.toString(), Integer.toString(port)),
+                folder,
+                Map.of(),
+                port,
+                Duration.ofSeconds(20),
                 log::add)) {
             assertThat(server.port()).isEqualTo(port);
             assertThat(LoopbackPorts.isListening(port)).isTrue();
         }
 
-        assertThat(LoopbackPorts.isListening(port)).as("stopped with its launcher").isFalse();
+        assertThat(LoopbackPorts.isListening(port))
+                .as("stopped with its launcher")
+                .isFalse();
     }
 
     @Test
@@ -46,8 +54,15 @@ class ProcessLaunchersTest {
         Path failing = program("console.log('cannot open the data folder'); process.exit(3);");
         int port = LoopbackPorts.free();
 
-        assertThatThrownBy(() -> NodeServer.start("failing", "node-child.js", List.of(failing.toString()), folder,
-                Map.of(), port, Duration.ofSeconds(20), line -> { }))
+        assertThatThrownBy(() -> NodeServer.start(
+                        "failing",
+                        "node-child.js",
+                        List.of(failing.toString()),
+                        folder,
+                        Map.of(),
+                        port,
+                        Duration.ofSeconds(20),
+                        line -> {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("failing exited at start")
                 .hasMessageContaining("cannot open the data folder");
@@ -58,8 +73,15 @@ class ProcessLaunchersTest {
         Path silent = program("setInterval(() => {}, 1000);");
         int port = LoopbackPorts.free();
 
-        assertThatThrownBy(() -> NodeServer.start("silent", "node-child.js", List.of(silent.toString()), folder,
-                Map.of(), port, Duration.ofMillis(800), line -> { }))
+        assertThatThrownBy(() -> NodeServer.start(
+                        "silent",
+                        "node-child.js",
+                        List.of(silent.toString()),
+                        folder,
+                        Map.of(),
+                        port,
+                        Duration.ofMillis(800),
+                        line -> {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("silent did not listen on port " + port + " within PT0.8S");
     }

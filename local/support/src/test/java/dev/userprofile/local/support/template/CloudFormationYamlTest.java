@@ -39,10 +39,10 @@ class CloudFormationYamlTest {
         assertThat(values.get("getAtt")).isEqualTo(Map.of("Fn::GetAtt", List.of("Table", "Arn")));
         assertThat(values.get("sub")).isEqualTo(Map.of("Fn::Sub", "arn:${AWS::Partition}:x"));
         assertThat(values.get("join")).isEqualTo(Map.of("Fn::Join", List.of(",", List.of("a", "b"))));
-        assertThat(values.get("condition")).isEqualTo(Map.of("Fn::If",
-                List.of("Create", Map.of("Ref", "A"), Map.of("Ref", "AWS::NoValue"))));
-        assertThat(values.get("findInMap")).isEqualTo(Map.of("Fn::FindInMap",
-                Map.of("MapName", "M", "TopLevelKey", "K", "SecondLevelKey", "S")));
+        assertThat(values.get("condition"))
+                .isEqualTo(Map.of("Fn::If", List.of("Create", Map.of("Ref", "A"), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(values.get("findInMap"))
+                .isEqualTo(Map.of("Fn::FindInMap", Map.of("MapName", "M", "TopLevelKey", "K", "SecondLevelKey", "S")));
     }
 
     @Test
@@ -52,8 +52,12 @@ class CloudFormationYamlTest {
                   and: !And [!Condition Create, !Not [!Equals [!Ref P, ""]]]
                 """).get("Outputs"), "Outputs");
 
-        assertThat(outputs.get("and")).isEqualTo(Map.of("Fn::And", List.of(Map.of("Condition", "Create"),
-                Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "P"), "")))))));
+        assertThat(outputs.get("and"))
+                .isEqualTo(Map.of(
+                        "Fn::And",
+                        List.of(
+                                Map.of("Condition", "Create"),
+                                Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "P"), "")))))));
     }
 
     @Test
@@ -82,7 +86,8 @@ class CloudFormationYamlTest {
 
     @Test
     void aDocumentThatIsNotAMappingIsRefused() {
-        assertThatThrownBy(() -> read("- just\n- a list\n")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> read("- just\n- a list\n"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageEndingWith("is not a YAML mapping");
     }
 

@@ -61,11 +61,16 @@ class TemplateFunctionTest {
         assertThatThrownBy(() -> function.resolvedEnvironment(Map.of("Table", "profiles-local")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("environment variable ARN of Fn has no local value");
-        TemplateFunction withoutArn = new TemplateFunction(function.logicalId(), function.handler(),
-                function.runtime(), function.memoryMb(), function.timeoutSeconds(), function.logFormat(),
+        TemplateFunction withoutArn = new TemplateFunction(
+                function.logicalId(),
+                function.handler(),
+                function.runtime(),
+                function.memoryMb(),
+                function.timeoutSeconds(),
+                function.logFormat(),
                 Map.of("TABLE_NAME", Map.of("Ref", "Table"), "LOG_LEVEL", "INFO", "RETRIES", 3));
-        assertThat(withoutArn.resolvedEnvironment(Map.of("Table", "profiles-local"))).isEqualTo(Map.of(
-                "TABLE_NAME", "profiles-local", "LOG_LEVEL", "INFO", "RETRIES", "3"));
+        assertThat(withoutArn.resolvedEnvironment(Map.of("Table", "profiles-local")))
+                .isEqualTo(Map.of("TABLE_NAME", "profiles-local", "LOG_LEVEL", "INFO", "RETRIES", "3"));
     }
 
     @Test

@@ -71,13 +71,24 @@ public final class AdminCli {
             }
             List<String> options = Arrays.asList(args).subList(1, args.length);
             return switch (args[0]) {
-                case "backfill" -> backfill(CommandLine.parse("backfill", options,
-                        Set.of("--user-pool-id", "--table", "--rate", "--resume"), Set.of("--dry-run")));
-                case "reconcile" -> reconcile(CommandLine.parse("reconcile", options,
-                        Set.of("--user-pool-id", "--table", "--output", "--rate"), Set.of("--delete-orphans", "--yes")));
-                case "attach-trigger" -> attach(CommandLine.parse("attach-trigger", options,
-                        Set.of("--user-pool-id", "--post-confirmation", "--post-authentication"),
-                        Set.of("--dry-run", "--replace")));
+                case "backfill" ->
+                    backfill(CommandLine.parse(
+                            "backfill",
+                            options,
+                            Set.of("--user-pool-id", "--table", "--rate", "--resume"),
+                            Set.of("--dry-run")));
+                case "reconcile" ->
+                    reconcile(CommandLine.parse(
+                            "reconcile",
+                            options,
+                            Set.of("--user-pool-id", "--table", "--output", "--rate"),
+                            Set.of("--delete-orphans", "--yes")));
+                case "attach-trigger" ->
+                    attach(CommandLine.parse(
+                            "attach-trigger",
+                            options,
+                            Set.of("--user-pool-id", "--post-confirmation", "--post-authentication"),
+                            Set.of("--dry-run", "--replace")));
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -96,7 +107,8 @@ public final class AdminCli {
             err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {
-            err.println("profiles-admin: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
+            err.println("profiles-admin: " + e.getMessage() + " ("
+                    + e.getCause().getClass().getSimpleName() + ")");
             return 1;
         } catch (RuntimeException e) {
             // Its message may quote stored data, so only the type is printed; one line, never a stack trace.
@@ -110,22 +122,37 @@ public final class AdminCli {
         String table = line.required("--table");
         RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
         Backfill.Options options = new Backfill.Options(pool, line.flag("--dry-run"), line.optional("--resume"));
-        Backfill backfill = new Backfill(new UserPoolDirectory(services.cognito()), new CognitoAttributesMapper(),
-                services.registerUser(table), services.users(table), rate, err, System::nanoTime);
+        Backfill backfill = new Backfill(
+                new UserPoolDirectory(services.cognito()),
+                new CognitoAttributesMapper(),
+                services.registerUser(table),
+                services.users(table),
+                rate,
+                err,
+                System::nanoTime);
 
         Backfill.Report report = backfill.run(options, stop);
 
         report.failures().forEach(f -> err.println("not registered: " + f.sub() + ": " + f.reason()));
         report.stoppedBy().ifPresent(cause -> err.println("profiles-admin: listing the pool failed: " + cause));
         if (report.interrupted()) {
-            err.println(report.resumeToken().map(token -> "stopped before the end; continue with: --resume " + token)
+            err.println(report.resumeToken()
+                    .map(token -> "stopped before the end; continue with: --resume " + token)
                     .orElse("stopped on the pool's first page; run the same command again (without --resume)"));
         }
-        out.printf(Locale.ROOT, "backfill%s: %d users seen, %d %s, %d already had a profile, %d skipped (not "
+        out.printf(
+                Locale.ROOT,
+                "backfill%s: %d users seen, %d %s, %d already had a profile, %d skipped (not "
                         + "eligible), %d failed, in %.1f s (%.0f users/s)%s%n",
-                options.dryRun() ? " (dry run, nothing written)" : "", report.seen(), report.registered(),
-                options.dryRun() ? "would be registered" : "registered", report.alreadyThere(), report.skipped(),
-                report.failures().size(), report.took().toMillis() / 1000.0, report.usersPerSecond(),
+                options.dryRun() ? " (dry run, nothing written)" : "",
+                report.seen(),
+                report.registered(),
+                options.dryRun() ? "would be registered" : "registered",
+                report.alreadyThere(),
+                report.skipped(),
+                report.failures().size(),
+                report.took().toMillis() / 1000.0,
+                report.usersPerSecond(),
                 report.interrupted() ? "; interrupted" : "");
         return report.failures().isEmpty() && !report.interrupted() ? 0 : 1;
     }
@@ -141,14 +168,16 @@ public final class AdminCli {
         RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
         Reconcile reconcile = new Reconcile(new UserPoolDirectory(services.cognito()), services.inventory(table), rate);
 
-        Reconcile.Report report = reconcile.run(pool,
-                deleteOrphans ? orphans -> confirm(orphans, pool, table, line.flag("--yes")) : null);
+        Reconcile.Report report = reconcile.run(
+                pool, deleteOrphans ? orphans -> confirm(orphans, pool, table, line.flag("--yes")) : null);
 
         StringBuilder subs = new StringBuilder();
-        report.missingProfiles().stream().sorted().forEach(sub -> subs.append("missing-profile ").append(sub)
-                .append('\n'));
-        report.orphanedProfiles().stream().sorted().forEach(sub -> subs.append("orphaned-profile ").append(sub)
-                .append('\n'));
+        report.missingProfiles().stream()
+                .sorted()
+                .forEach(sub -> subs.append("missing-profile ").append(sub).append('\n'));
+        report.orphanedProfiles().stream()
+                .sorted()
+                .forEach(sub -> subs.append("orphaned-profile ").append(sub).append('\n'));
         IOException unwritten = null;
         if (output.isPresent()) {
             try {
@@ -160,16 +189,24 @@ public final class AdminCli {
             out.print(subs);
         }
         // The summary first, even when the list could not be written: it says what was removed.
-        out.printf(Locale.ROOT, "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
-                report.missingProfiles().size(), report.orphanedProfiles().size(), report.removed(),
+        out.printf(
+                Locale.ROOT,
+                "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
+                report.missingProfiles().size(),
+                report.orphanedProfiles().size(),
+                report.removed(),
                 output.map(p -> "; subs in " + p).orElse(""));
         if (unwritten != null) {
             throw new UncheckedIOException("cannot write " + output.get(), unwritten);
         }
         if (report.removalRefused()) {
-            err.printf(Locale.ROOT, "reconcile: removed nothing: none of the %d profiles in table %s belongs to pool %s;"
-                    + " check that --table and --user-pool-id name the same stage%n", report.orphanedProfiles().size(),
-                    table, pool);
+            err.printf(
+                    Locale.ROOT,
+                    "reconcile: removed nothing: none of the %d profiles in table %s belongs to pool %s;"
+                            + " check that --table and --user-pool-id name the same stage%n",
+                    report.orphanedProfiles().size(),
+                    table,
+                    pool);
         }
         boolean orphansLeft = report.orphanedProfiles().size() > report.removed();
         return report.missingProfiles().isEmpty() && !orphansLeft ? 0 : 1;
@@ -179,8 +216,12 @@ public final class AdminCli {
         if (yes) {
             return true;
         }
-        err.printf(Locale.ROOT, "Remove %d profiles from table %s whose users are not in pool %s? Type yes to remove: ",
-                orphans, table, pool);
+        err.printf(
+                Locale.ROOT,
+                "Remove %d profiles from table %s whose users are not in pool %s? Type yes to remove: ",
+                orphans,
+                table,
+                pool);
         err.flush();
         try {
             String answer = in.readLine();
@@ -191,8 +232,11 @@ public final class AdminCli {
     }
 
     private int attach(CommandLine line) {
-        TriggerAttachment.Request request = new TriggerAttachment.Request(line.required("--user-pool-id"),
-                line.required("--post-confirmation"), line.optional("--post-authentication"), line.flag("--replace"),
+        TriggerAttachment.Request request = new TriggerAttachment.Request(
+                line.required("--user-pool-id"),
+                line.required("--post-confirmation"),
+                line.optional("--post-authentication"),
+                line.flag("--replace"),
                 line.flag("--dry-run"));
         TriggerAttachment.Result result = new TriggerAttachment(services.cognito()).attach(request);
         if (result.refusal().isPresent()) {
@@ -201,9 +245,12 @@ public final class AdminCli {
         }
         out.println("triggers before: " + result.before());
         out.println("triggers after:  " + result.after());
-        out.println(result.written() ? "attach-trigger: pool updated; every other setting written back as it was"
-                : request.dryRun() ? "attach-trigger: dry run, nothing written"
-                : "attach-trigger: already attached, nothing written");
+        out.println(
+                result.written()
+                        ? "attach-trigger: pool updated; every other setting written back as it was"
+                        : request.dryRun()
+                                ? "attach-trigger: dry run, nothing written"
+                                : "attach-trigger: already attached, nothing written");
         return 0;
     }
 }

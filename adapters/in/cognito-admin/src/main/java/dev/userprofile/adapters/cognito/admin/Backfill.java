@@ -34,17 +34,23 @@ public final class Backfill {
     }
 
     /** A user who could not be registered, by sub, and why (no personal data). */
-    public record Failure(String sub, String reason) {
-    }
+    public record Failure(String sub, String reason) {}
 
     /**
      * What a run did. {@code resumeToken} is the page to start from to continue an interrupted run (the page that
      * was being worked on, so nothing is skipped; repeating part of it is harmless); empty when it stopped on the
      * pool's first page. {@code stoppedBy} names the Cognito error that ended the run early, if one did.
      */
-    public record Report(long seen, long registered, long alreadyThere, long skipped, List<Failure> failures,
-                         Duration took, boolean interrupted, Optional<String> resumeToken,
-                         Optional<String> stoppedBy) {
+    public record Report(
+            long seen,
+            long registered,
+            long alreadyThere,
+            long skipped,
+            List<Failure> failures,
+            Duration took,
+            boolean interrupted,
+            Optional<String> resumeToken,
+            Optional<String> stoppedBy) {
 
         public double usersPerSecond() {
             return took.isZero() ? 0 : seen * 1e9 / took.toNanos();
@@ -59,8 +65,14 @@ public final class Backfill {
     private final PrintStream progress;
     private final LongSupplier nanoTime;
 
-    public Backfill(UserPoolDirectory directory, CognitoAttributesMapper mapper, RegisterUserUseCase registerUser,
-                    UserLoader users, RateLimiter rate, PrintStream progress, LongSupplier nanoTime) {
+    public Backfill(
+            UserPoolDirectory directory,
+            CognitoAttributesMapper mapper,
+            RegisterUserUseCase registerUser,
+            UserLoader users,
+            RateLimiter rate,
+            PrintStream progress,
+            LongSupplier nanoTime) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
@@ -116,14 +128,20 @@ public final class Backfill {
                 switch (register(user, options.dryRun())) {
                     case Outcome.Registered r -> registered++;
                     case Outcome.AlreadyThere a -> already++;
-                    case Outcome.Failed failed -> failures.add(new Failure(user.sub().orElse("(no sub)"),
-                            failed.reason()));
+                    case Outcome.Failed failed ->
+                        failures.add(new Failure(user.sub().orElse("(no sub)"), failed.reason()));
                 }
             }
             long elapsed = nanoTime.getAsLong() - start;
-            progress.printf("backfill: %d seen, %d %s, %d already there, %d skipped, %d failed, %.0f users/s%s%n",
-                    seen, registered, options.dryRun() ? "would be registered" : "registered", already, skipped,
-                    failures.size(), elapsed == 0 ? 0.0 : seen * 1e9 / elapsed,
+            progress.printf(
+                    "backfill: %d seen, %d %s, %d already there, %d skipped, %d failed, %.0f users/s%s%n",
+                    seen,
+                    registered,
+                    options.dryRun() ? "would be registered" : "registered",
+                    already,
+                    skipped,
+                    failures.size(),
+                    elapsed == 0 ? 0.0 : seen * 1e9 / elapsed,
                     page.nextToken().map(t -> "; next page: --resume " + t).orElse(""));
             if (page.nextToken().isEmpty()) {
                 token = Optional.empty();
@@ -131,8 +149,15 @@ public final class Backfill {
             }
             token = page.nextToken();
         }
-        return new Report(seen, registered, already, skipped, List.copyOf(failures),
-                Duration.ofNanos(nanoTime.getAsLong() - start), interrupted, interrupted ? token : Optional.empty(),
+        return new Report(
+                seen,
+                registered,
+                already,
+                skipped,
+                List.copyOf(failures),
+                Duration.ofNanos(nanoTime.getAsLong() - start),
+                interrupted,
+                interrupted ? token : Optional.empty(),
                 stoppedBy);
     }
 
@@ -145,14 +170,11 @@ public final class Backfill {
     }
 
     private sealed interface Outcome {
-        record Registered() implements Outcome {
-        }
+        record Registered() implements Outcome {}
 
-        record AlreadyThere() implements Outcome {
-        }
+        record AlreadyThere() implements Outcome {}
 
-        record Failed(String reason) implements Outcome {
-        }
+        record Failed(String reason) implements Outcome {}
     }
 
     private Outcome register(PoolUser user, boolean dryRun) {

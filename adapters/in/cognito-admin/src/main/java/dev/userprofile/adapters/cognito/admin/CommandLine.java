@@ -72,7 +72,7 @@ final class CommandLine {
         } catch (NumberFormatException ignored) {
             // Reported below.
         }
-        throw new UsageException(command + ": " + option + " must be a number of requests per second above 0 and"
-                + " at most 1000");
+        throw new UsageException(
+                command + ": " + option + " must be a number of requests per second above 0 and" + " at most 1000");
     }
 }

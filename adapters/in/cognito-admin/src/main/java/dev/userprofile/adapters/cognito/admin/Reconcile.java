@@ -21,8 +21,8 @@ public final class Reconcile {
      * What the comparison found, and how many orphans were removed. {@code removalRefused}: removal was asked for but
      * no stored profile belongs to the pool, the mark of a table and a pool that do not go together.
      */
-    public record Report(Set<String> missingProfiles, Set<String> orphanedProfiles, int removed,
-                         boolean removalRefused) {
+    public record Report(
+            Set<String> missingProfiles, Set<String> orphanedProfiles, int removed, boolean removalRefused) {
         public Report {
             missingProfiles = Set.copyOf(missingProfiles);
             orphanedProfiles = Set.copyOf(orphanedProfiles);

@@ -18,8 +18,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTyp
 public final class TriggerAttachment {
 
     /** Which triggers to point where. */
-    public record Request(String userPoolId, String postConfirmation, Optional<String> postAuthentication,
-                          boolean replace, boolean dryRun) {
+    public record Request(
+            String userPoolId,
+            String postConfirmation,
+            Optional<String> postAuthentication,
+            boolean replace,
+            boolean dryRun) {
         public Request {
             Objects.requireNonNull(userPoolId, "userPoolId");
             Objects.requireNonNull(postConfirmation, "postConfirmation");
@@ -28,9 +32,8 @@ public final class TriggerAttachment {
     }
 
     /** What happened: the triggers before and after (by name), whether the pool was written, or why not. */
-    public record Result(Map<String, String> before, Map<String, String> after, boolean written,
-                         Optional<String> refusal) {
-    }
+    public record Result(
+            Map<String, String> before, Map<String, String> after, boolean written, Optional<String> refusal) {}
 
     private final CognitoIdentityProviderClient cognito;
 
@@ -39,9 +42,10 @@ public final class TriggerAttachment {
     }
 
     public Result attach(Request request) {
-        UserPoolType pool = cognito.describeUserPool(b -> b.userPoolId(request.userPoolId())).userPool();
-        LambdaConfigType current = pool.lambdaConfig() == null ? LambdaConfigType.builder().build()
-                : pool.lambdaConfig();
+        UserPoolType pool = cognito.describeUserPool(b -> b.userPoolId(request.userPoolId()))
+                .userPool();
+        LambdaConfigType current =
+                pool.lambdaConfig() == null ? LambdaConfigType.builder().build() : pool.lambdaConfig();
         Map<String, String> before = triggers(current);
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put("PostConfirmation", request.postConfirmation());
@@ -49,8 +53,12 @@ public final class TriggerAttachment {
         for (Map.Entry<String, String> trigger : wanted.entrySet()) {
             String attached = before.get(trigger.getKey());
             if (attached != null && !attached.equals(trigger.getValue()) && !request.replace()) {
-                return new Result(before, before, false, Optional.of(trigger.getKey() + " already invokes "
-                        + attached + "; pass --replace to replace it"));
+                return new Result(
+                        before,
+                        before,
+                        false,
+                        Optional.of(
+                                trigger.getKey() + " already invokes " + attached + "; pass --replace to replace it"));
             }
         }
         LambdaConfigType.Builder lambdaConfig = current.toBuilder().postConfirmation(request.postConfirmation());
@@ -67,11 +75,13 @@ public final class TriggerAttachment {
     /** The pool's current settings as an update, every field UpdateUserPool takes, with the new triggers. */
     static UpdateUserPoolRequest everySetting(UserPoolType pool, LambdaConfigType lambdaConfig) {
         AdminCreateUserConfigType adminCreateUser = pool.adminCreateUserConfig();
-        boolean temporaryPasswordValidity = pool.policies() != null && pool.policies().passwordPolicy() != null
+        boolean temporaryPasswordValidity = pool.policies() != null
+                && pool.policies().passwordPolicy() != null
                 && pool.policies().passwordPolicy().temporaryPasswordValidityDays() != null;
         if (adminCreateUser != null && temporaryPasswordValidity) {
             // Deprecated, replaced by the password policy's TemporaryPasswordValidityDays, and refused next to it.
-            adminCreateUser = adminCreateUser.toBuilder().unusedAccountValidityDays(null).build();
+            adminCreateUser =
+                    adminCreateUser.toBuilder().unusedAccountValidityDays(null).build();
         }
         return UpdateUserPoolRequest.builder()
                 .userPoolId(pool.id())

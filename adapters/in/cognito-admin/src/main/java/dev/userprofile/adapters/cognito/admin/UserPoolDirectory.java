@@ -22,9 +22,10 @@ public final class UserPoolDirectory {
     }
 
     public PoolUsersPage page(String userPoolId, Optional<String> token) {
-        ListUsersResponse response = cognito.listUsers(b -> b.userPoolId(userPoolId).limit(PAGE_SIZE)
-                .paginationToken(token.orElse(null)));
-        return new PoolUsersPage(response.users().stream().map(UserPoolDirectory::toPoolUser).toList(),
+        ListUsersResponse response =
+                cognito.listUsers(b -> b.userPoolId(userPoolId).limit(PAGE_SIZE).paginationToken(token.orElse(null)));
+        return new PoolUsersPage(
+                response.users().stream().map(UserPoolDirectory::toPoolUser).toList(),
                 Optional.ofNullable(response.paginationToken()).filter(t -> !t.isEmpty()));
     }
 
@@ -34,7 +35,8 @@ public final class UserPoolDirectory {
             return true; // cannot be expressed in a filter: assume the user exists, so nothing is ever deleted
         }
         return !cognito.listUsers(b -> b.userPoolId(userPoolId).limit(1).filter("sub = \"" + sub + "\""))
-                .users().isEmpty();
+                .users()
+                .isEmpty();
     }
 
     private static PoolUser toPoolUser(UserType user) {

@@ -32,6 +32,7 @@ class CommandLineTest {
         assertThatThrownBy(() -> parse("--table", "a", "--table", "b")).hasMessage("backfill: --table given twice");
         assertThatThrownBy(() -> parse().required("--table")).hasMessage("backfill: --table is required");
         assertThatThrownBy(() -> parse("--rate", "0").positiveNumber("--rate", 5))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--rate must be a number");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--rate must be a number");
     }
 }

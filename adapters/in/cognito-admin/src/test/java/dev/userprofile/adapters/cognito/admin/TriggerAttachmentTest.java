@@ -22,30 +22,64 @@ class TriggerAttachmentTest {
     @Test
     void everySettingTheUpdateAcceptsIsCarriedOver() {
         Set<String> accepted = new TreeSet<>(UpdateUserPoolRequest.builder().build().sdkFields().stream()
-                .map(SdkField::memberName).toList());
+                .map(SdkField::memberName)
+                .toList());
 
-        assertThat(accepted).isEqualTo(new TreeSet<>(Set.of("UserPoolId", "PoolName", "Policies",
-                "DeletionProtection", "LambdaConfig", "AutoVerifiedAttributes", "SmsVerificationMessage",
-                "EmailVerificationMessage", "EmailVerificationSubject", "VerificationMessageTemplate",
-                "SmsAuthenticationMessage", "UserAttributeUpdateSettings", "MfaConfiguration", "DeviceConfiguration",
-                "EmailConfiguration", "SmsConfiguration", "UserPoolTags", "AdminCreateUserConfig", "UserPoolAddOns",
-                "AccountRecoverySetting", "UserPoolTier", "KeyConfiguration", "IssuerConfiguration",
-                "AcrConfiguration")));
+        assertThat(accepted)
+                .isEqualTo(new TreeSet<>(Set.of(
+                        "UserPoolId",
+                        "PoolName",
+                        "Policies",
+                        "DeletionProtection",
+                        "LambdaConfig",
+                        "AutoVerifiedAttributes",
+                        "SmsVerificationMessage",
+                        "EmailVerificationMessage",
+                        "EmailVerificationSubject",
+                        "VerificationMessageTemplate",
+                        "SmsAuthenticationMessage",
+                        "UserAttributeUpdateSettings",
+                        "MfaConfiguration",
+                        "DeviceConfiguration",
+                        "EmailConfiguration",
+                        "SmsConfiguration",
+                        "UserPoolTags",
+                        "AdminCreateUserConfig",
+                        "UserPoolAddOns",
+                        "AccountRecoverySetting",
+                        "UserPoolTier",
+                        "KeyConfiguration",
+                        "IssuerConfiguration",
+                        "AcrConfiguration")));
     }
 
     @Test
     void theDeprecatedAccountValidityIsDroppedOnlyWhereThePasswordPolicyReplacesIt() {
-        UserPoolType withPolicy = UserPoolType.builder().id("p").policies(UserPoolPolicyType.builder()
-                        .passwordPolicy(PasswordPolicyType.builder().temporaryPasswordValidityDays(3).build()).build())
-                .adminCreateUserConfig(AdminCreateUserConfigType.builder().unusedAccountValidityDays(7).build())
+        UserPoolType withPolicy = UserPoolType.builder()
+                .id("p")
+                .policies(UserPoolPolicyType.builder()
+                        .passwordPolicy(PasswordPolicyType.builder()
+                                .temporaryPasswordValidityDays(3)
+                                .build())
+                        .build())
+                .adminCreateUserConfig(AdminCreateUserConfigType.builder()
+                        .unusedAccountValidityDays(7)
+                        .build())
                 .build();
-        UserPoolType withoutPolicy = withPolicy.toBuilder().policies((UserPoolPolicyType) null).build();
-        LambdaConfigType triggers = LambdaConfigType.builder().postConfirmation("arn").build();
+        UserPoolType withoutPolicy =
+                withPolicy.toBuilder().policies((UserPoolPolicyType) null).build();
+        LambdaConfigType triggers =
+                LambdaConfigType.builder().postConfirmation("arn").build();
 
-        assertThat(TriggerAttachment.everySetting(withPolicy, triggers).adminCreateUserConfig()
-                .unusedAccountValidityDays()).isNull();
-        assertThat(TriggerAttachment.everySetting(withoutPolicy, triggers).adminCreateUserConfig()
-                .unusedAccountValidityDays()).isEqualTo(7);
-        assertThat(TriggerAttachment.everySetting(withPolicy, triggers).lambdaConfig()).isEqualTo(triggers);
+        assertThat(TriggerAttachment.everySetting(withPolicy, triggers)
+                        .adminCreateUserConfig()
+                        .unusedAccountValidityDays())
+                .isNull();
+        assertThat(TriggerAttachment.everySetting(withoutPolicy, triggers)
+                        .adminCreateUserConfig()
+                        .unusedAccountValidityDays())
+                .isEqualTo(7);
+        assertThat(TriggerAttachment.everySetting(withPolicy, triggers).lambdaConfig())
+                .isEqualTo(triggers);
     }
 }

@@ -71,7 +71,10 @@ public final class JsonLogLine {
         List<String> trace = new ArrayList<>();
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 5; depth++, current = current.getCause()) {
-            trace.add(depth == 0 ? current.getClass().getName() : "caused by " + current.getClass().getName());
+            trace.add(
+                    depth == 0
+                            ? current.getClass().getName()
+                            : "caused by " + current.getClass().getName());
             StackTraceElement[] frames = current.getStackTrace();
             for (int f = 0; f < Math.min(frames.length, MAX_FRAMES); f++) {
                 trace.add("at " + frames[f]);

@@ -23,21 +23,28 @@ class JsonLogLineTest {
     void anyTextStaysValidJsonAndReadsBackUnchanged() {
         String nasty = "quote \" backslash \\ newline \n tab \t bell \u0007 emoji \ud83d\ude00 lone \ud800 end";
 
-        Map<String, Object> line = JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.WARN).with("text", nasty).toJson());
+        Map<String, Object> line = JsonValues.object(
+                JsonLogLine.of(CLOCK, LogLevel.WARN).with("text", nasty).toJson());
 
         assertThat(line).containsEntry("timestamp", "2026-11-30T10:15:30.123Z").containsEntry("level", "WARN");
-        assertThat((String) line.get("text")).startsWith("quote \" backslash \\ newline \n tab \t bell \u0007 emoji "
-                + "\ud83d\ude00 lone ");
+        assertThat((String) line.get("text"))
+                .startsWith("quote \" backslash \\ newline \n tab \t bell \u0007 emoji " + "\ud83d\ude00 lone ");
     }
 
     @Test
     void nestedListsMapsNumbersAndBooleansKeepTheirTypesAndNullsAreLeftOut() {
         Map<String, Object> line = JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO)
-                .with("list", List.of(Map.of("a", 1), "b")).with("flag", true).with("ms", 1.5).with("absent", null)
+                .with("list", List.of(Map.of("a", 1), "b"))
+                .with("flag", true)
+                .with("ms", 1.5)
+                .with("absent", null)
                 .toJson());
 
-        assertThat(line).containsEntry("list", List.of(Map.of("a", 1L), "b")).containsEntry("flag", true)
-                .containsEntry("ms", 1.5).doesNotContainKey("absent");
+        assertThat(line)
+                .containsEntry("list", List.of(Map.of("a", 1L), "b"))
+                .containsEntry("flag", true)
+                .containsEntry("ms", 1.5)
+                .doesNotContainKey("absent");
     }
 
     @Test
@@ -46,28 +53,35 @@ class JsonLogLineTest {
 
         JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR).with("event", "x").writeTo(context.getLogger());
 
-        assertThat(context.logLines()).singleElement().asString().doesNotContain("\n")
-                .startsWith("{\"timestamp\":").contains("\"level\":\"ERROR\"");
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .doesNotContain("\n")
+                .startsWith("{\"timestamp\":")
+                .contains("\"level\":\"ERROR\"");
     }
 
     @Test
     void withoutCountsThereIsNoMetricDirective() {
-        assertThat(JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO).with("event", "x").toJson()))
+        assertThat(JsonValues.object(
+                        JsonLogLine.of(CLOCK, LogLevel.INFO).with("event", "x").toJson()))
                 .doesNotContainKeys("_aws", JsonLogLine.METRIC_DIMENSION);
     }
 
     @Test
     void aFailureIsLoggedWithItsFramesAndCausesButNeverAMessage() {
-        IllegalStateException failure = new IllegalStateException("jane.doe@example.com",
-                new UncheckedIOException("secret path", new IOException("+15550100000")));
+        IllegalStateException failure = new IllegalStateException(
+                "jane.doe@example.com", new UncheckedIOException("secret path", new IOException("+15550100000")));
 
-        Map<String, Object> line = JsonValues.object(JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR).withFailure(failure)
+        Map<String, Object> line = JsonValues.object(JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR)
+                .withFailure(failure)
                 .toJson());
 
         assertThat(line).containsEntry("errorType", "java.lang.IllegalStateException");
         List<Object> trace = List.copyOf((List<?>) line.get("stackTrace"));
         assertThat(trace).first().isEqualTo("java.lang.IllegalStateException");
-        assertThat(trace).contains("caused by java.io.UncheckedIOException", "caused by java.io.IOException")
+        assertThat(trace)
+                .contains("caused by java.io.UncheckedIOException", "caused by java.io.IOException")
                 .anyMatch(frame -> frame.toString().startsWith("at " + JsonLogLineTest.class.getName()));
         assertThat(line.toString()).doesNotContain("jane.doe", "secret path", "+1555");
     }
@@ -80,7 +94,9 @@ class JsonLogLineTest {
         Arrays.fill(frames, frame);
         deep.setStackTrace(frames);
 
-        List<?> trace = (List<?>) JsonValues.object(JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR).withFailure(deep).toJson())
+        List<?> trace = (List<?>) JsonValues.object(JsonLogLine.of(Clock.systemUTC(), LogLevel.ERROR)
+                        .withFailure(deep)
+                        .toJson())
                 .get("stackTrace");
 
         assertThat(trace).hasSize(1 + JsonLogLine.MAX_FRAMES + 1).last().isEqualTo("... 10 more");
