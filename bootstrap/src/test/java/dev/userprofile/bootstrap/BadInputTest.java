@@ -18,12 +18,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,18 +32,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * field and rule (never personal data, never a bare NullPointerException), ignored, or unreadable by the runtime.
  * Never a partial item.
  */
+@ExtendWith(SharedLocalTables.class)
 class BadInputTest {
 
     private static LocalTables tables;
 
     @BeforeAll
-    static void startTables() {
-        tables = LocalTables.start("profiles-" + UUID.randomUUID());
-    }
-
-    @AfterAll
-    static void stopTables() {
-        tables.close();
+    static void useTables(LocalTables shared) {
+        tables = shared;
     }
 
     private static final PojoSerializer<CognitoUserPoolPostConfirmationEvent> RUNTIME =

@@ -13,17 +13,16 @@ import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.net.FaultInjectingProxy.Fault;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,18 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * injects DynamoDB's failure modes (the local tables' front), reached through the endpoint variable the function
  * is given.
  */
+@ExtendWith(SharedLocalTables.class)
 class DynamoDbFaultToleranceTest {
 
     private static LocalTables tables;
 
     @BeforeAll
-    static void startTables() {
-        tables = LocalTables.start("profiles-" + UUID.randomUUID());
-    }
-
-    @AfterAll
-    static void stopTables() {
-        tables.close();
+    static void useTables(LocalTables shared) {
+        tables = shared;
     }
 
     private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
@@ -71,9 +66,8 @@ class DynamoDbFaultToleranceTest {
     }
 
     private static Map<String, String> environmentReaching(String dynamoDbEndpoint) {
-        Map<String, String> environment = new HashMap<>(tables.functionEnvironment(LocalFunctions.TRIGGER));
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint);
-        return environment;
+        return LocalTables.functionEnvironment(
+                LocalFunctions.TRIGGER, tables.tableName(), URI.create(dynamoDbEndpoint));
     }
 
     private static String invokeSignUp(PostConfirmationHandler handler, LocalLambdaContext context) {

@@ -16,34 +16,29 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The profile API's real handler, built by its real Dagger component from the environment, against dynalite; requests
  * and responses through the Lambda runtime's serialisation. Profiles are registered by the real trigger.
  */
+@ExtendWith(SharedLocalTables.class)
 class ProfileApiHandlerEndToEndTest {
 
     private static LocalTables tables;
 
     @BeforeAll
-    static void startTables() {
-        tables = LocalTables.start("profiles-" + UUID.randomUUID());
-    }
-
-    @AfterAll
-    static void stopTables() {
-        tables.close();
+    static void useTables(LocalTables shared) {
+        tables = shared;
     }
 
     private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";

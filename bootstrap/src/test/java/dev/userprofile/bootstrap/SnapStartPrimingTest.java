@@ -17,30 +17,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /** The SnapStart hook, built by the real Dagger graph, against dynalite. */
+@ExtendWith(SharedLocalTables.class)
 class SnapStartPrimingTest {
 
     private static LocalTables tables;
 
     @BeforeAll
-    static void startTables() {
-        tables = LocalTables.start("profiles-" + UUID.randomUUID());
-    }
-
-    @AfterAll
-    static void stopTables() {
-        tables.close();
+    static void useTables(LocalTables shared) {
+        tables = shared;
     }
 
     @BeforeEach

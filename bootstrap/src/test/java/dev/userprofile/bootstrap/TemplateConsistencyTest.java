@@ -30,26 +30,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 
 /** template.yaml must agree with the code it deploys. */
+@ExtendWith(SharedLocalTables.class)
 class TemplateConsistencyTest {
 
     private static LocalTables tables;
 
     @BeforeAll
-    static void startTables() {
-        tables = LocalTables.start("profiles-" + UUID.randomUUID());
-    }
-
-    @AfterAll
-    static void stopTables() {
-        tables.close();
+    static void useTables(LocalTables shared) {
+        tables = shared;
     }
 
     private static Map<String, Object> template;

@@ -11,7 +11,6 @@ import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +45,8 @@ public final class ApiLatencyBenchmark {
             DynamoDbClient setup = tables.client();
             String table = tables.tableName();
             // Straight to dynalite: the local tables' recording front would add a hop to every measured call.
-            Map<String, String> environment = new HashMap<>(tables.functionEnvironment("ProfileApiFunction"));
-            environment.put("AWS_ENDPOINT_URL_DYNAMODB", tables.directEndpoint().toString());
+            Map<String, String> environment =
+                    LocalTables.functionEnvironment("ProfileApiFunction", table, tables.directEndpoint());
             Configuration configuration = Configuration.fromEnvironment(environment);
             List<String> subs = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {

@@ -2,6 +2,7 @@ package dev.userprofile.benchmarks;
 
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
+import dev.userprofile.local.support.cognito.OperatorEnvironment;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,18 +108,7 @@ public final class BackfillBenchmark {
                                 "--rate",
                                 Double.toString(rate))
                         .redirectError(ProcessBuilder.Redirect.DISCARD);
-                run.environment()
-                        .putAll(Map.of(
-                                "AWS_REGION",
-                                "eu-west-1",
-                                "AWS_ACCESS_KEY_ID",
-                                "operator",
-                                "AWS_SECRET_ACCESS_KEY",
-                                "operator",
-                                "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-                                paging.endpoint().toString(),
-                                "AWS_ENDPOINT_URL_DYNAMODB",
-                                tables.directEndpoint().toString()));
+                run.environment().putAll(OperatorEnvironment.variables(paging.endpoint(), tables.directEndpoint()));
                 long start = System.nanoTime();
                 Process process = run.start();
                 String summary = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

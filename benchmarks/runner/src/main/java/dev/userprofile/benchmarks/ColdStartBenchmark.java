@@ -128,8 +128,8 @@ public final class ColdStartBenchmark {
             DynamoDbClient dynamoDb = tables.client();
             URI dynalite = tables.directEndpoint();
             // Straight to dynalite: the local tables' recording front would add a hop to every measured call.
-            Map<String, String> environment = new HashMap<>(tables.functionEnvironment("PostConfirmationFunction"));
-            environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.toString());
+            Map<String, String> environment =
+                    LocalTables.functionEnvironment("PostConfirmationFunction", TABLE, dynalite);
 
             Path aotCache = Files.createTempFile("ours", ".aot");
             Files.delete(aotCache);

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,9 +60,7 @@ public final class ReliabilityBenchmark {
 
     /** The function's variables, reaching DynamoDB at {@code endpoint}. */
     private static Map<String, String> environment(LocalTables tables, URI endpoint) {
-        Map<String, String> environment = new HashMap<>(tables.functionEnvironment("PostConfirmationFunction"));
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
-        return environment;
+        return LocalTables.functionEnvironment("PostConfirmationFunction", tables.tableName(), endpoint);
     }
 
     private static PostConfirmationHandler handler(Map<String, String> environment) {

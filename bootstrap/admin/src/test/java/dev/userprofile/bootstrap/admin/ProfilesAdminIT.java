@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
+import dev.userprofile.local.support.cognito.OperatorEnvironment;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,17 +182,7 @@ class ProfilesAdminIT {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        env.putAll(Map.of(
-                "AWS_REGION",
-                "eu-west-1",
-                "AWS_ACCESS_KEY_ID",
-                "operator",
-                "AWS_SECRET_ACCESS_KEY",
-                "operator",
-                "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-                paging.endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB",
-                tables.endpoint().toString()));
+        env.putAll(OperatorEnvironment.variables(paging.endpoint(), tables.endpoint()));
         return builder;
     }
 

@@ -6,6 +6,7 @@ import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.InvokeApi;
 import dev.userprofile.local.support.lambda.LocalHttpApi;
 import dev.userprofile.local.support.lambda.LocalLambda;
+import dev.userprofile.local.support.process.Shutdown;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
 import java.io.IOException;
@@ -145,12 +146,7 @@ public final class LocalStack implements AutoCloseable {
             return new LocalStack(
                     tables, invokeApi, lambda, apiFunction, api, cognito, cognitoClient, poolId, clientId);
         } catch (RuntimeException e) {
-            closeQuietly(api);
-            closeQuietly(apiFunction);
-            closeQuietly(cognito);
-            closeQuietly(invokeApi);
-            closeQuietly(lambda);
-            closeQuietly(tables);
+            Shutdown.closeAll(api, apiFunction, cognito, invokeApi, lambda, tables);
             throw e;
         }
     }
@@ -245,24 +241,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(cognitoClient);
-        closeQuietly(api);
-        closeQuietly(cognito);
-        closeQuietly(invokeApi);
-        closeQuietly(apiFunction);
-        closeQuietly(lambda);
-        closeQuietly(tables);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Stopping the rest matters more than reporting one part's failure to stop.
-        }
+        Shutdown.closeAll(cognitoClient, api, cognito, invokeApi, apiFunction, lambda, tables);
     }
 
     /** The triggers template.yaml attaches to the user pool (the keys of its {@code LambdaConfig}). */

@@ -1,6 +1,7 @@
 package dev.userprofile.local.support.dynamodb;
 
 import dev.userprofile.local.support.net.FaultInjectingProxy;
+import dev.userprofile.local.support.process.Shutdown;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
 import dev.userprofile.local.support.template.TemplateTable;
@@ -77,8 +78,7 @@ public final class LocalTables implements AutoCloseable {
             table.create(client, options.tableName());
             return new LocalTables(dynalite, front, client, table, options.tableName());
         } catch (IOException | RuntimeException e) {
-            closeQuietly(client);
-            closeQuietly(front);
+            Shutdown.closeAll(client, front);
             dynalite.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
@@ -175,20 +175,7 @@ public final class LocalTables implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(recordedClient);
-        closeQuietly(client);
-        closeQuietly(front);
+        Shutdown.closeAll(recordedClient, client, front);
         dynalite.close();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Stopping the rest matters more.
-        }
     }
 }

@@ -156,10 +156,6 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return api.port();
-    }
-
     public String functionName() {
         return function.logicalId();
     }

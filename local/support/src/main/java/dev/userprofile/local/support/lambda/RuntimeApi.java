@@ -75,10 +75,6 @@ public final class RuntimeApi implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     /** Called with the request id when an invocation exceeds the function's timeout (Lambda then ends the sandbox). */
     public void onTimeout(Consumer<String> handler) {
         this.onTimeout = handler;
