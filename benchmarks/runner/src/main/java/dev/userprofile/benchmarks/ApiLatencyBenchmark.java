@@ -52,18 +52,7 @@ public final class ApiLatencyBenchmark {
             for (int i = 0; i < USERS; i++) {
                 String sub = UUID.randomUUID().toString();
                 subs.add(sub);
-                setup.putItem(b -> b.tableName(table)
-                        .item(Map.of(
-                                "userId",
-                                AttributeValue.fromS(sub),
-                                "givenName",
-                                AttributeValue.fromS("User"),
-                                "registeredAt",
-                                AttributeValue.fromS("2026-11-30T00:00:00Z"),
-                                "version",
-                                AttributeValue.fromN("1"),
-                                "schemaVersion",
-                                AttributeValue.fromN("1"))));
+                tables.storeProfile(sub, "User");
             }
             System.out.printf(
                     "machine: %d cores, Java %s; %d profiles in dynalite; concurrency %d, %d s a phase%n",

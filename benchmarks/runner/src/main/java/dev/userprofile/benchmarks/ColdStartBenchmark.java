@@ -125,7 +125,6 @@ public final class ColdStartBenchmark {
                 TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), "PostConfirmationFunction");
 
         try (LocalTables tables = LocalTables.start(TABLE)) {
-            DynamoDbClient dynamoDb = tables.client();
             URI dynalite = tables.directEndpoint();
             // Straight to dynalite: the local tables' recording front would add a hop to every measured call.
             Map<String, String> environment =
@@ -210,7 +209,7 @@ public final class ColdStartBenchmark {
                     Variant variant = variants.get((i + round) % variants.size());
                     if (variant.start() == Start.SNAPSTART_RESTORE) {
                         restores.get(variant.name())
-                                .add(measureRestore(template, variant, environment, dynalite, dynamoDb));
+                                .add(measureRestore(template, variant, environment, dynalite, tables));
                     } else {
                         results.get(variant.name()).add(measure(template, variant, environment));
                     }
@@ -231,7 +230,7 @@ public final class ColdStartBenchmark {
                     environment,
                     dynalite,
                     List.of(
-                            signInEvent(dynamoDb),
+                            signInEvent(tables),
                             LambdaRuntimeJson.withSub(
                                     LambdaRuntimeJson.sampleEventJson("sign-in.json"),
                                     UUID.randomUUID().toString())));
@@ -267,42 +266,24 @@ public final class ColdStartBenchmark {
     }
 
     /** A sign-in (PostAuthentication) of a user whose profile is stored already: the common case. */
-    private static String signInEvent(DynamoDbClient dynamoDb) {
+    private static String signInEvent(LocalTables tables) {
         String registered = UUID.randomUUID().toString();
-        dynamoDb.putItem(b -> b.tableName(TABLE)
-                .item(Map.of(
-                        "userId",
-                        AttributeValue.fromS(registered),
-                        "registeredAt",
-                        AttributeValue.fromS("2026-11-30T00:00:00Z"),
-                        "schemaVersion",
-                        AttributeValue.fromN("1"))));
+        tables.storeProfile(registered, "Ada");
         return LambdaRuntimeJson.withSub(LambdaRuntimeJson.sampleEventJson("sign-in.json"), registered);
     }
 
-    private static String event(Workload workload, DynamoDbClient dynamoDb) {
+    private static String event(Workload workload, LocalTables tables) {
         return switch (workload) {
             case SIGN_UP -> signUpEvent();
-            case SIGN_IN -> signInEvent(dynamoDb);
-            case API_GET -> apiGetEvent(dynamoDb);
+            case SIGN_IN -> signInEvent(tables);
+            case API_GET -> apiGetEvent(tables);
         };
     }
 
     /** GET /me through the profile API (payload 2.0, the JWT authorizer's claims) for a user with a profile. */
-    private static String apiGetEvent(DynamoDbClient dynamoDb) {
+    private static String apiGetEvent(LocalTables tables) {
         String sub = UUID.randomUUID().toString();
-        dynamoDb.putItem(b -> b.tableName(TABLE)
-                .item(Map.of(
-                        "userId",
-                        AttributeValue.fromS(sub),
-                        "givenName",
-                        AttributeValue.fromS("Ada"),
-                        "registeredAt",
-                        AttributeValue.fromS("2026-11-30T00:00:00Z"),
-                        "version",
-                        AttributeValue.fromN("1"),
-                        "schemaVersion",
-                        AttributeValue.fromN("1"))));
+        tables.storeProfile(sub, "Ada");
         return "{\"version\":\"2.0\",\"routeKey\":\"GET /me\",\"rawPath\":\"/me\",\"headers\":{},"
                 + "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/me\"},\"authorizer\":"
                 + "{\"jwt\":{\"claims\":{\"sub\":\"" + sub + "\",\"token_use\":\"access\"}}}},"
@@ -377,7 +358,7 @@ public final class ColdStartBenchmark {
             Variant variant,
             Map<String, String> environment,
             URI dynalite,
-            DynamoDbClient dynamoDb) {
+            LocalTables tables) {
         try (ConnectionResettingProxy proxy = new ConnectionResettingProxy(dynalite);
                 ContainerCredentialsServer credentials =
                         new ContainerCredentialsServer(CREDENTIALS_LIFETIME, Clock.systemUTC())) {
@@ -406,7 +387,7 @@ public final class ColdStartBenchmark {
                 proxy.resetAll();
                 // Those fetched during init are stale now; the ones served after the restore last as Lambda's do.
                 credentials.lifetime(Duration.ofHours(6));
-                String first = event(variant.workload(), dynamoDb);
+                String first = event(variant.workload(), tables);
                 int fetchedBefore = credentials.served();
                 int connectionsBefore = proxy.connectionsAccepted();
                 long t0 = System.nanoTime();
@@ -427,7 +408,7 @@ public final class ColdStartBenchmark {
                         : List.of();
                 List<Long> warm = new ArrayList<>();
                 for (int i = 0; i < WARM_INVOCATIONS / 2; i++) {
-                    String next = event(variant.workload(), dynamoDb);
+                    String next = event(variant.workload(), tables);
                     long w0 = System.nanoTime();
                     requireSuccess(variant, lambda.invoke(next), log);
                     warm.add(System.nanoTime() - w0);

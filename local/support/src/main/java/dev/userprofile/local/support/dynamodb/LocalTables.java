@@ -162,6 +162,17 @@ public final class LocalTables implements AutoCloseable {
         }
     }
 
+    /** Stores a minimal profile for {@code userId} (a registered user with a given name, version 1), for set-ups. */
+    public void storeProfile(String userId, String givenName) {
+        client.putItem(b -> b.tableName(tableName)
+                .item(Map.of(
+                        "userId", AttributeValue.fromS(userId),
+                        "givenName", AttributeValue.fromS(givenName),
+                        "registeredAt", AttributeValue.fromS("2026-11-30T00:00:00Z"),
+                        "version", AttributeValue.fromN("1"),
+                        "schemaVersion", AttributeValue.fromN("1"))));
+    }
+
     /** The stored item under {@code userId}, read consistently; empty when there is none. */
     public Map<String, AttributeValue> item(String userId) {
         return client.getItem(b ->
