@@ -10,7 +10,7 @@ LAMBDA_ZIP := bootstrap/target/user-profile-service-lambda.zip
 # Both functions ship the same zip (each its own handler).
 .PHONY: build-PostConfirmationFunction build-ProfileApiFunction
 build-PostConfirmationFunction build-ProfileApiFunction:
-	$(MVNW) -B -q -DskipTests -P !install-node-emulators -pl bootstrap -am package
+	$(MVNW) -B -q -DskipTests -P !install-node-emulators,!format -pl bootstrap -am package
 	mkdir -p "$(ARTIFACTS_DIR)"
 	rm -rf "$(ARTIFACTS_DIR)/lib"
 	cd "$(ARTIFACTS_DIR)" && "$(JAR)" xf "$(CURDIR)/$(LAMBDA_ZIP)"

@@ -177,7 +177,7 @@ class TemplateConsistencyTest {
                     .isEqualTo(200);
         }
         Set<String> called = tables.operations().stream()
-                .map(operation -> "dynamodb:" + operation.substring(operation.indexOf(':') + 1))
+                .map(operation -> "dynamodb:" + operation)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         Map<String, Object> role = properties("ProfileApiFunctionRole", "AWS::IAM::Role");

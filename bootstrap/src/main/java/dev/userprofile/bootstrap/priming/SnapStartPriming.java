@@ -78,16 +78,23 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * A step that runs an in-process rehearsal {@code rounds} times, each as inside an invocation: with the trace
-     * header the runtime hands the SDK, so the SDK's per-invocation path (forwarding it) is primed too.
+     * A step that builds a rehearsal when it runs (so nothing of it is built or kept outside a checkpoint, and a
+     * failure to build it is a skipped step like any other) and runs it {@code rounds} times, each as inside an
+     * invocation: with the trace header the runtime hands the SDK, so the SDK's per-invocation path (forwarding it)
+     * is primed too. Whatever header the thread had before is put back.
      */
-    public static Step rehearsed(String name, int rounds, Runnable rehearsal) {
-        return repeated(name, rounds, () -> {
+    public static Step rehearsed(String name, int rounds, Supplier<? extends Runnable> rehearsal) {
+        return new Step(name, () -> {
+            Runnable run = rehearsal.get();
+            String before = SdkInternalThreadLocal.get(TRACE_HEADER_KEY);
             SdkInternalThreadLocal.put(TRACE_HEADER_KEY, REHEARSAL_TRACE_HEADER);
             try {
-                rehearsal.run();
+                for (int i = 0; i < rounds; i++) {
+                    run.run();
+                }
             } finally {
-                SdkInternalThreadLocal.remove(TRACE_HEADER_KEY);
+                // put(key, null) removes the key, and with it the thread's map when it is left empty.
+                SdkInternalThreadLocal.put(TRACE_HEADER_KEY, before);
             }
         });
     }

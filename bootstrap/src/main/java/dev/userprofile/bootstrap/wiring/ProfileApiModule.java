@@ -89,7 +89,7 @@ public final class ProfileApiModule {
                         SnapStartPriming.rehearsed(
                                 "invocation-rehearsal",
                                 SnapStartPriming.REHEARSAL_ROUNDS,
-                                rehearsal(configuration, clock)::run)),
+                                () -> rehearsal(configuration, clock)::run)),
                 List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
                 clock,
                 LambdaRuntime::getLogger);

@@ -83,7 +83,7 @@ public final class TriggerModule {
                         SnapStartPriming.rehearsed(
                                 "invocation-rehearsal",
                                 SnapStartPriming.REHEARSAL_ROUNDS,
-                                rehearsal(mapper, configuration, clock)::run)),
+                                () -> rehearsal(mapper, configuration, clock)::run)),
                 List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
                 clock,
                 LambdaRuntime::getLogger);

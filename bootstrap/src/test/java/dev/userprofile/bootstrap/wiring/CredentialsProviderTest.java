@@ -28,17 +28,26 @@ class CredentialsProviderTest {
     }
 
     @Test
-    void withTheContainerEndpointGivenUsesOnlyTheSdksContainerProvider() {
-        // Lambda never sets both; the endpoint wins, as it answers with fresh credentials after a restore.
-        Configuration configuration = configuration(Map.of(
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-                "http://127.0.0.1:9/2018-06-01/credentials",
-                "AWS_ACCESS_KEY_ID",
-                "AKIAKEYS",
-                "AWS_SECRET_ACCESS_KEY",
-                "keys-secret"));
+    void withOnlyTheContainerEndpointUsesOnlyTheSdksContainerProvider() {
+        Configuration configuration = configuration(
+                Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/2018-06-01/credentials"));
 
         assertThat(AwsClientModule.credentialsProvider(configuration)).isInstanceOf(ContainerCredentialsProvider.class);
+    }
+
+    @Test
+    void withBothTheKeysAreTheFallbackWhenTheEndpointCannotAnswer() {
+        // This test's process has no container endpoint variables, so the SDK's container provider cannot answer.
+        Configuration configuration = configuration(Map.of(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/2018-06-01/credentials",
+                "AWS_ACCESS_KEY_ID", "AKIAKEYS",
+                "AWS_SECRET_ACCESS_KEY", "keys-secret"));
+
+        AwsCredentialsIdentity credentials = AwsClientModule.credentialsProvider(configuration)
+                .resolveIdentity()
+                .join();
+
+        assertThat(credentials.accessKeyId()).isEqualTo("AKIAKEYS");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userprofile.bootstrap.config.Configuration;
 import java.net.URI;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.regions.Region;
@@ -42,10 +43,28 @@ class DynamoDbEndpointTest {
                     .join()
                     .url();
 
+            assertThat(client.serviceClientConfiguration().endpointOverride())
+                    .as("no endpoint of ours without AWS_ENDPOINT_URL_DYNAMODB in the function's variables")
+                    .isEmpty();
             assertThat(url).isEqualTo(URI.create(expected));
             assertThat(provider.getClass().getName())
                     .as("the SDK's own rules")
                     .startsWith("software.amazon.awssdk.services.dynamodb.endpoints.");
+        }
+    }
+
+    @Test
+    void aLocalEndpointInTheFunctionsVariablesIsTheClientsEndpoint() {
+        Configuration configuration = Configuration.fromEnvironment(Map.of(
+                "TABLE_NAME", "t",
+                "AWS_REGION", "eu-west-1",
+                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4567",
+                "AWS_ACCESS_KEY_ID", "k",
+                "AWS_SECRET_ACCESS_KEY", "s"));
+        try (DynamoDbClient client = AwsClientModule.dynamoDbClient(
+                configuration, AwsClientModule.httpClient(), AwsClientModule.credentialsProvider(configuration))) {
+            assertThat(client.serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:4567"));
         }
     }
 }

@@ -96,6 +96,7 @@ public final class LocalStack implements AutoCloseable {
         LocalLambda apiFunction = null;
         LocalHttpApi api = null;
         CognitoLocalServer cognito = null;
+        CognitoIdentityProviderClient cognitoClient = null;
         try {
             tables = LocalTables.start(new LocalTables.Options(
                     options.dynalitePort(), options.dataDir().map(d -> d.resolve("dynamodb")), TABLE_NAME));
@@ -133,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
                     poolTriggers(template),
                     options.code(),
                     cognitoLog);
-            CognitoIdentityProviderClient cognitoClient = cognitoClient(cognito.endpoint());
+            cognitoClient = cognitoClient(cognito.endpoint());
             String poolId = existingOrNewPool(cognitoClient);
             String clientId = existingOrNewClient(cognitoClient, poolId);
             api = new LocalHttpApi(
@@ -146,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
             return new LocalStack(
                     tables, invokeApi, lambda, apiFunction, api, cognito, cognitoClient, poolId, clientId);
         } catch (RuntimeException e) {
-            Shutdown.closeAll(api, apiFunction, cognito, invokeApi, lambda, tables);
+            Shutdown.closeAll(cognitoClient, api, apiFunction, cognito, invokeApi, lambda, tables);
             throw e;
         }
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -36,29 +37,39 @@ public final class DynamoDbClients {
     }
 
     /**
-     * The credentials Lambda hands over, as the variables given say: with SnapStart only through the container
-     * credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}), which answers with fresh credentials after a
-     * restore (the SDK's provider reads that variable and its token from the process, where Lambda sets them);
-     * without SnapStart, the key variables, which hold for the execution environment's life. Nothing else is tried,
+     * The credentials Lambda hands over, chosen by the variables given: with SnapStart only the container credentials
+     * endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}), which answers with fresh credentials after a restore;
+     * without SnapStart the key variables, which hold for the execution environment's life; when both are there, the
+     * endpoint first and the keys if it fails. The SDK's container provider reads the endpoint and its token
+     * ({@code AWS_CONTAINER_AUTHORIZATION_TOKEN}) from the process, where Lambda sets them. Nothing else is tried,
      * which keeps init short.
      *
      * @throws IllegalStateException when the variables carry neither, so a misconfigured environment fails at init
      */
     public static AwsCredentialsProvider lambdaCredentials(Map<String, String> variables) {
-        if (variables.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
-            return ContainerCredentialsProvider.create();
+        Optional<AwsCredentialsProvider> keys = keyVariables(variables);
+        if (!variables.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            return keys.orElseThrow(() -> new IllegalStateException("No credentials: neither "
+                    + "AWS_CONTAINER_CREDENTIALS_FULL_URI nor AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set"));
         }
+        ContainerCredentialsProvider container = ContainerCredentialsProvider.create();
+        return keys.<AwsCredentialsProvider>map(fallback -> AwsCredentialsProviderChain.builder()
+                        .credentialsProviders(container, fallback)
+                        .build())
+                .orElse(container);
+    }
+
+    private static Optional<AwsCredentialsProvider> keyVariables(Map<String, String> variables) {
         String keyId = variables.get("AWS_ACCESS_KEY_ID");
         String secret = variables.get("AWS_SECRET_ACCESS_KEY");
         if (keyId == null || secret == null) {
-            throw new IllegalStateException("No credentials: neither AWS_CONTAINER_CREDENTIALS_FULL_URI nor "
-                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set");
+            return Optional.empty();
         }
         String session = variables.get("AWS_SESSION_TOKEN");
-        return StaticCredentialsProvider.create(
+        return Optional.of(StaticCredentialsProvider.create(
                 session == null
                         ? AwsBasicCredentials.create(keyId, secret)
-                        : AwsSessionCredentials.create(keyId, secret, session));
+                        : AwsSessionCredentials.create(keyId, secret, session)));
     }
 
     /**

@@ -98,6 +98,7 @@ final class RehearsalHttpClient implements SdkHttpClient {
                 case S -> json.writeFieldName("S").writeValue(stored.s());
                 case N -> json.writeFieldName("N").writeValue(stored.n());
                 case BOOL -> json.writeFieldName("BOOL").writeValue(stored.bool());
+                // The types UserItemSchema stores today; a list, map or set attribute needs its case here.
                 default -> throw new IllegalArgumentException(name + " is of a type a user item does not use");
             }
             json.writeEndObject();

@@ -17,7 +17,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /**
  * How a {@link User} is stored: one item a user, each attribute declared once below with how it is read from the
- * user and where it goes on the way back, so a new attribute is one line here and one field in {@link StoredUser}.
+ * user and where it goes on the way back, so a new attribute is one mapping in this file: its line here, and its
+ * field and its use in {@link StoredUser}. (A rehearsal answers with the same item: RehearsalHttpClient writes
+ * strings, numbers and booleans, so an attribute of another type needs a line there too.)
  * Written out by hand, not by bean introspection: nothing is generated at cold start. Absent optional parts are absent
  * attributes, never NULLs. The layout is in docs/reference.md ("Item layout").
  */

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** A plain DynamoDB client for a local server: fixed dummy credentials, no retries to hide failures. */
 public final class LocalDynamoDb {
 
-    public static final Region REGION = Region.US_EAST_1;
+    public static final Region REGION = Region.EU_WEST_1;
 
     private LocalDynamoDb() {}
 

@@ -27,7 +27,7 @@ public final class LocalTables implements AutoCloseable {
     /** The template's table, which every function of the stack reads and writes. */
     public static final String TABLE_LOGICAL_ID = "ProfilesTable";
     /** The region every local function and client uses. */
-    public static final String REGION = "eu-west-1";
+    public static final String REGION = LocalDynamoDb.REGION.id();
 
     /**
      * @param port       where functions reach DynamoDB on 127.0.0.1, a free port when 0

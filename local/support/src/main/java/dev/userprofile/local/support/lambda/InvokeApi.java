@@ -51,7 +51,7 @@ public final class InvokeApi implements AutoCloseable {
                 return;
             }
             String name = path.substring(PREFIX.length(), path.length() - SUFFIX.length());
-            String bare = name.contains(":function:") ? name.substring(name.lastIndexOf(':') + 1) : name;
+            String bare = functionName(name);
             Function function = functions.get(bare);
             if (function == null) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
@@ -65,6 +65,13 @@ public final class InvokeApi implements AutoCloseable {
                     .ifPresent(error -> exchange.getResponseHeaders().add("X-Amz-Function-Error", error));
             send(exchange, 200, result.payload());
         }
+    }
+
+    /** The function a name, a name with a qualifier, or a (qualified) function ARN names: "Fn", "Fn:live", "arn:...:function:Fn:live". */
+    static String functionName(String name) {
+        String unqualified = name.contains(":function:") ? name.substring(name.indexOf(":function:") + 10) : name;
+        int qualifier = unqualified.indexOf(':');
+        return qualifier < 0 ? unqualified : unqualified.substring(0, qualifier);
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

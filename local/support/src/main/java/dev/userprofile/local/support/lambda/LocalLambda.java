@@ -46,7 +46,8 @@ public final class LocalLambda implements AutoCloseable {
      *                    AWS_ENDPOINT_URL_DYNAMODB and credentials
      * @param snapStart   run init as Lambda does for a SnapStart version: the runtime calls the CRaC
      *                    beforeCheckpoint hooks, "restores" at once, then calls afterRestore
-     * @param port        Invoke/Runtime API port on 127.0.0.1, 0 for any free one
+     * @param port        the Runtime API's port on 127.0.0.1, 0 for any free one (invocations come in through
+     *                    {@link #invoke} or an {@link InvokeApi})
      * @param telemetryLog when present, the runtime writes its log as Lambda's runtime does on AWS: framed records
      *                     (type with format and level, length, timestamp, bytes) to an inherited file descriptor
      *                     named by {@code _LAMBDA_TELEMETRY_LOG_FD}; here that descriptor appends to this file
@@ -149,7 +150,13 @@ public final class LocalLambda implements AutoCloseable {
                 unzip(artifact, taskRoot);
             }
             LocalLambda lambda = new LocalLambda(launch, taskRoot);
-            lambda.startRuntime();
+            try {
+                lambda.startRuntime();
+            } catch (IOException | RuntimeException e) {
+                // Nothing half-started is left: the Runtime API's port and the unpacked task root go too.
+                lambda.close();
+                throw e;
+            }
             return lambda;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local function", e);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -31,8 +32,12 @@ public final class ChildProcesses {
         });
     }
 
-    /** SIGTERM, then SIGKILL if the process has not exited within {@code grace}. */
+    /**
+     * SIGTERM, then SIGKILL if the process has not exited within {@code grace}; the processes it started are killed
+     * with it (a shell's children would otherwise outlive it).
+     */
     public static void stop(Process process, Duration grace) {
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -41,6 +46,8 @@ public final class ChildProcesses {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            descendants.forEach(ProcessHandle::destroyForcibly);
         }
     }
 }

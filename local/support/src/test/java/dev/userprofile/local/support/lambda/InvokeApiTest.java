@@ -50,12 +50,17 @@ class InvokeApiTest {
 
         HttpResponse<String> byName = invoke("Trigger", "{\"n\":1}");
         HttpResponse<String> byArn = invoke("arn:aws:lambda:eu-west-1:123456789012:function:Trigger", "{\"n\":2}");
+        HttpResponse<String> byAliasArn =
+                invoke("arn:aws:lambda:eu-west-1:123456789012:function:Trigger:live", "{\"n\":3}");
+        HttpResponse<String> byQualifiedName = invoke("Trigger:live", "{\"n\":4}");
 
         assertThat(byName.statusCode()).isEqualTo(200);
         assertThat(byName.body()).isEqualTo("{\"n\":1}");
         assertThat(byArn.body()).isEqualTo("{\"n\":2}");
         assertThat(byName.headers().firstValue("X-Amz-Function-Error")).isEmpty();
-        assertThat(triggerEvents).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(byAliasArn.body()).isEqualTo("{\"n\":3}");
+        assertThat(byQualifiedName.body()).isEqualTo("{\"n\":4}");
+        assertThat(triggerEvents).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
     }
 
     @Test

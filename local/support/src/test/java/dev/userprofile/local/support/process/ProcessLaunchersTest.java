@@ -96,10 +96,15 @@ class ProcessLaunchersTest {
             Thread.sleep(10);
         }
 
+        List<ProcessHandle> children = stubborn.descendants().toList();
         long start = System.nanoTime();
         ChildProcesses.stop(stubborn, Duration.ofMillis(300));
 
         assertThat(stubborn.isAlive()).isFalse();
+        assertThat(children).as("the shell's sleep").isNotEmpty();
+        for (ProcessHandle child : children) {
+            assertThat(child.onExit()).as("the shell's sleep goes with it").succeedsWithin(Duration.ofSeconds(5));
+        }
         assertThat(lines).containsExactly("ready");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
