@@ -17,10 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
@@ -48,12 +44,7 @@ public final class BackfillBenchmark {
                 CognitoLocalServer cognitoLocal = CognitoLocalServer.start(
                         0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> {});
                 CognitoPagingProxy paging = new CognitoPagingProxy(cognitoLocal.endpoint());
-                CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-                        .endpointOverride(cognitoLocal.endpoint())
-                        .region(Region.EU_WEST_1)
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
-                        .build()) {
+                CognitoIdentityProviderClient cognito = cognitoLocal.client()) {
             String pool = cognito.createUserPool(b -> b.poolName("benchmark"))
                     .userPool()
                     .id();

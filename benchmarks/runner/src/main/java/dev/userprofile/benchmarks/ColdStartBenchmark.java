@@ -400,12 +400,9 @@ public final class ColdStartBenchmark {
                 int fetched = credentials.served() - fetchedBefore;
                 int connections = proxy.connectionsAccepted() - connectionsBefore;
                 RuntimeApi.RestoreTimeline timeline = lambda.restoreTimeline().orElseThrow();
-                List<String> loaded = TRACE
-                        ? classNames(Files.readAllLines(classLog)
-                                .subList(
-                                        classesBefore,
-                                        Files.readAllLines(classLog).size()))
-                        : List.of();
+                List<String> classLines = TRACE ? Files.readAllLines(classLog) : List.of();
+                List<String> loaded =
+                        TRACE ? classNames(classLines.subList(classesBefore, classLines.size())) : List.of();
                 List<Long> warm = new ArrayList<>();
                 for (int i = 0; i < WARM_INVOCATIONS / 2; i++) {
                     String next = event(variant.workload(), tables);

@@ -1,5 +1,6 @@
 package dev.userprofile.bootstrap.config;
 
+import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +33,8 @@ public record Configuration(
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
 
     public static final String AWS_ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
-    /** The variables that carry credentials, as Lambda sets them. */
-    public static final List<String> CREDENTIAL_VARIABLES = List.of(
-            "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+    /** The variables that carry credentials, as Lambda sets them: the ones the DynamoDB adapter's clients read. */
+    public static final List<String> CREDENTIAL_VARIABLES = DynamoDbClients.CREDENTIAL_VARIABLES;
 
     private static final String NO_FUNCTION_NAME = "local";
 

@@ -32,12 +32,8 @@ public final class ProfileApiModule {
     static DynamoDbUserRepository repository(
             Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
         return new DynamoDbUserRepository(
-                DynamoDbClients.enhanced(DynamoDbClients.builder(
-                                configuration.region(),
-                                configuration.dynamoDbEndpoint(),
-                                httpClient,
-                                credentials,
-                                DynamoDbCallBudget.API)
+                DynamoDbClients.enhanced(AwsClientModule.dynamoDbClientBuilder(
+                                configuration, httpClient, credentials, DynamoDbCallBudget.API)
                         .build()),
                 configuration.tableName());
     }

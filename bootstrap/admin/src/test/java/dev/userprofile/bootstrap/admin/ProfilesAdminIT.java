@@ -33,10 +33,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
@@ -78,12 +74,7 @@ class ProfilesAdminIT {
         cognitoLocal = CognitoLocalServer.start(
                 0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> {});
         paging = new CognitoPagingProxy(cognitoLocal.endpoint());
-        cognito = CognitoIdentityProviderClient.builder()
-                .endpointOverride(cognitoLocal.endpoint())
-                .region(Region.EU_WEST_1)
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        cognito = cognitoLocal.client();
         // Usernames are not emails in this pool, so that phone-only users can exist.
         poolId = cognito.createUserPool(
                         b -> b.poolName("imported").usernameAttributes(UsernameAttributeType.PHONE_NUMBER))

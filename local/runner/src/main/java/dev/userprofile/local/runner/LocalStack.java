@@ -20,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
@@ -134,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
                     poolTriggers(template),
                     options.code(),
                     cognitoLog);
-            cognitoClient = cognitoClient(cognito.endpoint());
+            cognitoClient = cognito.client();
             String poolId = existingOrNewPool(cognitoClient);
             String clientId = existingOrNewClient(cognitoClient, poolId);
             api = new LocalHttpApi(
@@ -150,15 +146,6 @@ public final class LocalStack implements AutoCloseable {
             Shutdown.closeAll(cognitoClient, api, apiFunction, cognito, invokeApi, lambda, tables);
             throw e;
         }
-    }
-
-    public static CognitoIdentityProviderClient cognitoClient(URI endpoint) {
-        return CognitoIdentityProviderClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
     }
 
     private static String existingOrNewPool(CognitoIdentityProviderClient cognito) {

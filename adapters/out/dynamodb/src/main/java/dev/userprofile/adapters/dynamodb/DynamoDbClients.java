@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.dynamodb;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -26,6 +27,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class DynamoDbClients {
 
+    private static final String CONTAINER_ENDPOINT = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+    private static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    private static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    private static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
+    /** The variables through which Lambda hands over credentials: what {@link #lambdaCredentials} reads. */
+    public static final List<String> CREDENTIAL_VARIABLES =
+            List.of(CONTAINER_ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN);
+
     private DynamoDbClients() {}
 
     /** The JDK's URL connection: no connection pool threads or native code to start at cold start. */
@@ -48,7 +57,7 @@ public final class DynamoDbClients {
      */
     public static AwsCredentialsProvider lambdaCredentials(Map<String, String> variables) {
         Optional<AwsCredentialsProvider> keys = keyVariables(variables);
-        if (!variables.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+        if (!variables.containsKey(CONTAINER_ENDPOINT)) {
             return keys.orElseThrow(() -> new IllegalStateException("No credentials: neither "
                     + "AWS_CONTAINER_CREDENTIALS_FULL_URI nor AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set"));
         }
@@ -60,12 +69,12 @@ public final class DynamoDbClients {
     }
 
     private static Optional<AwsCredentialsProvider> keyVariables(Map<String, String> variables) {
-        String keyId = variables.get("AWS_ACCESS_KEY_ID");
-        String secret = variables.get("AWS_SECRET_ACCESS_KEY");
+        String keyId = variables.get(ACCESS_KEY_ID);
+        String secret = variables.get(SECRET_ACCESS_KEY);
         if (keyId == null || secret == null) {
             return Optional.empty();
         }
-        String session = variables.get("AWS_SESSION_TOKEN");
+        String session = variables.get(SESSION_TOKEN);
         return Optional.of(StaticCredentialsProvider.create(
                 session == null
                         ? AwsBasicCredentials.create(keyId, secret)

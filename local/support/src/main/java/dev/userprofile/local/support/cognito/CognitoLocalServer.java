@@ -1,5 +1,6 @@
 package dev.userprofile.local.support.cognito;
 
+import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import dev.userprofile.local.support.process.NodeServer;
 import java.io.IOException;
@@ -13,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * cognito-local (a Cognito user pools emulator from npm) in a child process on loopback, with its PostConfirmation
@@ -83,6 +88,16 @@ public final class CognitoLocalServer implements AutoCloseable {
                 STARTUP_TIMEOUT,
                 logSink);
         return new CognitoLocalServer(server, code);
+    }
+
+    /** A plain Cognito client for this server: dummy credentials, the local region, the URL-connection client. */
+    public CognitoIdentityProviderClient client() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint())
+                .region(LocalDynamoDb.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public URI endpoint() {

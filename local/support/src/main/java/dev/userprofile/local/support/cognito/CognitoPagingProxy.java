@@ -105,8 +105,7 @@ public final class CognitoPagingProxy implements AutoCloseable {
                     values.forEach(value -> exchange.getResponseHeaders().add(name, value));
                 }
             });
-            exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-            exchange.getResponseBody().write(answer);
+            LoopbackHttpServer.respond(exchange, response.statusCode(), answer);
         }
     }
 

@@ -78,8 +78,7 @@ public final class LocalTables implements AutoCloseable {
             table.create(client, options.tableName());
             return new LocalTables(dynalite, front, client, table, options.tableName());
         } catch (IOException | RuntimeException e) {
-            Shutdown.closeAll(client, front);
-            dynalite.close();
+            Shutdown.closeAll(client, front, dynalite);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -142,10 +141,7 @@ public final class LocalTables implements AutoCloseable {
     /** An empty table again, and nothing recorded or queued at the front. */
     public void reset() {
         try {
-            client.deleteTable(b -> b.tableName(tableName));
-            try (var waiter = TemplateTable.fastWaiter(client)) {
-                waiter.waitUntilTableNotExists(b -> b.tableName(tableName));
-            }
+            dropTable();
         } catch (ResourceNotFoundException absent) {
             // Already gone.
         }
@@ -186,7 +182,6 @@ public final class LocalTables implements AutoCloseable {
 
     @Override
     public void close() {
-        Shutdown.closeAll(recordedClient, client, front);
-        dynalite.close();
+        Shutdown.closeAll(recordedClient, client, front, dynalite);
     }
 }

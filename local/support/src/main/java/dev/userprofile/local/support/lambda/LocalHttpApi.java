@@ -162,8 +162,7 @@ public final class LocalHttpApi implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
             throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        exchange.getResponseBody().write(body);
+        LoopbackHttpServer.respond(exchange, status, body);
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.userprofile.local.support.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.userprofile.local.support.net.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -246,10 +246,7 @@ public final class RuntimeApi implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        LoopbackHttpServer.respond(exchange, status, body);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.userprofile.local.support.net;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,5 +36,13 @@ public final class LoopbackHttpServer {
         server.createContext("/", handler);
         server.start();
         return server;
+    }
+
+    /** Sends {@code body} with {@code status} (no body at all when it is empty), its headers already set. */
+    public static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 }
