@@ -71,7 +71,14 @@ class ProfilePatchTest {
     void aUserHasAVersionAndOptionallyALastChange() {
         assertThat(jane().version()).isEqualTo(1);
         assertThat(jane().updatedAt()).isEmpty();
-        assertThatThrownBy(() -> new User(new UserId("s"), UserProfile.empty(), REGISTERED, Optional.empty(), -1))
+        assertThatThrownBy(() -> new User(
+                        new UserId("s"),
+                        UserProfile.empty(),
+                        UserStatus.ACTIVE,
+                        REGISTERED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        -1))
                 .hasMessage("version must not be negative");
         assertThatThrownBy(() -> FieldChange.set(null)).isInstanceOf(NullPointerException.class);
     }

@@ -28,8 +28,9 @@ public final class RegisterUserService implements RegisterUserUseCase {
     public RegistrationResult register(RegisterUserCommand command) {
         Objects.requireNonNull(command, "command");
         // Milliseconds are what every consumer of the table (JavaScript's Date included) can represent.
-        Instant registeredAt = command.registeredAt().orElseGet(clock::instant).truncatedTo(ChronoUnit.MILLIS);
-        User user = User.register(command.userId(), command.profile(), registeredAt);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant registeredAt = command.registeredAt().orElse(now).truncatedTo(ChronoUnit.MILLIS);
+        User user = User.register(command.userId(), command.profile(), registeredAt, now);
         return switch (users.addIfAbsent(user)) {
             case ADDED -> new RegistrationResult.Registered(user);
             case ALREADY_PRESENT -> new RegistrationResult.AlreadyRegistered(user.id());

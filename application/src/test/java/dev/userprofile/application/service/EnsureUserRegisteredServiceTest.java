@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
@@ -13,7 +14,6 @@ import dev.userprofile.domain.VerifiableEmail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnsureUserRegisteredServiceTest {
@@ -58,8 +58,8 @@ class EnsureUserRegisteredServiceTest {
         User earlier = User.register(new UserId("sub-2"), UserProfile.empty(), NOW.minusSeconds(60));
         UserLoader lagging = new UserLoader() {
             @Override
-            public Optional<User> findById(UserId id) {
-                return users.findById(id);
+            public UserLookup lookUp(UserId id) {
+                return users.lookUp(id);
             }
 
             @Override

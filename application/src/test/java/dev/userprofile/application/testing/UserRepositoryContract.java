@@ -3,10 +3,15 @@ package dev.userprofile.application.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.domain.Erasure;
+import dev.userprofile.domain.ErasureReason;
 import dev.userprofile.domain.FieldChange;
+import dev.userprofile.domain.Identity;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
@@ -14,11 +19,14 @@ import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.VerifiablePhone;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,12 +35,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every store behind the three user ports must do, seen through all of them at once. The fake and each real
+ * What every store behind the four user ports must do, seen through all of them at once. The fake and each real
  * adapter extend this, so the fake used in use-case tests cannot drift from the real thing.
  *
  * @param <R> the store under test
  */
-public abstract class UserRepositoryContract<R extends UserLoader & UserRegistrar & UserUpdater> {
+public abstract class UserRepositoryContract<R extends UserLoader & UserRegistrar & UserUpdater & UserEraser> {
 
     protected abstract R repository();
 
@@ -55,6 +63,97 @@ public abstract class UserRepositoryContract<R extends UserLoader & UserRegistra
 
     private static String newSub() {
         return UUID.randomUUID().toString();
+    }
+
+    private static final Instant ERASED_AT = Instant.parse("2026-12-01T08:00:00.123Z");
+
+    private static Erasure erasureOf(UserId id) {
+        return Erasure.of(id, ERASED_AT, ErasureReason.DELETED_FROM_POOL, Duration.ofDays(30));
+    }
+
+    @Test
+    void aUserFollowingTheirIdentityIsStoredWithStatusAndWhenItWasLearnt() {
+        User user = fullUser(newSub());
+        repository().addIfAbsent(user);
+        User disabled = user.follow(
+                new Identity(
+                        Optional.of(VerifiableEmail.of("new@example.com", false)),
+                        Optional.empty(),
+                        user.profile().identityProvider(),
+                        UserStatus.DISABLED),
+                Instant.parse("2026-12-01T09:00:00.456Z"));
+
+        assertThat(repository().replace(disabled, user.version())).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
+
+        assertThat(repository().findById(user.id())).contains(disabled);
+        assertThat(repository().lookUp(user.id())).isEqualTo(new UserLookup.Found(disabled));
+    }
+
+    @Test
+    void erasingAProfileLeavesOnlyItsTombstone() {
+        User user = fullUser(newSub());
+        repository().addIfAbsent(user);
+
+        assertThat(repository().erase(erasureOf(user.id()))).isEqualTo(UserEraser.EraseResult.ERASED);
+
+        assertThat(repository().lookUp(user.id())).isEqualTo(new UserLookup.Erased(erasureOf(user.id())));
+        assertThat(repository().findById(user.id())).isEmpty();
+        assertThat(repository().exists(user.id()))
+                .as("a tombstone is something a registration must leave")
+                .isTrue();
+    }
+
+    @Test
+    void anErasedUserIsNeverRegisteredAgain() {
+        User user = fullUser(newSub());
+        repository().erase(erasureOf(user.id()));
+
+        assertThat(repository().addIfAbsent(user)).isEqualTo(AddResult.ALREADY_PRESENT);
+
+        assertThat(repository().lookUp(user.id())).isInstanceOf(UserLookup.Erased.class);
+    }
+
+    @Test
+    void aChangeNeverWritesOverAnErasure() {
+        User user = fullUser(newSub());
+        repository().addIfAbsent(user);
+        repository().erase(erasureOf(user.id()));
+        User edited = user.edit(
+                new ProfilePatch(
+                        FieldChange.set(new Name("Back")), FieldChange.keep(), FieldChange.keep(), FieldChange.keep()),
+                Instant.parse("2026-12-01T09:00:00Z"));
+
+        assertThat(repository().replace(edited, user.version())).isEqualTo(UserUpdater.ReplaceResult.NOT_FOUND);
+        assertThat(repository().replace(edited, 0))
+                .as("nor a change to a profile from before versions")
+                .isEqualTo(UserUpdater.ReplaceResult.NOT_FOUND);
+        assertThat(repository().lookUp(user.id())).isInstanceOf(UserLookup.Erased.class);
+    }
+
+    @Test
+    void erasingTwiceKeepsTheFirstTombstone() {
+        UserId id = new UserId(newSub());
+        repository().erase(erasureOf(id));
+
+        Erasure later =
+                Erasure.of(id, ERASED_AT.plusSeconds(3600), ErasureReason.DELETED_FROM_POOL, Duration.ofDays(1));
+        assertThat(repository().erase(later)).isEqualTo(UserEraser.EraseResult.ALREADY_ERASED);
+
+        assertThat(repository().lookUp(id)).isEqualTo(new UserLookup.Erased(erasureOf(id)));
+    }
+
+    @Test
+    void erasingAUserWithNoProfileStillLeavesATombstone() {
+        UserId id = new UserId(newSub());
+
+        assertThat(repository().erase(erasureOf(id))).isEqualTo(UserEraser.EraseResult.ERASED);
+
+        assertThat(repository().lookUp(id)).isEqualTo(new UserLookup.Erased(erasureOf(id)));
+    }
+
+    @Test
+    void looksUpNothingForAnUnknownId() {
+        assertThat(repository().lookUp(new UserId(newSub()))).isEqualTo(new UserLookup.Absent());
     }
 
     @Test

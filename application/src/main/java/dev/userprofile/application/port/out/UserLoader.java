@@ -8,16 +8,26 @@ import java.util.Optional;
 public interface UserLoader {
 
     /**
-     * The stored user with the version it is stored at.
+     * What is stored under {@code id}, read consistently: the user with the version it is stored at, an erasure's
+     * tombstone, or nothing.
      *
      * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
      */
-    Optional<User> findById(UserId id);
+    UserLookup lookUp(UserId id);
 
     /**
-     * Whether a user with this id is stored, as cheaply as the store allows. May lag a write made a moment ago
-     * (an eventually consistent read): callers that act on {@code false} must still write with
-     * {@link UserRegistrar#addIfAbsent}.
+     * The stored user with the version it is stored at; empty when there is none or it was erased.
+     *
+     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     */
+    default Optional<User> findById(UserId id) {
+        return lookUp(id) instanceof UserLookup.Found found ? Optional.of(found.user()) : Optional.empty();
+    }
+
+    /**
+     * Whether anything is stored under this id (a profile or an erasure's tombstone, both of which a registration
+     * must leave alone), as cheaply as the store allows. May lag a write made a moment ago (an eventually consistent
+     * read): callers that act on {@code false} must still write with {@link UserRegistrar#addIfAbsent}.
      *
      * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
      */

@@ -1,11 +1,14 @@
 package dev.userprofile.adapters.dynamodb;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserRegistrar;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
@@ -36,11 +39,12 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * The user ports ({@link UserLoader}, {@link UserRegistrar}, {@link UserUpdater}, {@link UserInventory}) on one
+ * The user ports ({@link UserLoader}, {@link UserRegistrar}, {@link UserUpdater}, {@link UserEraser},
+ * {@link UserInventory}) on one
  * DynamoDB table. A registration is a single PutItem conditioned on the key being
  * absent: atomic and race-safe without a read first, and a retried or overlapping delivery finds the item there.
  */
-public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, UserUpdater, UserInventory {
+public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, UserUpdater, UserEraser, UserInventory {
 
     private static final Expression KEY_ABSENT = Expression.builder()
             .expression("attribute_not_exists(#key)")
@@ -48,11 +52,20 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             .build();
     /** A change: the user must be there, at the version the change was based on. */
     private static final String AT_VERSION = "attribute_exists(#key) AND #version = :expected";
-    /** The same for an item stored before versions were kept (version 0). */
+    /**
+     * The same for an item stored before versions were kept (version 0). A tombstone has no version either, so the
+     * condition names it too: a change must never write a profile back over an erasure.
+     */
     private static final Expression AT_NO_VERSION = Expression.builder()
-            .expression("attribute_exists(#key) AND attribute_not_exists(#version)")
+            .expression("attribute_exists(#key) AND attribute_not_exists(#version) AND attribute_not_exists(#erased)")
             .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
             .putExpressionName("#version", UserItemSchema.VERSION)
+            .putExpressionName("#erased", UserItemSchema.ERASED_AT)
+            .build();
+    /** An erasure: anything but an earlier tombstone, which is kept as it was. */
+    private static final Expression NOT_ERASED = Expression.builder()
+            .expression("attribute_not_exists(#erased)")
+            .putExpressionName("#erased", UserItemSchema.ERASED_AT)
             .build();
     /** True of no item at all, so a PutItem carrying it can never write. */
     private static final Expression NEVER = Expression.builder()
@@ -77,6 +90,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             Instant.EPOCH);
 
     private final DynamoDbTable<User> table;
+    private final DynamoDbTable<UserLookup> lookups;
+    private final DynamoDbTable<Erasure> erasures;
     private final DynamoDbTable<UserItemSchema.StoredKey> keys;
 
     /**
@@ -102,6 +117,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(tableName, "tableName");
         this.table = client.table(tableName, UserItemSchema.TABLE_SCHEMA);
+        this.lookups = client.table(tableName, UserLookupSchema.INSTANCE);
+        this.erasures = client.table(tableName, UserItemSchema.ERASURE_SCHEMA);
         this.keys = client.table(tableName, UserItemSchema.KEY_SCHEMA);
     }
 
@@ -121,9 +138,34 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
         }
     }
 
+    /** One consistent GetItem, mapped as a profile or a tombstone by what the item holds. */
     @Override
-    public Optional<User> findById(UserId id) {
-        return Optional.ofNullable(read(id, true));
+    public UserLookup lookUp(UserId id) {
+        try {
+            UserLookup stored = lookups.getItem(get(id, true));
+            return stored == null ? new UserLookup.Absent() : stored;
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
+    }
+
+    /**
+     * One PutItem of the tombstone in place of the whole item, unless a tombstone is there already: the profile's
+     * attributes are gone in the same step, and a registration's key-absent condition fails on the tombstone.
+     */
+    @Override
+    public EraseResult erase(Erasure erasure) {
+        try {
+            erasures.putItem(PutItemEnhancedRequest.builder(Erasure.class)
+                    .item(erasure)
+                    .conditionExpression(NOT_ERASED)
+                    .build());
+            return EraseResult.ERASED;
+        } catch (ConditionalCheckFailedException alreadyErased) {
+            return EraseResult.ALREADY_ERASED;
+        } catch (SdkException e) {
+            throw unavailable("PutItem", e);
+        }
     }
 
     /**
@@ -150,21 +192,16 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             return ReplaceResult.REPLACED;
         } catch (ConditionalCheckFailedException refused) {
             if (refused.hasItem() && !refused.item().isEmpty()) {
-                return ReplaceResult.VERSION_CONFLICT;
+                return UserItemSchema.isErasure(refused.item())
+                        ? ReplaceResult.NOT_FOUND
+                        : ReplaceResult.VERSION_CONFLICT;
             }
             // DynamoDB returns the stored item with the refusal; an emulator may not, so ask once more.
-            return read(updated.id(), true) != null ? ReplaceResult.VERSION_CONFLICT : ReplaceResult.NOT_FOUND;
+            return lookUp(updated.id()) instanceof UserLookup.Found
+                    ? ReplaceResult.VERSION_CONFLICT
+                    : ReplaceResult.NOT_FOUND;
         } catch (SdkException e) {
             throw unavailable("PutItem", e);
-        }
-    }
-
-    /** One GetItem; the stored item, or null when there is none. */
-    private User read(UserId id, boolean consistent) {
-        try {
-            return table.getItem(get(id, consistent));
-        } catch (SdkException e) {
-            throw unavailable("GetItem", e);
         }
     }
 
@@ -185,18 +222,27 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
      */
     @Override
     public boolean exists(UserId id) {
-        return read(id, false) != null;
+        try {
+            // Through the key-only view: a tombstone counts as there, and is never mapped to a user.
+            return keys.getItem(get(id, false)) != null;
+        } catch (SdkException e) {
+            throw unavailable("GetItem", e);
+        }
     }
 
-    /** A Scan that reads only the key, page by page. */
+    /** A Scan that reads only the key and the tombstone mark, page by page; tombstones are no stored users. */
     @Override
     public void forEachUserId(Consumer<UserId> action) {
         try {
             keys.scan(ScanEnhancedRequest.builder()
-                            .attributesToProject(UserItemSchema.PARTITION_KEY)
+                            .attributesToProject(UserItemSchema.PARTITION_KEY, UserItemSchema.ERASED_AT)
                             .build())
                     .items()
-                    .forEach(key -> action.accept(key.userId()));
+                    .forEach(key -> {
+                        if (!key.erased()) {
+                            action.accept(key.userId());
+                        }
+                    });
         } catch (SdkException e) {
             throw unavailable("Scan", e);
         }

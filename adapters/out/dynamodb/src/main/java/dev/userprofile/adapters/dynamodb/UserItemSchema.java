@@ -2,18 +2,23 @@ package dev.userprofile.adapters.dynamodb;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
+import dev.userprofile.domain.Erasure;
+import dev.userprofile.domain.ErasureReason;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.VerifiablePhone;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * How a {@link User} is stored: one item a user, each attribute declared once below with how it is read from the
@@ -29,6 +34,17 @@ public final class UserItemSchema {
     public static final String PARTITION_KEY = "userId";
     /** The count of writes that made the item, the condition of every change (absent on items from before it). */
     public static final String VERSION = "version";
+    /** Cognito's Enabled flag as the profile last took it ({@link UserStatus}); absent on items from before it. */
+    public static final String ACCOUNT_STATUS = "accountStatus";
+    /** On an erased user's tombstone only: when the personal data was erased. Its presence marks a tombstone. */
+    public static final String ERASED_AT = "erasedAt";
+    /** On a tombstone: why ({@link ErasureReason}). */
+    public static final String ERASURE_REASON = "erasureReason";
+    /**
+     * On a tombstone: when DynamoDB may delete it, in seconds since the epoch (a Number, as Time to Live requires).
+     * template.yaml must name the same attribute as the table's TTL attribute (a test checks).
+     */
+    public static final String EXPIRES_AT = "expiresAt";
     /** Version of this layout, stored on every item so later readers can migrate old items. */
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
@@ -111,6 +127,11 @@ public final class UserItemSchema {
                             .setter((stored, value) -> stored.identityProvider = value))
             .addAttribute(
                     String.class,
+                    a -> a.name(ACCOUNT_STATUS)
+                            .getter(user -> user.status().name())
+                            .setter((stored, value) -> stored.accountStatus = value))
+            .addAttribute(
+                    String.class,
                     a -> a.name("registeredAt")
                             .getter(user -> user.registeredAt().toString())
                             .setter((stored, value) -> stored.registeredAt = value))
@@ -120,6 +141,13 @@ public final class UserItemSchema {
                             .getter(user ->
                                     user.updatedAt().map(Instant::toString).orElse(null))
                             .setter((stored, value) -> stored.updatedAt = value))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("identitySyncedAt")
+                            .getter(user -> user.identitySyncedAt()
+                                    .map(Instant::toString)
+                                    .orElse(null))
+                            .setter((stored, value) -> stored.identitySyncedAt = value))
             .addAttribute(
                     Long.class,
                     a -> a.name(VERSION).getter(User::version).setter((stored, value) -> stored.version = value))
@@ -131,8 +159,9 @@ public final class UserItemSchema {
             .build();
 
     /**
-     * The key alone, for the calls that need nothing else (a Scan of keys, a delete): they never turn a stored item
-     * into a {@link User}, so a malformed item cannot stop them.
+     * The key alone (and whether the item is a tombstone), for the calls that need nothing else (a Scan of keys, a
+     * delete, an existence check): they never turn a stored item into a {@link User}, so a malformed item cannot stop
+     * them.
      */
     static final TableSchema<StoredKey> KEY_SCHEMA = StaticImmutableTableSchema.builder(
                     StoredKey.class, StoredKey.class)
@@ -143,9 +172,47 @@ public final class UserItemSchema {
                             .getter(key -> key.userId)
                             .setter((key, value) -> key.userId = value)
                             .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ERASED_AT).getter(key -> key.erasedAt).setter((key, value) -> key.erasedAt = value))
+            .build();
+
+    /**
+     * An erased user's tombstone: the key, when and why, and when it expires. Written in place of the whole item, so
+     * no attribute of the profile survives it.
+     */
+    public static final TableSchema<Erasure> ERASURE_SCHEMA = StaticImmutableTableSchema.builder(
+                    Erasure.class, StoredErasure.class)
+            .newItemBuilder(StoredErasure::new, StoredErasure::toErasure)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARTITION_KEY)
+                            .getter(erasure -> erasure.id().value())
+                            .setter((stored, value) -> stored.userId = value)
+                            .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ERASED_AT)
+                            .getter(erasure -> erasure.erasedAt().toString())
+                            .setter((stored, value) -> stored.erasedAt = value))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ERASURE_REASON)
+                            .getter(erasure -> erasure.reason().name())
+                            .setter((stored, value) -> stored.reason = value))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(EXPIRES_AT)
+                            .getter(erasure -> erasure.expiresAt().getEpochSecond())
+                            .setter((stored, value) -> stored.expiresAt = value))
             .build();
 
     private UserItemSchema() {}
+
+    /** Whether a stored item is a tombstone rather than a profile. */
+    static boolean isErasure(Map<String, AttributeValue> item) {
+        return item.containsKey(ERASED_AT);
+    }
 
     /** What a stored item says, gathered attribute by attribute on its way back to a {@link User}. */
     static final class StoredUser {
@@ -159,8 +226,10 @@ public final class UserItemSchema {
         private String displayName;
         private String locale;
         private String identityProvider;
+        private String accountStatus;
         private String registeredAt;
         private String updatedAt;
+        private String identitySyncedAt;
         private Long version;
 
         User toUser() {
@@ -177,18 +246,42 @@ public final class UserItemSchema {
             Optional.ofNullable(locale).map(LanguageTag::new).ifPresent(profile::locale);
             Optional.ofNullable(identityProvider).map(IdentityProvider::new).ifPresent(profile::identityProvider);
             // Items stored before versions were kept have none: they are version 0, and the first change makes them 1.
+            // Items stored before statuses were kept are active: no user could be disabled in the table then.
             return new User(
                     new UserId(userId),
                     profile.build(),
+                    accountStatus == null ? UserStatus.ACTIVE : UserStatus.valueOf(accountStatus),
                     Instant.parse(registeredAt),
                     Optional.ofNullable(updatedAt).map(Instant::parse),
+                    Optional.ofNullable(identitySyncedAt).map(Instant::parse),
                     version == null ? 0 : version);
         }
     }
 
-    /** A stored item's key. */
+    /** What a tombstone says, on its way back to an {@link Erasure}. */
+    static final class StoredErasure {
+        private String userId;
+        private String erasedAt;
+        private String reason;
+        private Long expiresAt;
+
+        Erasure toErasure() {
+            return new Erasure(
+                    new UserId(userId),
+                    Instant.parse(erasedAt),
+                    ErasureReason.valueOf(reason),
+                    Instant.ofEpochSecond(expiresAt));
+        }
+    }
+
+    /** A stored item's key, and whether the item is a tombstone. */
     static final class StoredKey {
         private String userId;
+        private String erasedAt;
+
+        boolean erased() {
+            return erasedAt != null;
+        }
 
         UserId userId() {
             return new UserId(userId);

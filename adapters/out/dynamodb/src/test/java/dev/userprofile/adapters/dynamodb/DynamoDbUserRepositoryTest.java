@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.domain.Erasure;
+import dev.userprofile.domain.ErasureReason;
 import dev.userprofile.domain.FieldChange;
 import dev.userprofile.domain.Name;
 import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -77,16 +82,18 @@ class DynamoDbUserRepositoryTest {
         repository.addIfAbsent(user);
 
         assertThat(rawItem("layout-1"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "userId", AttributeValue.fromS("layout-1"),
-                        "email", AttributeValue.fromS("jane@example.com"),
-                        "emailVerified", AttributeValue.fromBool(true),
-                        "phoneNumber", AttributeValue.fromS("+447700900123"),
-                        "phoneNumberVerified", AttributeValue.fromBool(false),
-                        "givenName", AttributeValue.fromS("Jane"),
-                        "registeredAt", AttributeValue.fromS("2026-11-27T10:15:30.123Z"),
-                        "version", AttributeValue.fromN("1"),
-                        "schemaVersion", AttributeValue.fromN("1")));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("userId", AttributeValue.fromS("layout-1")),
+                        Map.entry("email", AttributeValue.fromS("jane@example.com")),
+                        Map.entry("emailVerified", AttributeValue.fromBool(true)),
+                        Map.entry("phoneNumber", AttributeValue.fromS("+447700900123")),
+                        Map.entry("phoneNumberVerified", AttributeValue.fromBool(false)),
+                        Map.entry("givenName", AttributeValue.fromS("Jane")),
+                        Map.entry("accountStatus", AttributeValue.fromS("ACTIVE")),
+                        Map.entry("registeredAt", AttributeValue.fromS("2026-11-27T10:15:30.123Z")),
+                        Map.entry("identitySyncedAt", AttributeValue.fromS("2026-11-27T10:15:30.123Z")),
+                        Map.entry("version", AttributeValue.fromN("1")),
+                        Map.entry("schemaVersion", AttributeValue.fromN("1"))));
     }
 
     @Test
@@ -94,7 +101,9 @@ class DynamoDbUserRepositoryTest {
         repository.addIfAbsent(
                 User.register(new UserId("minimal-1"), UserProfile.empty(), Instant.parse("2026-11-27T10:15:30Z")));
 
-        assertThat(rawItem("minimal-1")).containsOnlyKeys("userId", "registeredAt", "version", "schemaVersion");
+        assertThat(rawItem("minimal-1"))
+                .containsOnlyKeys(
+                        "userId", "accountStatus", "registeredAt", "identitySyncedAt", "version", "schemaVersion");
     }
 
     @Test
@@ -112,6 +121,8 @@ class DynamoDbUserRepositoryTest {
         User legacy = repository.findById(new UserId("legacy-1")).orElseThrow();
         assertThat(legacy.version()).isZero();
         assertThat(legacy.updatedAt()).isEmpty();
+        assertThat(legacy.status()).as("no status stored: active").isEqualTo(UserStatus.ACTIVE);
+        assertThat(legacy.identitySyncedAt()).isEmpty();
         User edited = legacy.edit(
                 new ProfilePatch(
                         FieldChange.keep(), FieldChange.set(new Name("Old")), FieldChange.keep(), FieldChange.keep()),
@@ -204,6 +215,77 @@ class DynamoDbUserRepositoryTest {
                 .hasMessageStartingWith(
                         "DynamoDB PutItem on table " + tables.tableName() + " failed: SdkClientException");
         client.close();
+    }
+
+    @Test
+    void aTombstoneHoldsOnlyTheKeyWhenWhyAndAnExpiryInEpochSeconds() {
+        repository.addIfAbsent(User.register(
+                new UserId("erased-1"),
+                UserProfile.builder()
+                        .email(VerifiableEmail.of("gone@example.com", true))
+                        .givenName(new Name("Gone"))
+                        .build(),
+                Instant.parse("2026-11-27T10:15:30Z")));
+        Erasure erasure = Erasure.of(
+                new UserId("erased-1"),
+                Instant.parse("2026-12-01T08:00:00.250Z"),
+                ErasureReason.DELETED_FROM_POOL,
+                Duration.ofDays(30));
+
+        assertThat(repository.erase(erasure)).isEqualTo(UserEraser.EraseResult.ERASED);
+
+        assertThat(rawItem("erased-1"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "userId",
+                        AttributeValue.fromS("erased-1"),
+                        "erasedAt",
+                        AttributeValue.fromS("2026-12-01T08:00:00.250Z"),
+                        "erasureReason",
+                        AttributeValue.fromS("DELETED_FROM_POOL"),
+                        UserItemSchema.EXPIRES_AT,
+                        AttributeValue.fromN(Long.toString(
+                                Instant.parse("2026-12-31T08:00:00Z").getEpochSecond()))));
+    }
+
+    @Test
+    void aChangeToAProfileFromBeforeVersionsNeverWritesOverItsErasure() {
+        tables.client()
+                .putItem(b -> b.tableName(tables.tableName())
+                        .item(Map.of(
+                                "userId", AttributeValue.fromS("legacy-erased"),
+                                "givenName", AttributeValue.fromS("Olga"),
+                                "registeredAt", AttributeValue.fromS("2025-01-01T00:00:00Z"))));
+        User legacy = repository.findById(new UserId("legacy-erased")).orElseThrow();
+        repository.erase(Erasure.of(
+                legacy.id(),
+                Instant.parse("2026-12-01T08:00:00Z"),
+                ErasureReason.DELETED_FROM_POOL,
+                Duration.ofDays(1)));
+        tables.front().clearRequests();
+
+        User edited = legacy.edit(
+                new ProfilePatch(
+                        FieldChange.keep(), FieldChange.set(new Name("Back")), FieldChange.keep(), FieldChange.keep()),
+                Instant.parse("2026-12-01T09:00:00Z"));
+
+        assertThat(repository.replace(edited, 0)).isEqualTo(UserUpdater.ReplaceResult.NOT_FOUND);
+        assertThat(rawItem("legacy-erased")).doesNotContainKey("givenName").doesNotContainKey("familyName");
+    }
+
+    @Test
+    void tombstonesAreNoStoredUsersForAScan() {
+        repository.addIfAbsent(User.register(
+                new UserId("tombstone-kept"), UserProfile.empty(), Instant.parse("2026-11-27T10:15:30Z")));
+        repository.erase(Erasure.of(
+                new UserId("tombstone-erased"),
+                Instant.parse("2026-12-01T08:00:00Z"),
+                ErasureReason.DELETED_FROM_POOL,
+                Duration.ofDays(1)));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+
+        repository.forEachUserId(id -> seen.add(id.value()));
+
+        assertThat(seen).contains("tombstone-kept").doesNotContain("tombstone-erased");
     }
 
     @Test
