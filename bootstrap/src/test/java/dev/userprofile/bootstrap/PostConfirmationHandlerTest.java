@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
-import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.adapters.cognito.TriggerSource;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;

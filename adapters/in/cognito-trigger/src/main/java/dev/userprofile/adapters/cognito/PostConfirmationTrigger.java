@@ -1,6 +1,9 @@
 package dev.userprofile.adapters.cognito;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.attributes.InvalidAttributesException;
+import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
 import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
@@ -58,8 +61,13 @@ public final class PostConfirmationTrigger {
     private TriggerOutcome register(
             CognitoUserPoolPostConfirmationEvent event,
             Function<RegisterUserCommand, RegistrationResult> registration) {
-        MappedRegistration mapped = mapper.toRegistration(userAttributes(event), ATTRIBUTES);
-        return switch (registration.apply(mapped.command())) {
+        MappedAttributes mapped;
+        try {
+            mapped = mapper.toProfile(userAttributes(event), ATTRIBUTES);
+        } catch (InvalidAttributesException e) {
+            throw new InvalidTriggerEventException(e.field(), e.rule());
+        }
+        return switch (registration.apply(new RegisterUserCommand(mapped.userId(), mapped.profile()))) {
             case RegistrationResult.Registered registered ->
                 new TriggerOutcome.Registered(registered.userId(), mapped.dropped());
             case RegistrationResult.AlreadyRegistered already ->

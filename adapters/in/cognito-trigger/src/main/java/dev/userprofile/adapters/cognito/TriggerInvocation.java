@@ -3,6 +3,7 @@ package dev.userprofile.adapters.cognito;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.userprofile.adapters.cognito.attributes.DroppedAttribute;
 import dev.userprofile.adapters.lambda.logging.JsonLogLine;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import java.time.Clock;

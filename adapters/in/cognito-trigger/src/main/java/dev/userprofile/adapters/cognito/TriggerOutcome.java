@@ -1,5 +1,6 @@
 package dev.userprofile.adapters.cognito;
 
+import dev.userprofile.adapters.cognito.attributes.DroppedAttribute;
 import dev.userprofile.domain.UserId;
 import java.util.List;
 import java.util.Objects;

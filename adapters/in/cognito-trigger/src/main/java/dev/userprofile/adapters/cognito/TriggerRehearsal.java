@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.cognito;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.lambda.logging.RehearsalLogger;
 import java.util.Objects;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.service.EnsureUserRegisteredService;

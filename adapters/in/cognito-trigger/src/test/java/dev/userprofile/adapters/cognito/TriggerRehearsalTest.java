@@ -3,6 +3,7 @@ package dev.userprofile.adapters.cognito;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.application.service.EnsureUserRegisteredService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;

@@ -1,6 +1,6 @@
 package dev.userprofile.adapters.cognito.admin;
 
-import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;

@@ -1,8 +1,8 @@
 package dev.userprofile.adapters.cognito.admin;
 
-import dev.userprofile.adapters.cognito.CognitoAttributesMapper;
-import dev.userprofile.adapters.cognito.InvalidTriggerEventException;
-import dev.userprofile.adapters.cognito.MappedRegistration;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.attributes.InvalidAttributesException;
+import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
@@ -178,13 +178,14 @@ public final class Backfill {
     }
 
     private Outcome register(PoolUser user, boolean dryRun) {
-        MappedRegistration mapped;
+        MappedAttributes mapped;
         try {
-            mapped = mapper.toRegistration(user.attributes(), "attributes");
-        } catch (InvalidTriggerEventException e) {
+            mapped = mapper.toProfile(user.attributes(), "attributes");
+        } catch (InvalidAttributesException e) {
             return new Outcome.Failed(e.getMessage());
         }
-        RegisterUserCommand command = mapped.command().joinedAt(user.createdAt());
+        RegisterUserCommand command =
+                new RegisterUserCommand(mapped.userId(), mapped.profile()).joinedAt(user.createdAt());
         try {
             if (dryRun) {
                 return users.exists(command.userId()) ? new Outcome.AlreadyThere() : new Outcome.Registered();

@@ -1,4 +1,4 @@
-package dev.userprofile.adapters.cognito;
+package dev.userprofile.adapters.cognito.attributes;
 
 import java.util.Objects;
 

@@ -1,9 +1,8 @@
-package dev.userprofile.adapters.cognito;
+package dev.userprofile.adapters.cognito.attributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.domain.UserProfile;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +31,8 @@ class CognitoAttributesMapperTest {
         return attributes;
     }
 
-    private MappedRegistration map(Map<String, String> attributes) {
-        return mapper.toRegistration(attributes, PREFIX);
+    private MappedAttributes map(Map<String, String> attributes) {
+        return mapper.toProfile(attributes, PREFIX);
     }
 
     static Stream<Arguments> rejected() {
@@ -52,8 +51,8 @@ class CognitoAttributesMapperTest {
     @MethodSource("rejected")
     void onlyAMissingOrMalformedSubFailsTheRegistration(Map<String, String> attributes, String message) {
         assertThatThrownBy(() -> map(attributes))
-                .isInstanceOf(InvalidTriggerEventException.class)
-                .hasMessage("Invalid trigger event: " + message);
+                .isInstanceOf(InvalidAttributesException.class)
+                .hasMessage(message);
     }
 
     static Stream<Arguments> dropped() {
@@ -115,12 +114,12 @@ class CognitoAttributesMapperTest {
     @MethodSource("dropped")
     void anInvalidOptionalAttributeIsLeftOutAndReportedWhileTheRestIsKept(
             Map<String, String> attributes, String attribute, String rule, Function<UserProfile, Object> part) {
-        MappedRegistration registration = map(attributes);
+        MappedAttributes registration = map(attributes);
 
         assertThat(registration.dropped()).containsExactly(new DroppedAttribute(attribute, rule));
-        UserProfile profile = registration.command().profile();
+        UserProfile profile = registration.profile();
         assertThat(part.apply(profile)).isEqualTo(java.util.Optional.empty());
-        assertThat(registration.command().userId().value()).isEqualTo(SUB);
+        assertThat(registration.userId().value()).isEqualTo(SUB);
         if (!attribute.equals("given_name")) {
             assertThat(profile.givenName().orElseThrow().value()).isEqualTo("Ann");
         }
@@ -131,27 +130,25 @@ class CognitoAttributesMapperTest {
 
     @Test
     void anUnreadableVerifiedFlagKeepsTheAddressAsUnverified() {
-        MappedRegistration registration =
+        MappedAttributes registration =
                 map(with("email_verified", "yes", "phone_number", "+447700900123", "phone_number_verified", "maybe"));
 
         assertThat(registration.dropped())
                 .containsExactly(
                         new DroppedAttribute("email_verified", "must be true or false"),
                         new DroppedAttribute("phone_number_verified", "must be true or false"));
-        assertThat(registration.command().profile().email().orElseThrow().verified())
-                .isFalse();
-        assertThat(registration.command().profile().phone().orElseThrow().verified())
-                .isFalse();
+        assertThat(registration.profile().email().orElseThrow().verified()).isFalse();
+        assertThat(registration.profile().phone().orElseThrow().verified()).isFalse();
     }
 
     @Test
     void severalBadAttributesAreAllReportedInOrder() {
-        MappedRegistration registration = map(with("email", "x", "locale", "English (UK)", "name", " "));
+        MappedAttributes registration = map(with("email", "x", "locale", "English (UK)", "name", " "));
 
         assertThat(registration.dropped())
                 .extracting(DroppedAttribute::attribute)
                 .containsExactly("email", "name", "locale");
-        assertThat(registration.command().profile().givenName()).isPresent();
+        assertThat(registration.profile().givenName()).isPresent();
     }
 
     @Test
@@ -163,20 +160,17 @@ class CognitoAttributesMapperTest {
     @Test
     void readsBooleansLenientlyAndTreatsAbsenceAsUnverified() {
         assertThat(map(with("email_verified", "TRUE"))
-                        .command()
                         .profile()
                         .email()
                         .orElseThrow()
                         .verified())
                 .isTrue();
-        assertThat(map(with()).command().profile().email().orElseThrow().verified())
-                .isFalse();
+        assertThat(map(with()).profile().email().orElseThrow().verified()).isFalse();
     }
 
     @Test
     void emptyOptionalAttributesMeanNotGiven() {
-        RegisterUserCommand command =
-                map(with("email", "", "given_name", "", "identities", "")).command();
+        MappedAttributes command = map(with("email", "", "given_name", "", "identities", ""));
         assertThat(command.profile().email()).isEmpty();
         assertThat(command.profile().givenName()).isEmpty();
         assertThat(command.profile().identityProvider()).isEmpty();
@@ -187,7 +181,6 @@ class CognitoAttributesMapperTest {
         String identities = "[{\"providerName\":\"Facebook\",\"primary\":\"false\"},"
                 + "{\"providerName\":\"SignInWithApple\",\"primary\":\"true\"}]";
         assertThat(map(with("identities", identities))
-                        .command()
                         .profile()
                         .identityProvider()
                         .orElseThrow()
@@ -195,14 +188,12 @@ class CognitoAttributesMapperTest {
                 .isEqualTo("SignInWithApple");
         String noPrimary = "[{\"providerName\":\"MySAML\",\"issuer\":null,\"extra\":{\"a\":[1,2]}}]";
         assertThat(map(with("identities", noPrimary))
-                        .command()
                         .profile()
                         .identityProvider()
                         .orElseThrow()
                         .name())
                 .isEqualTo("MySAML");
-        assertThat(map(with("identities", "[]")).command().profile().identityProvider())
-                .isEmpty();
+        assertThat(map(with("identities", "[]")).profile().identityProvider()).isEmpty();
     }
 
     @Test

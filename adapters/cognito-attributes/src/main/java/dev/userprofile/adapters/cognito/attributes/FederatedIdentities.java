@@ -1,4 +1,4 @@
-package dev.userprofile.adapters.cognito;
+package dev.userprofile.adapters.cognito.attributes;
 
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.InvalidUserDataException;

@@ -1,6 +1,5 @@
-package dev.userprofile.adapters.cognito;
+package dev.userprofile.adapters.cognito.attributes;
 
-import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
@@ -16,7 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Turns a user's Cognito attributes into a {@link RegisterUserCommand}. Cognito sends every attribute as a string;
+ * Turns a user's Cognito attributes into a profile, by the same rules wherever they come from (a trigger event, a
+ * pool listing, a single user read). Cognito sends every attribute as a string;
  * absent and empty optional attributes mean "not given", and unknown attributes (custom ones included) are ignored.
  *
  * <p>Only the {@code sub} is required. An optional attribute that breaks its rule is left out and reported, never
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 public final class CognitoAttributesMapper {
 
     /** Every attribute a real event may carry, valued as no real user is (the sub is the nil-like UUID). */
-    static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
+    public static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
             "sub", "00000000-0000-4000-8000-000000000000",
             "email", "probe@example.invalid",
             "email_verified", "true",
@@ -39,24 +39,24 @@ public final class CognitoAttributesMapper {
 
     /** Maps a sample with every attribute a real event may carry, for SnapStart priming (the mapping is pure). */
     public void warmUp() {
-        toRegistration(SAMPLE_ATTRIBUTES, "priming");
+        toProfile(SAMPLE_ATTRIBUTES, "priming");
     }
 
     /**
      * @param attributes the user's attributes by Cognito name ({@code sub}, {@code email}, {@code given_name} ...)
      * @param fieldPrefix how the caller names the attribute map in errors, e.g. {@code request.userAttributes}
-     * @throws InvalidTriggerEventException when the {@code sub} is missing or malformed
+     * @throws InvalidAttributesException when the {@code sub} is missing or malformed
      */
-    public MappedRegistration toRegistration(Map<String, String> attributes, String fieldPrefix) {
+    public MappedAttributes toProfile(Map<String, String> attributes, String fieldPrefix) {
         String sub = attributes.get("sub");
         if (sub == null || sub.isBlank()) {
-            throw new InvalidTriggerEventException(fieldPrefix + ".sub", "is missing");
+            throw new InvalidAttributesException(fieldPrefix + ".sub", "is missing");
         }
         UserId userId;
         try {
             userId = new UserId(sub);
         } catch (InvalidUserDataException e) {
-            throw new InvalidTriggerEventException(fieldPrefix + ".sub", e.rule());
+            throw new InvalidAttributesException(fieldPrefix + ".sub", e.rule());
         }
 
         Collector collector = new Collector();
@@ -85,7 +85,7 @@ public final class CognitoAttributesMapper {
                     () -> FederatedIdentities.primaryProvider(identities).orElse(null),
                     profile::identityProvider);
         }
-        return new MappedRegistration(new RegisterUserCommand(userId, profile.build()), collector.dropped);
+        return new MappedAttributes(userId, profile.build(), collector.dropped);
     }
 
     private static String given(Map<String, String> attributes, String key) {

@@ -1,0 +1,95 @@
+package dev.userprofile.adapters.cognito.directory;
+
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.attributes.CognitoUserStatus;
+import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
+import dev.userprofile.application.port.out.DirectoryUser;
+import dev.userprofile.application.port.out.UserDirectory;
+import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+
+/**
+ * The stack's user pool as the {@link UserDirectory}: one {@code ListUsers} filtered on {@code sub = "..."} a user
+ * (ADR 0019). Unlike {@code AdminGetUser}, which takes a user name, it finds every kind of user by sub (local,
+ * federated, imported) in one call, and its quota category (UserList) is not one that sign-ins use.
+ */
+public final class CognitoUserDirectory implements UserDirectory {
+
+    /** What a sub may hold to be put in a filter: Cognito's subs are UUIDs; nothing here needs escaping. */
+    private static final Pattern FILTERABLE_SUB = Pattern.compile("[0-9A-Za-z-]{1,128}");
+
+    private final CognitoIdentityProviderClient cognito;
+    private final String userPoolId;
+    private final CognitoAttributesMapper mapper;
+
+    public CognitoUserDirectory(
+            CognitoIdentityProviderClient cognito, String userPoolId, CognitoAttributesMapper mapper) {
+        this.cognito = Objects.requireNonNull(cognito, "cognito");
+        this.userPoolId = Objects.requireNonNull(userPoolId, "userPoolId");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    /** Whether {@code sub} can be looked up at all; anything else is no Cognito sub. */
+    public static boolean isFilterable(UserId sub) {
+        return FILTERABLE_SUB.matcher(sub.value()).matches();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the sub cannot be a Cognito sub (see {@link #isFilterable})
+     */
+    @Override
+    public Optional<DirectoryUser> findBySub(UserId sub) {
+        if (!isFilterable(sub)) {
+            throw new IllegalArgumentException("not a Cognito sub: only letters, digits and hyphens can be looked up");
+        }
+        List<UserType> users;
+        try {
+            users = cognito.listUsers(b -> b.userPoolId(userPoolId).limit(1).filter("sub = \"" + sub.value() + "\""))
+                    .users();
+        } catch (SdkException e) {
+            throw unavailable(e);
+        }
+        return users.stream().findFirst().map(user -> toDirectoryUser(sub, user));
+    }
+
+    private DirectoryUser toDirectoryUser(UserId sub, UserType user) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (AttributeType attribute : user.attributes()) {
+            attributes.put(attribute.name(), attribute.value());
+        }
+        MappedAttributes mapped = mapper.toProfile(attributes, "Attributes");
+        if (!mapped.userId().equals(sub)) {
+            // An exact filter answered with another user: never act on it.
+            throw new IllegalStateException("ListUsers filtered on one sub answered with another user");
+        }
+        // Cognito leaves Enabled out of some answers; a user is enabled unless it says otherwise.
+        UserStatus status = Boolean.FALSE.equals(user.enabled()) ? UserStatus.DISABLED : UserStatus.ACTIVE;
+        return new DirectoryUser(
+                sub,
+                mapped.profile(),
+                status,
+                CognitoUserStatus.eligible(user.userStatusAsString()),
+                user.userCreateDate());
+    }
+
+    /** Names the pool, the call and the failure; Cognito's messages are left out as they may quote user data. */
+    private UserDirectoryUnavailableException unavailable(SdkException e) {
+        String reason = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
+                : e.getClass().getSimpleName();
+        return new UserDirectoryUnavailableException(
+                "Cognito ListUsers on user pool " + userPoolId + " failed: " + reason, e);
+    }
+}

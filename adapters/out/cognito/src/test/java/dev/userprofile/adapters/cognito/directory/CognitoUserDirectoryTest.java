@@ -1,0 +1,192 @@
+package dev.userprofile.adapters.cognito.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.application.port.out.DirectoryUser;
+import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
+import dev.userprofile.domain.LanguageTag;
+import dev.userprofile.domain.Name;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserStatus;
+import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+
+/** The directory against cognito-local, a Cognito user pools emulator, through the client a function builds. */
+class CognitoUserDirectoryTest {
+
+    @TempDir
+    static Path cognitoData;
+
+    private static CognitoLocalServer cognitoLocal;
+    private static CognitoIdentityProviderClient admin;
+    private static CognitoIdentityProviderClient functionClient;
+    private static String poolId;
+    private static CognitoUserDirectory directory;
+
+    @BeforeAll
+    static void startCognitoLocal() {
+        cognitoLocal = CognitoLocalServer.start(
+                0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> {});
+        admin = cognitoLocal.client();
+        poolId = admin.createUserPool(b -> b.poolName("directory")).userPool().id();
+        functionClient = CognitoClients.builder(
+                        "eu-west-1",
+                        Optional.of(cognitoLocal.endpoint()),
+                        UrlConnectionHttpClient.create(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        directory = new CognitoUserDirectory(functionClient, poolId, new CognitoAttributesMapper());
+    }
+
+    @AfterAll
+    static void stop() {
+        functionClient.close();
+        admin.close();
+        cognitoLocal.close();
+    }
+
+    private static AttributeType attribute(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    /** An invited user; {@code confirmed} sets a permanent password, as a first sign-in would. */
+    private static UserId createUser(String email, boolean confirmed) {
+        UserType user = admin.adminCreateUser(b -> b.userPoolId(poolId)
+                        .username(email)
+                        .messageAction(MessageActionType.SUPPRESS)
+                        .temporaryPassword("Temporary-1")
+                        .userAttributes(
+                                attribute("email", email),
+                                attribute("email_verified", "true"),
+                                attribute("given_name", "Ada"),
+                                attribute("locale", "en-GB")))
+                .user();
+        if (confirmed) {
+            admin.adminSetUserPassword(b -> b.userPoolId(poolId)
+                    .username(email)
+                    .password("Permanent-Pass-1")
+                    .permanent(true));
+        }
+        return new UserId(user.attributes().stream()
+                .filter(a -> a.name().equals("sub"))
+                .findFirst()
+                .orElseThrow()
+                .value());
+    }
+
+    private static String email() {
+        return "u" + UUID.randomUUID() + "@example.com";
+    }
+
+    @Test
+    void findsAConfirmedUserBySubInTheDomainsTerms() {
+        String email = email();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        UserId sub = createUser(email, true);
+
+        DirectoryUser found = directory.findBySub(sub).orElseThrow();
+
+        assertThat(found.id()).isEqualTo(sub);
+        assertThat(found.profile().email()).contains(VerifiableEmail.of(email, true));
+        assertThat(found.profile().givenName()).contains(new Name("Ada"));
+        assertThat(found.profile().locale()).contains(new LanguageTag("en-GB"));
+        assertThat(found.status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(found.eligible()).isTrue();
+        assertThat(found.createdAt()).isAfterOrEqualTo(before);
+    }
+
+    @Test
+    void seesAttributeChangesDisablingAndEnabling() {
+        String email = email();
+        UserId sub = createUser(email, true);
+        String changed = email();
+
+        admin.adminDisableUser(b -> b.userPoolId(poolId).username(email));
+        admin.adminUpdateUserAttributes(b -> b.userPoolId(poolId)
+                .username(email)
+                .userAttributes(attribute("email", changed), attribute("email_verified", "false")));
+
+        DirectoryUser disabled = directory.findBySub(sub).orElseThrow();
+        assertThat(disabled.status()).isEqualTo(UserStatus.DISABLED);
+        assertThat(disabled.profile().email()).contains(VerifiableEmail.of(changed, false));
+
+        admin.adminEnableUser(b -> b.userPoolId(poolId).username(changed));
+        assertThat(directory.findBySub(sub).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+    }
+
+    @Test
+    void anInvitedUserWhoHasNotSignedInIsNotYetEligible() {
+        UserId sub = createUser(email(), false);
+
+        assertThat(directory.findBySub(sub).orElseThrow().eligible()).isFalse();
+    }
+
+    @Test
+    void aDeletedOrUnknownUserIsNotFound() {
+        String email = email();
+        UserId sub = createUser(email, true);
+        admin.adminDeleteUser(b -> b.userPoolId(poolId).username(email));
+
+        assertThat(directory.findBySub(sub)).isEmpty();
+        assertThat(directory.findBySub(new UserId(UUID.randomUUID().toString())))
+                .isEmpty();
+    }
+
+    @Test
+    void aPoolThatCannotBeReadIsUnavailableNeverEmpty() {
+        CognitoUserDirectory wrongPool =
+                new CognitoUserDirectory(functionClient, "eu-west-1_missing", new CognitoAttributesMapper());
+        UserId sub = createUser(email(), true);
+
+        assertThatThrownBy(() -> wrongPool.findBySub(sub))
+                .isInstanceOf(UserDirectoryUnavailableException.class)
+                .hasMessageStartingWith("Cognito ListUsers on user pool eu-west-1_missing failed: ")
+                .hasMessageNotContaining(sub.value());
+    }
+
+    @Test
+    void anUnreachableEndpointIsUnavailable() {
+        try (CognitoIdentityProviderClient unreachable = CognitoClients.builder(
+                        "eu-west-1",
+                        Optional.of(URI.create("http://127.0.0.1:9")),
+                        UrlConnectionHttpClient.create(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            CognitoUserDirectory down = new CognitoUserDirectory(unreachable, poolId, new CognitoAttributesMapper());
+
+            assertThatThrownBy(() -> down.findBySub(new UserId(UUID.randomUUID().toString())))
+                    .isInstanceOf(UserDirectoryUnavailableException.class)
+                    .hasMessageContaining("SdkClientException");
+        }
+    }
+
+    @Test
+    void aSubThatCannotBeFilteredIsRefusedWithoutACall() {
+        assertThatThrownBy(() -> directory.findBySub(new UserId("a\"b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("a\"b");
+        assertThat(CognitoUserDirectory.isFilterable(
+                        new UserId(UUID.randomUUID().toString())))
+                .isTrue();
+    }
+}
