@@ -18,6 +18,7 @@ from samtranslator.yaml_helper import yaml_parse
 TEMPLATE = pathlib.Path(__file__).resolve().parents[4] / "template.yaml"
 FUNCTION = "PostConfirmationFunction"
 API_FUNCTION = "ProfileApiFunction"
+SYNC_FUNCTION = "UserSyncFunction"
 
 
 class _NoManagedPolicies:
@@ -147,7 +148,7 @@ class VersionPublishing(unittest.TestCase):
     """Changing a parameter that changes the function must reach the alias Cognito invokes."""
 
     def test_each_parameter_that_changes_the_function_publishes_a_new_version(self):
-        for function in (FUNCTION, API_FUNCTION):
+        for function in (FUNCTION, API_FUNCTION, SYNC_FUNCTION):
             for parameter, a, b in [("LogLevel", "INFO", "DEBUG"), ("SnapStart", "PublishedVersions", "None")]:
                 with self.subTest(function=function, parameter=parameter):
                     self.assertNotEqual(version_id({parameter: a}, function=function),
@@ -263,8 +264,12 @@ class KeepAlive(unittest.TestCase):
 
     def test_a_schedule_invokes_the_alias_with_the_event_the_function_recognises(self):
         _, resources, _ = deployed({"KeepAliveIntervalDays": "5"})
-        rules = {name: r for name, r in resources.items() if r["Type"] == "AWS::Events::Rule"}
-        self.assertEqual(set(rules), {FUNCTION + "KeepAlive", API_FUNCTION + "KeepAlive"})
+        rules = {name: r for name, r in resources.items()
+                 if r["Type"] == "AWS::Events::Rule" and "ScheduleExpression" in r["Properties"]}
+        self.assertEqual(set(rules), {FUNCTION + "KeepAlive", API_FUNCTION + "KeepAlive", SYNC_FUNCTION + "KeepAlive"})
+        sync_rule = rules[SYNC_FUNCTION + "KeepAlive"]["Properties"]
+        self.assertEqual(json.loads(sync_rule["Targets"][0]["Input"]), {"source": "user-profile-service.keep-alive"})
+        self.assertEqual(sync_rule["Targets"][0]["Arn"], {"Ref": SYNC_FUNCTION + "Aliaslive"})
         api_rule = rules[API_FUNCTION + "KeepAlive"]["Properties"]
         self.assertEqual(json.loads(api_rule["Targets"][0]["Input"]), {"routeKey": "UserProfileService_KeepAlive"})
         self.assertEqual(api_rule["Targets"][0]["Arn"], {"Ref": API_FUNCTION + "Aliaslive"})
@@ -275,8 +280,60 @@ class KeepAlive(unittest.TestCase):
         self.assertEqual(json.loads(target["Input"]), {"triggerSource": "UserProfileService_KeepAlive"})
         self.assertEqual(rule["State"], "ENABLED")
         _, resources, _ = deployed({"SnapStart": "None"})
-        for rule in [r for r in resources.values() if r["Type"] == "AWS::Events::Rule"]:
+        for rule in [r for r in resources.values()
+                     if r["Type"] == "AWS::Events::Rule" and "ScheduleExpression" in r["Properties"]]:
             self.assertEqual(rule["Properties"]["State"], "DISABLED", "no SnapStart, nothing to keep active")
+
+
+class UserSync(unittest.TestCase):
+    """Cognito's CloudTrail events reach the sync function's alias, and what it cannot finish is kept."""
+
+    @staticmethod
+    def _rule(resources):
+        return resources[SYNC_FUNCTION + "CognitoUserChanges"]["Properties"]
+
+    def test_cognitos_user_events_invoke_the_alias_with_retries_and_a_dead_letter_queue(self):
+        _, resources, _ = deployed()
+        rule = self._rule(resources)
+        pattern = rule["EventPattern"]
+        self.assertEqual(pattern["source"], ["aws.cognito-idp"])
+        self.assertEqual(pattern["detail-type"], ["AWS API Call via CloudTrail"])
+        self.assertEqual(pattern["detail"]["eventSource"], ["cognito-idp.amazonaws.com"])
+        self.assertIn("AdminDeleteUser", pattern["detail"]["eventName"])
+        target, = rule["Targets"]
+        self.assertEqual(target["Arn"], {"Ref": SYNC_FUNCTION + "Aliaslive"})
+        self.assertEqual(target["DeadLetterConfig"], {"Arn": {"Fn::GetAtt": ["UserSyncDeadLetterQueue", "Arn"]}})
+        invoke_config, = [r for r in resources.values() if r["Type"] == "AWS::Lambda::EventInvokeConfig"]
+        config = invoke_config["Properties"]
+        self.assertEqual(config["Qualifier"], "live")
+        self.assertEqual(config["MaximumRetryAttempts"], 2)
+        self.assertEqual(config["DestinationConfig"]["OnFailure"]["Destination"],
+                         {"Fn::GetAtt": ["UserSyncDeadLetterQueue", "Arn"]})
+        policy = resources["UserSyncDeadLetterQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0]
+        self.assertEqual(policy["Condition"]["ArnEquals"]["aws:SourceArn"],
+                         {"Fn::GetAtt": [SYNC_FUNCTION + "CognitoUserChanges", "Arn"]})
+
+    def test_the_function_reads_only_the_stacks_pool_in_either_mode(self):
+        for overrides, pool_arn in (({}, {"Fn::GetAtt": ["UserPool", "Arn"]}),
+                                    (EXISTING_POOL, {"Fn::Sub": "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:"
+                                                                "${AWS::AccountId}:userpool/eu-west-1_AbC123"})):
+            with self.subTest(overrides=overrides):
+                _, resources, _ = deployed(overrides)
+                statements = [st for policy in resources["UserSyncFunctionRole"]["Properties"]["Policies"]
+                              for st in policy["PolicyDocument"]["Statement"]]
+                read, = [st for st in statements if st["Sid"] == "ReadPoolUsers"]
+                self.assertEqual(read["Action"], ["cognito-idp:ListUsers"])
+                self.assertEqual(read["Resource"], pool_arn)
+                variables = resources[SYNC_FUNCTION]["Properties"]["Environment"]["Variables"]
+                expected_pool = {"Ref": "UserPool"} if not overrides else "eu-west-1_AbC123"
+                self.assertEqual(variables["USER_POOL_ID"], expected_pool)
+                self.assertEqual(variables["TOMBSTONE_TTL_DAYS"], "30")
+
+    def test_tombstones_expire_through_the_tables_time_to_live(self):
+        _, resources, _ = deployed({"TombstoneRetentionDays": "7"})
+        self.assertEqual(resources["ProfilesTable"]["Properties"]["TimeToLiveSpecification"],
+                         {"AttributeName": "expiresAt", "Enabled": True})
+        self.assertEqual(resources[SYNC_FUNCTION]["Properties"]["Environment"]["Variables"]["TOMBSTONE_TTL_DAYS"], "7")
 
 
 if __name__ == "__main__":

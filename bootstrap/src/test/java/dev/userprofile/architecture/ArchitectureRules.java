@@ -27,15 +27,16 @@ final class ArchitectureRules {
 
     /**
      * The hexagon in ArchUnit's own terms: the domain model at the centre, the application (ports and services)
-     * around it, each adapter on its own outside, none depending on another. The trigger and the operator tool are
-     * one Cognito adapter (the tool maps pool users with the trigger's attribute mapping). Bootstrap and the local
-     * tooling compose the rest and so may use anything; the functions' shared log format belongs to no adapter.
+     * around it, each adapter on its own outside, none depending on another. Everything that speaks Cognito is one
+     * adapter with an inbound side (the triggers, the events, the operator tool) and an outbound side (the user
+     * directory) that share its attribute mapping. Bootstrap and the local tooling compose the rest and so may use
+     * anything; the functions' shared log format belongs to no adapter.
      */
     @ArchTest
     static final ArchRule ONION = onionArchitecture()
             .domainModels(DOMAIN)
             .applicationServices(APPLICATION)
-            .adapter("Cognito (trigger and operator tool)", "dev.userprofile.adapters.cognito..")
+            .adapter("Cognito (triggers, events, operator tool, directory)", "dev.userprofile.adapters.cognito..")
             .adapter("profile API", "dev.userprofile.adapters.api..")
             .adapter("DynamoDB", "dev.userprofile.adapters.dynamodb..")
             .withOptionalLayers(true)
@@ -137,12 +138,19 @@ final class ArchitectureRules {
             .allowEmptyShould(false)
             .as("Use cases are implemented by *Service classes in application.service");
 
-    /** The adapters a function is driven through: the trigger and the profile API (not the operator tool). */
+    /**
+     * The adapters a function is driven through: the triggers, the Cognito events and the profile API (not the operator
+     * tool).
+     */
     static final String[] FUNCTION_INBOUND_ADAPTERS = {
-        "dev.userprofile.adapters.cognito", "dev.userprofile.adapters.api.."
+        "dev.userprofile.adapters.cognito",
+        "dev.userprofile.adapters.cognito.events..",
+        "dev.userprofile.adapters.api.."
     };
 
-    static final String OUTBOUND_ADAPTERS = "dev.userprofile.adapters.dynamodb..";
+    static final String[] OUTBOUND_ADAPTERS = {
+        "dev.userprofile.adapters.dynamodb..", "dev.userprofile.adapters.cognito.directory.."
+    };
 
     private static final DescribedPredicate<JavaClass> OUTBOUND_PORTS =
             new DescribedPredicate<>("are outbound port interfaces") {
@@ -167,7 +175,7 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES = noClasses()
             .that()
-            .resideInAPackage(OUTBOUND_ADAPTERS)
+            .resideInAnyPackage(OUTBOUND_ADAPTERS)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.userprofile.application.port.in..", "dev.userprofile.application.service..")
@@ -182,7 +190,11 @@ final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "software.amazon.awssdk..", OUTBOUND_ADAPTERS, "dev.userprofile.application.service..", "dagger..")
+                    "software.amazon.awssdk..",
+                    OUTBOUND_ADAPTERS[0],
+                    OUTBOUND_ADAPTERS[1],
+                    "dev.userprofile.application.service..",
+                    "dagger..")
             .as("Lambda handlers only translate and call their adapter: no SDK client, outbound adapter, service or "
                     + "Dagger module of their own");
 

@@ -122,7 +122,11 @@ class ArchitectureRulesCatchViolationsTest {
             "dev.userprofile.adapters.cognito.TriggerInvocation",
             "dev.userprofile.adapters.api.ApiInvocation",
             "dev.userprofile.bootstrap.ProfileApiHandler",
-            "dev.userprofile.bootstrap.PostConfirmationHandler"
+            "dev.userprofile.bootstrap.PostConfirmationHandler",
+            "dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper",
+            "dev.userprofile.adapters.cognito.directory.CognitoUserDirectory",
+            "dev.userprofile.adapters.cognito.events.SyncInvocation",
+            "dev.userprofile.bootstrap.UserSyncHandler"
         }) {
             assertThat(product.contain(module)).as(module).isTrue();
         }

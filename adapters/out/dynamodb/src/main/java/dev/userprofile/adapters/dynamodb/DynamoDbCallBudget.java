@@ -68,6 +68,12 @@ public record DynamoDbCallBudget(
             Duration.ofMillis(100),
             Duration.ofMillis(400));
 
+    /**
+     * The sync function: nobody is waiting and Lambda retries a failed event, so the registration's budget, 1 s an
+     * attempt, 3 attempts, 3 s in all.
+     */
+    public static final DynamoDbCallBudget SYNC = REGISTRATION;
+
     public DynamoDbCallBudget {
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(totalTimeout, "totalTimeout");

@@ -125,11 +125,29 @@ public final class LocalTables implements AutoCloseable {
         return functionEnvironment(logicalId, tableName, endpoint());
     }
 
+    /**
+     * The same for a function whose variables name other local resources too (the sync function names the pool:
+     * {@code UserPool} to a cognito-local pool id).
+     */
+    public Map<String, String> functionEnvironment(String logicalId, Map<String, String> otherResources) {
+        return functionEnvironment(logicalId, tableName, endpoint(), otherResources);
+    }
+
     /** The same for tables named {@code tableName} reached at {@code endpoint}, running or not (yet). */
     public static Map<String, String> functionEnvironment(String logicalId, String tableName, URI endpoint) {
-        TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), logicalId);
-        Map<String, String> environment =
-                new HashMap<>(function.resolvedEnvironment(Map.of(TABLE_LOGICAL_ID, tableName)));
+        return functionEnvironment(logicalId, tableName, endpoint, Map.of());
+    }
+
+    private static Map<String, String> functionEnvironment(
+            String logicalId, String tableName, URI endpoint, Map<String, String> otherResources) {
+        Path template = CloudFormationYaml.findTemplate();
+        TemplateFunction function = TemplateFunction.fromTemplate(template, logicalId);
+        // A reference to a parameter resolves to its default, as a deployment that sets none.
+        Map<String, String> names =
+                new HashMap<>(CloudFormationYaml.parameterDefaults(CloudFormationYaml.load(template)));
+        names.putAll(otherResources);
+        names.put(TABLE_LOGICAL_ID, tableName);
+        Map<String, String> environment = new HashMap<>(function.resolvedEnvironment(names));
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
         environment.put("AWS_REGION", REGION);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", logicalId);

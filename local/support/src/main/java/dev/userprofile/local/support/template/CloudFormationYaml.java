@@ -77,6 +77,19 @@ public final class CloudFormationYaml {
         return map(resource.get("Properties"), logicalId + ".Properties");
     }
 
+    /** Each parameter that has a default, with that default as text (as CloudFormation hands it over). */
+    public static Map<String, String> parameterDefaults(Map<String, Object> template) {
+        Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        if (template.get("Parameters") instanceof Map<?, ?> parameters) {
+            parameters.forEach((name, spec) -> {
+                if (spec instanceof Map<?, ?> declared && declared.get("Default") != null) {
+                    defaults.put(name.toString(), declared.get("Default").toString());
+                }
+            });
+        }
+        return defaults;
+    }
+
     /** {@code value} as a mapping. @throws IllegalArgumentException naming {@code where} when it is not one */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Object value, String where) {

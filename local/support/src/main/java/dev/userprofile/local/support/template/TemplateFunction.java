@@ -2,7 +2,10 @@ package dev.userprofile.local.support.template;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Lambda function as template.yaml defines it: handler, runtime, memory, timeout, log format and environment, so
@@ -50,21 +53,37 @@ public record TemplateFunction(
      */
     public Map<String, String> resolvedEnvironment(Map<String, String> localResourceNames) {
         Map<String, String> resolved = new LinkedHashMap<>();
-        environment.forEach((name, value) -> {
-            if (value instanceof String text) {
-                resolved.put(name, text);
-            } else if (value instanceof Map<?, ?> ref
-                    && ref.size() == 1
-                    && ref.get("Ref") instanceof String target
-                    && localResourceNames.containsKey(target)) {
-                resolved.put(name, localResourceNames.get(target));
-            } else if (value instanceof Number || value instanceof Boolean) {
-                resolved.put(name, value.toString());
-            } else {
-                throw new IllegalArgumentException(
-                        "environment variable " + name + " of " + logicalId + " has no local value: " + value);
-            }
-        });
+        environment.forEach((name, value) -> resolved.put(
+                name,
+                resolve(value, localResourceNames)
+                        .orElseThrow(() -> new IllegalArgumentException("environment variable " + name + " of "
+                                + logicalId + " has no local value: " + value))));
         return resolved;
+    }
+
+    /**
+     * The conditions that hold in a local stack: it always creates its own pool. Every other condition is false
+     * there.
+     */
+    static final Set<String> LOCAL_CONDITIONS = Set.of("CreateUserPool");
+
+    private static Optional<String> resolve(Object value, Map<String, String> localNames) {
+        if (value instanceof String text) {
+            return Optional.of(text);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return Optional.of(value.toString());
+        }
+        if (value instanceof Map<?, ?> intrinsic && intrinsic.size() == 1) {
+            if (intrinsic.get("Ref") instanceof String target) {
+                return Optional.ofNullable(localNames.get(target));
+            }
+            if (intrinsic.get("Fn::If") instanceof List<?> branches
+                    && branches.size() == 3
+                    && branches.get(0) instanceof String condition) {
+                return resolve(branches.get(LOCAL_CONDITIONS.contains(condition) ? 1 : 2), localNames);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,42 @@ class TemplateFunctionTest {
                 Map.of("TABLE_NAME", Map.of("Ref", "Table"), "LOG_LEVEL", "INFO", "RETRIES", 3));
         assertThat(withoutArn.resolvedEnvironment(Map.of("Table", "profiles-local")))
                 .isEqualTo(Map.of("TABLE_NAME", "profiles-local", "LOG_LEVEL", "INFO", "RETRIES", "3"));
+    }
+
+    @Test
+    void choosesTheBranchOfAConditionThatHoldsLocallyAndResolvesParametersByName() {
+        TemplateFunction function = new TemplateFunction(
+                "Sync",
+                "example.Sync::handleRequest",
+                "java25",
+                1769,
+                30,
+                "JSON",
+                Map.of(
+                        "USER_POOL_ID", Map.of("Fn::If", List.of("CreateUserPool", Map.of("Ref", "UserPool"), "other")),
+                        "MODE", Map.of("Fn::If", List.of("SomethingElse", "on", "off")),
+                        "DAYS", Map.of("Ref", "TombstoneRetentionDays")));
+
+        assertThat(function.resolvedEnvironment(Map.of("UserPool", "local_pool", "TombstoneRetentionDays", "30")))
+                .isEqualTo(Map.of("USER_POOL_ID", "local_pool", "MODE", "off", "DAYS", "30"));
+        assertThatThrownBy(() -> function.resolvedEnvironment(Map.of("TombstoneRetentionDays", "30")))
+                .hasMessageContaining("USER_POOL_ID of Sync has no local value");
+    }
+
+    @Test
+    void readsTheParametersDefaults() throws IOException {
+        Path template = Files.writeString(folder.resolve("parameters.yaml"), """
+                Parameters:
+                  Days:
+                    Type: Number
+                    Default: 30
+                  Required:
+                    Type: String
+                Resources: {}
+                """);
+
+        assertThat(CloudFormationYaml.parameterDefaults(CloudFormationYaml.load(template)))
+                .isEqualTo(Map.of("Days", "30"));
     }
 
     @Test

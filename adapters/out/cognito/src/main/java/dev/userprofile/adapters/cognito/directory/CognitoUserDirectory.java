@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.cognito.directory;
 
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.attributes.CognitoSub;
 import dev.userprofile.adapters.cognito.attributes.CognitoUserStatus;
 import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
 import dev.userprofile.application.port.out.DirectoryUser;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -27,9 +27,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  */
 public final class CognitoUserDirectory implements UserDirectory {
 
-    /** What a sub may hold to be put in a filter: Cognito's subs are UUIDs; nothing here needs escaping. */
-    private static final Pattern FILTERABLE_SUB = Pattern.compile("[0-9A-Za-z-]{1,128}");
-
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
     private final CognitoAttributesMapper mapper;
@@ -41,17 +38,12 @@ public final class CognitoUserDirectory implements UserDirectory {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
-    /** Whether {@code sub} can be looked up at all; anything else is no Cognito sub. */
-    public static boolean isFilterable(UserId sub) {
-        return FILTERABLE_SUB.matcher(sub.value()).matches();
-    }
-
     /**
-     * @throws IllegalArgumentException when the sub cannot be a Cognito sub (see {@link #isFilterable})
+     * @throws IllegalArgumentException when the sub cannot be a Cognito sub ({@link CognitoSub#isWellFormed})
      */
     @Override
     public Optional<DirectoryUser> findBySub(UserId sub) {
-        if (!isFilterable(sub)) {
+        if (!CognitoSub.isWellFormed(sub.value())) {
             throw new IllegalArgumentException("not a Cognito sub: only letters, digits and hyphens can be looked up");
         }
         List<UserType> users;

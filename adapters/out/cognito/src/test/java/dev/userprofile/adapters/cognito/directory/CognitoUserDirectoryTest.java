@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.attributes.CognitoSub;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.domain.LanguageTag;
@@ -185,8 +186,6 @@ class CognitoUserDirectoryTest {
         assertThatThrownBy(() -> directory.findBySub(new UserId("a\"b")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("a\"b");
-        assertThat(CognitoUserDirectory.isFilterable(
-                        new UserId(UUID.randomUUID().toString())))
-                .isTrue();
+        assertThat(CognitoSub.isWellFormed(UUID.randomUUID().toString())).isTrue();
     }
 }

@@ -1,0 +1,42 @@
+package dev.userprofile.adapters.cognito.events;
+
+import dev.userprofile.adapters.lambda.logging.RehearsalLogger;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A Cognito event for a sample user, run through a whole {@link SyncInvocation} (reading, dispatch, use case,
+ * repository, log line) for SnapStart priming. The invocation given must be built on a directory and a repository
+ * that never leave the process, so the path a real change takes (a profile found and updated) is in the snapshot
+ * without anything being read from the pool or written; its line goes to a {@link RehearsalLogger}, so no rehearsal
+ * counts in the function's metrics.
+ */
+public final class SyncRehearsal {
+
+    /** The sample user's sub: the nil-like UUID, which no real user has. */
+    public static final String SAMPLE_SUB = "00000000-0000-4000-8000-000000000000";
+
+    private final SyncInvocation invocation;
+    private final byte[] event;
+    private final RehearsalLogger log = new RehearsalLogger();
+
+    public SyncRehearsal(SyncInvocation invocation, String userPoolId) {
+        this.invocation = Objects.requireNonNull(invocation, "invocation");
+        this.event = ("{\"source\":\"" + UserChangeEvents.SOURCE + "\",\"detail-type\":\""
+                        + UserChangeEvents.DETAIL_TYPE
+                        + "\",\"detail\":{\"eventName\":\"AdminUpdateUserAttributes\",\"requestParameters\":"
+                        + "{\"userPoolId\":\"" + userPoolId + "\"},\"additionalEventData\":{\"sub\":\"" + SAMPLE_SUB
+                        + "\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @throws IllegalStateException when the rehearsed event does not end as a real change would */
+    public void run() {
+        invocation.handle(new ByteArrayInputStream(event), "rehearsal", log);
+        if (!log.lastLine().contains("\"outcome\":\"UPDATED\"")) {
+            throw new IllegalStateException("a rehearsed sync did not end UPDATED (is the invocation built on a "
+                    + "rehearsal directory and repository?)");
+        }
+    }
+}
