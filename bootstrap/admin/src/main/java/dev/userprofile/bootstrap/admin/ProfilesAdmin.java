@@ -1,16 +1,21 @@
 package dev.userprofile.bootstrap.admin;
 
 import dev.userprofile.adapters.cognito.admin.AdminCli;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.service.RegisterUserService;
+import dev.userprofile.application.service.SyncUserService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +37,9 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
     private static final int COGNITO_ATTEMPTS = 8;
 
     private CognitoIdentityProviderClient cognito;
+    /** What template.yaml's TombstoneRetentionDays defaults to. */
+    static final Duration TOMBSTONE_LIFETIME = Duration.ofDays(30);
+
     private DynamoDbClient dynamoDb;
     private final Map<String, DynamoDbUserRepository> repositories = new HashMap<>();
 
@@ -98,6 +106,24 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
     @Override
     public UserInventory inventory(String table) {
         return repository(table);
+    }
+
+    /**
+     * The sync use case as the sync function wires it, on the named pool and table; tombstones are kept for the
+     * template's default retention ({@link #TOMBSTONE_LIFETIME}).
+     */
+    @Override
+    public SyncUserUseCase syncUser(String userPoolId, String table) {
+        DynamoDbUserRepository repository = repository(table);
+        Clock clock = Clock.systemUTC();
+        return new SyncUserService(
+                new CognitoUserDirectory(cognito(), userPoolId, new CognitoAttributesMapper()),
+                repository,
+                repository,
+                repository,
+                new RegisterUserService(repository, clock),
+                clock,
+                TOMBSTONE_LIFETIME);
     }
 
     private synchronized DynamoDbUserRepository repository(String table) {

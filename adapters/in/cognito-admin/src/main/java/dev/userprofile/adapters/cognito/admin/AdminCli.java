@@ -2,6 +2,7 @@ package dev.userprofile.adapters.cognito.admin;
 
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
+import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
@@ -48,6 +49,9 @@ public final class AdminCli {
         UserLoader users(String table);
 
         UserInventory inventory(String table);
+
+        /** Brings one user of {@code userPoolId} in line with it, in {@code table}: the reconcile's removal. */
+        SyncUserUseCase syncUser(String userPoolId, String table);
     }
 
     private final Services services;
@@ -166,7 +170,11 @@ public final class AdminCli {
         }
         Optional<Path> output = line.optional("--output").map(Path::of);
         RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
-        Reconcile reconcile = new Reconcile(new UserPoolDirectory(services.cognito()), services.inventory(table), rate);
+        Reconcile reconcile = new Reconcile(
+                new UserPoolDirectory(services.cognito()),
+                services.inventory(table),
+                services.syncUser(pool, table),
+                rate);
 
         Reconcile.Report report = reconcile.run(
                 pool, deleteOrphans ? orphans -> confirm(orphans, pool, table, line.flag("--yes")) : null);
@@ -213,22 +221,7 @@ public final class AdminCli {
     }
 
     private boolean confirm(int orphans, String pool, String table, boolean yes) {
-        if (yes) {
-            return true;
-        }
-        err.printf(
-                Locale.ROOT,
-                "Remove %d profiles from table %s whose users are not in pool %s? Type yes to remove: ",
-                orphans,
-                table,
-                pool);
-        err.flush();
-        try {
-            String answer = in.readLine();
-            return answer != null && answer.strip().equals("yes");
-        } catch (IOException e) {
-            return false;
-        }
+        return yes || new RemovalPrompt(in, err).confirm(orphans, pool, table);
     }
 
     private int attach(CommandLine line) {

@@ -1,5 +1,9 @@
 package dev.userprofile.adapters.cognito.admin;
 
+import dev.userprofile.adapters.cognito.attributes.CognitoSub;
+import dev.userprofile.application.port.in.SyncResult;
+import dev.userprofile.application.port.in.SyncUserCommand;
+import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.domain.UserId;
 import java.util.HashSet;
@@ -12,8 +16,9 @@ import java.util.function.IntPredicate;
 
 /**
  * Compares a pool with the profile store: eligible users who have no profile, and profiles whose user no longer exists
- * in the pool (deleted from Cognito). On request it removes the latter (the erasure path for deleted users), checking
- * each against the pool once more just before, so a user who exists never loses their profile.
+ * in the pool (deleted from Cognito). On request it erases the latter through the sync use case, which reads each
+ * one from the pool once more just before and erases only a user the pool does not have (leaving a tombstone, ADR
+ * 0020), so a user who exists never loses their profile.
  */
 public final class Reconcile {
 
@@ -31,11 +36,13 @@ public final class Reconcile {
 
     private final UserPoolDirectory directory;
     private final UserInventory inventory;
+    private final SyncUserUseCase syncUser;
     private final RateLimiter rate;
 
-    public Reconcile(UserPoolDirectory directory, UserInventory inventory, RateLimiter rate) {
+    public Reconcile(UserPoolDirectory directory, UserInventory inventory, SyncUserUseCase syncUser, RateLimiter rate) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.syncUser = Objects.requireNonNull(syncUser, "syncUser");
         this.rate = Objects.requireNonNull(rate, "rate");
     }
 
@@ -77,8 +84,11 @@ public final class Reconcile {
         int removed = 0;
         if (removeOrphans != null && !orphaned.isEmpty() && removeOrphans.test(orphaned.size())) {
             for (String sub : List.copyOf(orphaned)) {
+                if (!CognitoSub.isWellFormed(sub)) {
+                    continue; // no Cognito user can have it, and the pool cannot be asked: never erased
+                }
                 rate.acquire();
-                if (!directory.hasUserWithSub(userPoolId, sub) && inventory.remove(new UserId(sub))) {
+                if (syncUser.sync(new SyncUserCommand(new UserId(sub))) instanceof SyncResult.Erased) {
                     removed++;
                 }
             }

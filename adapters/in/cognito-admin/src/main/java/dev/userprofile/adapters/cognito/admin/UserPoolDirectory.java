@@ -29,16 +29,6 @@ public final class UserPoolDirectory {
                 Optional.ofNullable(response.paginationToken()).filter(t -> !t.isEmpty()));
     }
 
-    /** Whether the pool still has a user with this {@code sub} (a filtered ListUsers). */
-    public boolean hasUserWithSub(String userPoolId, String sub) {
-        if (sub.contains("\"") || sub.contains("\\")) {
-            return true; // cannot be expressed in a filter: assume the user exists, so nothing is ever deleted
-        }
-        return !cognito.listUsers(b -> b.userPoolId(userPoolId).limit(1).filter("sub = \"" + sub + "\""))
-                .users()
-                .isEmpty();
-    }
-
     private static PoolUser toPoolUser(UserType user) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (AttributeType attribute : user.attributes()) {
