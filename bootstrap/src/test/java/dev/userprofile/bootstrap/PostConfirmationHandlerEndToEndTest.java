@@ -137,6 +137,33 @@ class PostConfirmationHandlerEndToEndTest {
     }
 
     @Test
+    void aSignInAfterAnEmailChangeRefreshesItWithOneReadAndOneWriteAndKeepsTheUsersOwnFields() {
+        PostConfirmationHandler handler = LocalFunctions.trigger(tables);
+        String sub = "0d7c4f52-9b3e-4a61-8c2d-5e6f7a8b9c01";
+        String signIn = LambdaRuntimeJson.sampleEventJson("sign-in.json");
+        invoke(handler, signIn, new LocalLambdaContext());
+        String changed = signIn.replace("ines.invited@example.com", "ines@new.example")
+                .replace("\"given_name\": \"Ines\"", "\"given_name\": \"Cognito's Ines\"");
+        tables.front().clearRequests();
+        LocalLambdaContext refresh = new LocalLambdaContext();
+
+        invoke(handler, changed, refresh);
+
+        assertThat(tables.item(sub))
+                .containsEntry("email", AttributeValue.fromS("ines@new.example"))
+                .containsEntry("givenName", AttributeValue.fromS("Ines"))
+                .containsEntry("version", AttributeValue.fromN("2"));
+        assertThat(tables.operations()).containsExactly("GetItem", "PutItem");
+        assertThat(refresh.logLines())
+                .singleElement()
+                .asString()
+                .contains("\"outcome\":\"REFRESHED\"", "\"Refreshed\":1");
+        tables.front().clearRequests();
+        invoke(handler, changed, new LocalLambdaContext());
+        assertThat(tables.operations()).as("nothing new: one read").containsExactly("GetItem");
+    }
+
+    @Test
     void aSignInWhileTheTableIsMissingIsLetThroughAndTheNextOneHeals() {
         PostConfirmationHandler handler = LocalFunctions.trigger(tables);
         String signIn = LambdaRuntimeJson.sampleEventJson("sign-in.json");

@@ -175,6 +175,7 @@ class PostConfirmationHandlerTest {
                 .containsEntry("FunctionName", FUNCTION)
                 .containsEntry("Registered", 1L)
                 .containsEntry("AlreadyRegistered", 0L)
+                .containsEntry("Refreshed", 0L)
                 .containsEntry("Ignored", 0L)
                 .containsEntry("Failed", 0L)
                 .containsEntry("AttributesDropped", 0L);
@@ -192,6 +193,7 @@ class PostConfirmationHandlerTest {
                                 List.of(
                                         metric("Registered"),
                                         metric("AlreadyRegistered"),
+                                        metric("Refreshed"),
                                         metric("Ignored"),
                                         metric("Failed"),
                                         metric("AttributesDropped"))))));

@@ -2,11 +2,12 @@ package dev.userprofile.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
+import dev.userprofile.application.port.in.EnsureUserCurrentUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRegistrar;
-import dev.userprofile.application.service.EnsureUserRegisteredService;
+import dev.userprofile.application.port.out.UserUpdater;
+import dev.userprofile.application.service.EnsureUserCurrentService;
 import dev.userprofile.application.service.RegisterUserService;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -30,11 +31,11 @@ public final class ApplicationModule {
         return new RegisterUserService(users, clock);
     }
 
-    /** The sign-in path: its check and its rare registration both within the sign-in budget. */
+    /** The sign-in path: its check and its rare registration or refresh, each within the sign-in budget. */
     @Provides
     @Singleton
-    static EnsureUserRegisteredUseCase ensureRegistered(
-            @SignIn UserLoader loader, @SignIn UserRegistrar registrar, Clock clock) {
-        return new EnsureUserRegisteredService(loader, new RegisterUserService(registrar, clock));
+    static EnsureUserCurrentUseCase ensureCurrent(
+            @SignIn UserLoader loader, @SignIn UserUpdater updater, @SignIn UserRegistrar registrar, Clock clock) {
+        return new EnsureUserCurrentService(loader, updater, new RegisterUserService(registrar, clock), clock);
     }
 }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRegistrar;
+import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -45,6 +46,12 @@ public final class PersistenceModule {
     @Provides
     @SignIn
     static UserLoader signInLoader(@SignIn DynamoDbUserRepository repository) {
+        return repository;
+    }
+
+    @Provides
+    @SignIn
+    static UserUpdater signInUpdater(@SignIn DynamoDbUserRepository repository) {
         return repository;
     }
 }

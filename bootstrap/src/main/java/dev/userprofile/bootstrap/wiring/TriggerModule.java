@@ -9,9 +9,9 @@ import dev.userprofile.adapters.cognito.TriggerRehearsal;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
-import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
+import dev.userprofile.application.port.in.EnsureUserCurrentUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.service.EnsureUserRegisteredService;
+import dev.userprofile.application.service.EnsureUserCurrentService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
@@ -36,9 +36,9 @@ public final class TriggerModule {
     @Singleton
     static PostConfirmationTrigger postConfirmationTrigger(
             @Registration RegisterUserUseCase registerUser,
-            EnsureUserRegisteredUseCase ensureRegistered,
+            EnsureUserCurrentUseCase ensureCurrent,
             CognitoAttributesMapper mapper) {
-        return new PostConfirmationTrigger(registerUser, ensureRegistered, mapper);
+        return new PostConfirmationTrigger(registerUser, ensureCurrent, mapper);
     }
 
     @Provides
@@ -59,7 +59,8 @@ public final class TriggerModule {
                 configuration.region(), configuration.tableName(), DynamoDbCallBudget.REGISTRATION);
         RegisterUserService register = new RegisterUserService(users, clock);
         return new TriggerRehearsal(new TriggerInvocation(
-                new PostConfirmationTrigger(register, new EnsureUserRegisteredService(users, register), mapper),
+                new PostConfirmationTrigger(
+                        register, new EnsureUserCurrentService(users, users, register, clock), mapper),
                 clock,
                 configuration.functionName()));
     }

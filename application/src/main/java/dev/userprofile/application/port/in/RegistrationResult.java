@@ -4,7 +4,7 @@ import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import java.util.Objects;
 
-/** The expected outcomes of a registration. Both are successes: a repeated delivery is not an error. */
+/** The expected outcomes of a registration. Each is a success: a repeated delivery is not an error. */
 public sealed interface RegistrationResult {
 
     UserId userId();
@@ -12,6 +12,18 @@ public sealed interface RegistrationResult {
     /** The user was new and is now stored. */
     record Registered(User user) implements RegistrationResult {
         public Registered {
+            Objects.requireNonNull(user, "user");
+        }
+
+        @Override
+        public UserId userId() {
+            return user.id();
+        }
+    }
+
+    /** The user was stored and their identity had changed in Cognito: the profile took it (a sign-in's refresh). */
+    record Refreshed(User user) implements RegistrationResult {
+        public Refreshed {
             Objects.requireNonNull(user, "user");
         }
 

@@ -25,6 +25,14 @@ public interface UserLoader {
     }
 
     /**
+     * The same as {@link #lookUp}, as cheaply as the store allows: it may lag a write made a moment ago (an eventually
+     * consistent read), so a caller acting on it must write conditionally.
+     *
+     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     */
+    UserLookup lookUpCheaply(UserId id);
+
+    /**
      * Whether anything is stored under this id (a profile or an erasure's tombstone, both of which a registration
      * must leave alone), as cheaply as the store allows. May lag a write made a moment ago (an eventually consistent
      * read): callers that act on {@code false} must still write with {@link UserRegistrar#addIfAbsent}.

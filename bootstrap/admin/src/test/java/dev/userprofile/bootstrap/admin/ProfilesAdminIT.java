@@ -440,8 +440,12 @@ class ProfilesAdminIT {
         Run removed = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans", "--yes");
 
         assertThat(removed.out()).contains("3 orphaned profiles, 3 removed");
-        assertThat(profiles())
-                .doesNotContainKeys(deleted.toArray(String[]::new))
+        Map<String, Map<String, AttributeValue>> after = profiles();
+        assertThat(deleted)
+                .as("each erased to a tombstone that holds no personal data")
+                .allSatisfy(sub -> assertThat(after.get(sub))
+                        .containsOnlyKeys("userId", "erasedAt", "erasureReason", "expiresAt"));
+        assertThat(after.values().stream().filter(item -> !item.containsKey("erasedAt")))
                 .hasSize(ELIGIBLE.size() - 1);
         Run again = run("reconcile", "--user-pool-id", poolId, "--table", TABLE);
         assertThat(again.out()).contains("1 users without a profile, 0 orphaned profiles");

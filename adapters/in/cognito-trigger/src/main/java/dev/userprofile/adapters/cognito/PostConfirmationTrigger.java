@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.attributes.InvalidAttributesException;
 import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
-import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
+import dev.userprofile.application.port.in.EnsureUserCurrentUseCase;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
@@ -19,8 +19,9 @@ import java.util.function.Function;
  *   <li>a sign-up confirmation registers (one conditional write);</li>
  *   <li>a password reset registers a user who has none yet, with the same conditional write, which never changes an
  *       existing profile (imported users finish through a reset);</li>
- *   <li>a sign-in (PostAuthentication) registers a user who has none: one read, and a write only when missing
- *       (invited, migrated and imported users, and those whose earlier trigger failed).</li>
+ *   <li>a sign-in (PostAuthentication) registers a user who has none (invited, migrated and imported users, and
+ *       those whose earlier trigger failed) and refreshes a stored identity that Cognito changed: one read, and a
+ *       write only when something is missing or different.</li>
  * </ul>
  * PostAuthentication events have the same shape as PostConfirmation ones (plus fields the runtime ignores), so
  * one event type serves both.
@@ -30,15 +31,13 @@ public final class PostConfirmationTrigger {
     private static final String ATTRIBUTES = "request.userAttributes";
 
     private final RegisterUserUseCase registerUser;
-    private final EnsureUserRegisteredUseCase ensureRegistered;
+    private final EnsureUserCurrentUseCase ensureCurrent;
     private final CognitoAttributesMapper mapper;
 
     public PostConfirmationTrigger(
-            RegisterUserUseCase registerUser,
-            EnsureUserRegisteredUseCase ensureRegistered,
-            CognitoAttributesMapper mapper) {
+            RegisterUserUseCase registerUser, EnsureUserCurrentUseCase ensureCurrent, CognitoAttributesMapper mapper) {
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
-        this.ensureRegistered = Objects.requireNonNull(ensureRegistered, "ensureRegistered");
+        this.ensureCurrent = Objects.requireNonNull(ensureCurrent, "ensureCurrent");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
@@ -52,7 +51,7 @@ public final class PostConfirmationTrigger {
         }
         return switch (TriggerSource.of(event.getTriggerSource())) {
             case CONFIRM_SIGN_UP, CONFIRM_FORGOT_PASSWORD -> register(event, registerUser::register);
-            case POST_AUTHENTICATION -> register(event, ensureRegistered::ensureRegistered);
+            case POST_AUTHENTICATION -> register(event, ensureCurrent::ensureCurrent);
             case KEEP_ALIVE -> new TriggerOutcome.KeptAlive();
             case UNKNOWN -> new TriggerOutcome.UnknownSourceIgnored();
         };
@@ -70,6 +69,8 @@ public final class PostConfirmationTrigger {
         return switch (registration.apply(new RegisterUserCommand(mapped.userId(), mapped.profile()))) {
             case RegistrationResult.Registered registered ->
                 new TriggerOutcome.Registered(registered.userId(), mapped.dropped());
+            case RegistrationResult.Refreshed refreshed ->
+                new TriggerOutcome.Refreshed(refreshed.userId(), mapped.dropped());
             case RegistrationResult.AlreadyRegistered already ->
                 new TriggerOutcome.AlreadyRegistered(already.userId(), mapped.dropped());
         };

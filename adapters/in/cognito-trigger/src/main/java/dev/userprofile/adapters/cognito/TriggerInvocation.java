@@ -118,6 +118,7 @@ public final class TriggerInvocation {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("Registered", outcome instanceof TriggerOutcome.Registered ? 1 : 0);
         counts.put("AlreadyRegistered", outcome instanceof TriggerOutcome.AlreadyRegistered ? 1 : 0);
+        counts.put("Refreshed", outcome instanceof TriggerOutcome.Refreshed ? 1 : 0);
         counts.put("Ignored", outcome instanceof TriggerOutcome.UnknownSourceIgnored ? 1 : 0);
         counts.put("Failed", outcome == null ? 1 : 0);
         counts.put("AttributesDropped", outcome == null ? 0 : outcome.dropped().size());
@@ -142,6 +143,7 @@ public final class TriggerInvocation {
         return switch (outcome) {
             case TriggerOutcome.Registered registered -> registered.userId().value();
             case TriggerOutcome.AlreadyRegistered already -> already.userId().value();
+            case TriggerOutcome.Refreshed refreshed -> refreshed.userId().value();
             case TriggerOutcome.KeptAlive ignored -> null;
             case TriggerOutcome.UnknownSourceIgnored ignored -> null;
         };

@@ -40,6 +40,19 @@ public sealed interface TriggerOutcome {
         }
     }
 
+    /** A sign-in found the stored identity behind Cognito's and refreshed it with one conditional write. */
+    record Refreshed(UserId userId, List<DroppedAttribute> dropped) implements TriggerOutcome {
+        public Refreshed {
+            Objects.requireNonNull(userId, "userId");
+            dropped = List.copyOf(dropped);
+        }
+
+        @Override
+        public String code() {
+            return "REFRESHED";
+        }
+    }
+
     /** The scheduled keep-alive that stops a quiet SnapStart version going inactive: nothing was read or written. */
     record KeptAlive() implements TriggerOutcome {
         @Override

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
-import dev.userprofile.application.port.in.EnsureUserRegisteredUseCase;
+import dev.userprofile.application.port.in.EnsureUserCurrentUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.service.EnsureUserRegisteredService;
+import dev.userprofile.application.service.EnsureUserCurrentService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.User;
@@ -25,12 +25,14 @@ class PostConfirmationTriggerTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final RegisterUserService registerUser = new RegisterUserService(users, Clock.fixed(NOW, ZoneOffset.UTC));
     private final PostConfirmationTrigger trigger = new PostConfirmationTrigger(
-            registerUser, new EnsureUserRegisteredService(users, registerUser), new CognitoAttributesMapper());
+            registerUser,
+            new EnsureUserCurrentService(users, users, registerUser, Clock.fixed(NOW, ZoneOffset.UTC)),
+            new CognitoAttributesMapper());
 
     private static final RegisterUserUseCase MUST_NOT_REGISTER = command -> {
         throw new AssertionError("this event must not register anyone");
     };
-    private static final EnsureUserRegisteredUseCase MUST_NOT_ENSURE = command -> {
+    private static final EnsureUserCurrentUseCase MUST_NOT_ENSURE = command -> {
         throw new AssertionError("this event must not register anyone");
     };
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
-import dev.userprofile.application.service.EnsureUserRegisteredService;
+import dev.userprofile.application.service.EnsureUserCurrentService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import java.time.Clock;
@@ -17,7 +17,9 @@ class TriggerRehearsalTest {
     private final RegisterUserService register = new RegisterUserService(users, Clock.systemUTC());
     private final TriggerInvocation invocation = new TriggerInvocation(
             new PostConfirmationTrigger(
-                    register, new EnsureUserRegisteredService(users, register), new CognitoAttributesMapper()),
+                    register,
+                    new EnsureUserCurrentService(users, users, register, Clock.systemUTC()),
+                    new CognitoAttributesMapper()),
             Clock.systemUTC(),
             "rehearsed-function");
 

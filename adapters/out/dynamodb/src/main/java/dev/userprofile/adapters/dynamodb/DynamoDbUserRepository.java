@@ -141,8 +141,18 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     /** One consistent GetItem, mapped as a profile or a tombstone by what the item holds. */
     @Override
     public UserLookup lookUp(UserId id) {
+        return lookUp(id, true);
+    }
+
+    /** The same GetItem, eventually consistent: half the read capacity. */
+    @Override
+    public UserLookup lookUpCheaply(UserId id) {
+        return lookUp(id, false);
+    }
+
+    private UserLookup lookUp(UserId id, boolean consistent) {
         try {
-            UserLookup stored = lookups.getItem(get(id, true));
+            UserLookup stored = lookups.getItem(get(id, consistent));
             return stored == null ? new UserLookup.Absent() : stored;
         } catch (SdkException e) {
             throw unavailable("GetItem", e);

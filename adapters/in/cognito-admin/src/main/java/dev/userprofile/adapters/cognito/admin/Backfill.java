@@ -193,6 +193,8 @@ public final class Backfill {
             return switch (registerUser.register(command)) {
                 case RegistrationResult.Registered r -> new Outcome.Registered();
                 case RegistrationResult.AlreadyRegistered a -> new Outcome.AlreadyThere();
+                // A registration never refreshes; only a sign-in does.
+                case RegistrationResult.Refreshed r -> new Outcome.AlreadyThere();
             };
         } catch (UserRepositoryUnavailableException e) {
             return new Outcome.Failed(e.getMessage());
