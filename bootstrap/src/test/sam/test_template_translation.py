@@ -265,7 +265,7 @@ class KeepAlive(unittest.TestCase):
     def test_a_schedule_invokes_the_alias_with_the_event_the_function_recognises(self):
         _, resources, _ = deployed({"KeepAliveIntervalDays": "5"})
         rules = {name: r for name, r in resources.items()
-                 if r["Type"] == "AWS::Events::Rule" and "ScheduleExpression" in r["Properties"]}
+                 if r["Type"] == "AWS::Events::Rule" and name.endswith("KeepAlive")}
         self.assertEqual(set(rules), {FUNCTION + "KeepAlive", API_FUNCTION + "KeepAlive", SYNC_FUNCTION + "KeepAlive"})
         sync_rule = rules[SYNC_FUNCTION + "KeepAlive"]["Properties"]
         self.assertEqual(json.loads(sync_rule["Targets"][0]["Input"]), {"source": "user-profile-service.keep-alive"})
@@ -280,8 +280,8 @@ class KeepAlive(unittest.TestCase):
         self.assertEqual(json.loads(target["Input"]), {"triggerSource": "UserProfileService_KeepAlive"})
         self.assertEqual(rule["State"], "ENABLED")
         _, resources, _ = deployed({"SnapStart": "None"})
-        for rule in [r for r in resources.values()
-                     if r["Type"] == "AWS::Events::Rule" and "ScheduleExpression" in r["Properties"]]:
+        for rule in [r for name, r in resources.items()
+                     if r["Type"] == "AWS::Events::Rule" and name.endswith("KeepAlive")]:
             self.assertEqual(rule["Properties"]["State"], "DISABLED", "no SnapStart, nothing to keep active")
 
 
@@ -303,7 +303,8 @@ class UserSync(unittest.TestCase):
         target, = rule["Targets"]
         self.assertEqual(target["Arn"], {"Ref": SYNC_FUNCTION + "Aliaslive"})
         self.assertEqual(target["DeadLetterConfig"], {"Arn": {"Fn::GetAtt": ["UserSyncDeadLetterQueue", "Arn"]}})
-        invoke_config, = [r for r in resources.values() if r["Type"] == "AWS::Lambda::EventInvokeConfig"]
+        invoke_config, = [r for r in resources.values() if r["Type"] == "AWS::Lambda::EventInvokeConfig"
+                          and r["Properties"]["FunctionName"] == {"Ref": SYNC_FUNCTION}]
         config = invoke_config["Properties"]
         self.assertEqual(config["Qualifier"], "live")
         self.assertEqual(config["MaximumRetryAttempts"], 2)
@@ -334,6 +335,45 @@ class UserSync(unittest.TestCase):
         self.assertEqual(resources["ProfilesTable"]["Properties"]["TimeToLiveSpecification"],
                          {"AttributeName": "expiresAt", "Enabled": True})
         self.assertEqual(resources[SYNC_FUNCTION]["Properties"]["Environment"]["Variables"]["TOMBSTONE_TTL_DAYS"], "7")
+
+
+class Reconcile(unittest.TestCase):
+    """The whole-pool reconcile runs on its schedule with its own least-privilege role and its guard's parameters."""
+
+    def test_a_schedule_invokes_the_function_with_the_pool_the_pace_and_the_guard(self):
+        _, resources, _ = deployed({"ReconcileSchedule": "rate(12 hours)", "ReconcileCallsPerSecond": "3",
+                                    "ReconcileMaxErasureShare": "0.02"})
+        rule, = [r for name, r in resources.items()
+                 if r["Type"] == "AWS::Events::Rule" and name.startswith("ReconcileFunction")]
+        self.assertEqual(rule["Properties"]["ScheduleExpression"], "rate(12 hours)")
+        target, = rule["Properties"]["Targets"]
+        self.assertEqual(target["Arn"], {"Fn::GetAtt": ["ReconcileFunction", "Arn"]})
+        variables = resources["ReconcileFunction"]["Properties"]["Environment"]["Variables"]
+        self.assertEqual(variables["RECONCILE_CALLS_PER_SECOND"], "3")
+        self.assertEqual(variables["RECONCILE_MAX_ERASURE_SHARE"], "0.02")
+        self.assertEqual(variables["USER_POOL_ID"], {"Ref": "UserPool"})
+        self.assertEqual(resources["ReconcileFunction"]["Properties"]["Timeout"], 900)
+
+    def test_its_role_reads_only_the_stacks_pool_in_either_mode(self):
+        for overrides, pool_arn in (({}, {"Fn::GetAtt": ["UserPool", "Arn"]}),
+                                    (EXISTING_POOL, {"Fn::Sub": "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:"
+                                                                "${AWS::AccountId}:userpool/eu-west-1_AbC123"})):
+            with self.subTest(overrides=overrides):
+                _, resources, _ = deployed(overrides)
+                statements = [st for policy in resources["ReconcileFunctionRole"]["Properties"]["Policies"]
+                              for st in policy["PolicyDocument"]["Statement"]]
+                read, = [st for st in statements if st["Sid"] == "ReadPoolUsers"]
+                self.assertEqual(read["Resource"], pool_arn)
+                data, = [st for st in statements if st["Sid"] == "ReconcileProfiles"]
+                self.assertEqual(data["Resource"], {"Fn::GetAtt": ["ProfilesTable", "Arn"]})
+
+    def test_a_share_that_is_not_between_0_and_1_is_refused_at_deploy_time(self):
+        pattern = _template()["Parameters"]["ReconcileMaxErasureShare"]["AllowedPattern"]
+        import re
+        for good in ("0", "0.05", "1", "1.0", "0.5"):
+            self.assertRegex(good, pattern)
+        for bad in ("1.5", "-0.1", "5%", "", "2"):
+            self.assertIsNone(re.fullmatch(pattern, bad), bad)
 
 
 if __name__ == "__main__":

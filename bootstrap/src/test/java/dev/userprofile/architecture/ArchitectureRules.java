@@ -38,6 +38,7 @@ final class ArchitectureRules {
             .applicationServices(APPLICATION)
             .adapter("Cognito (triggers, events, operator tool, directory)", "dev.userprofile.adapters.cognito..")
             .adapter("profile API", "dev.userprofile.adapters.api..")
+            .adapter("schedule", "dev.userprofile.adapters.schedule..")
             .adapter("DynamoDB", "dev.userprofile.adapters.dynamodb..")
             .withOptionalLayers(true)
             .ignoreDependency(resideInAnyPackage(BOOTSTRAP, LOCAL_TOOLING), DescribedPredicate.alwaysTrue())
@@ -139,8 +140,8 @@ final class ArchitectureRules {
             .as("Use cases are implemented by *Service classes in application.service");
 
     /**
-     * The adapters a function is driven through: the triggers, the Cognito events and the profile API (not the operator
-     * tool).
+     * The adapters a function is driven through: the triggers, the Cognito events, the profile API and the schedule
+     * (not the operator tool).
      */
     static final String[] FUNCTION_INBOUND_ADAPTERS = {
         "dev.userprofile.adapters.cognito",

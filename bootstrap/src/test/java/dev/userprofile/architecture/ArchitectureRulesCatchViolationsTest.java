@@ -126,7 +126,10 @@ class ArchitectureRulesCatchViolationsTest {
             "dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper",
             "dev.userprofile.adapters.cognito.directory.CognitoUserDirectory",
             "dev.userprofile.adapters.cognito.events.SyncInvocation",
-            "dev.userprofile.bootstrap.UserSyncHandler"
+            "dev.userprofile.bootstrap.UserSyncHandler",
+            "dev.userprofile.adapters.schedule.ReconcileInvocation",
+            "dev.userprofile.application.service.ReconcilePoolService",
+            "dev.userprofile.bootstrap.ReconcileHandler"
         }) {
             assertThat(product.contain(module)).as(module).isTrue();
         }

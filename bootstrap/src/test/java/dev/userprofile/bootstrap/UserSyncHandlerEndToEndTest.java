@@ -20,9 +20,7 @@ import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
@@ -46,13 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The sync function as Lambda runs it (its handler, wiring and priming) against cognito-local and dynalite, with the
  * events EventBridge delivers for Cognito's API calls; Cognito's requests pass a recording proxy.
  */
-@ExtendWith(SharedLocalTables.class)
+@ExtendWith({SharedLocalTables.class, SharedCognitoLocal.class})
 class UserSyncHandlerEndToEndTest {
 
     static final String SYNC = "UserSyncFunction";
-
-    @TempDir
-    static Path cognitoData;
 
     private static LocalTables tables;
     private static CognitoLocalServer cognitoLocal;
@@ -62,10 +56,9 @@ class UserSyncHandlerEndToEndTest {
     private static UserSyncHandler handler;
 
     @BeforeAll
-    static void start(LocalTables shared) throws Exception {
+    static void start(LocalTables shared, CognitoLocalServer sharedCognito) throws Exception {
         tables = shared;
-        cognitoLocal = CognitoLocalServer.start(
-                0, cognitoData, URI.create("http://127.0.0.1:9"), "none", List.of(), "123456", line -> {});
+        cognitoLocal = sharedCognito;
         cognitoFront = new FaultInjectingProxy(cognitoLocal.endpoint());
         admin = cognitoLocal.client();
         poolId = admin.createUserPool(b -> b.poolName("sync")).userPool().id();
@@ -76,7 +69,6 @@ class UserSyncHandlerEndToEndTest {
     static void stop() throws Exception {
         admin.close();
         cognitoFront.close();
-        cognitoLocal.close();
     }
 
     /** The function's variables from template.yaml, pointed at the local pool, table and Cognito. */

@@ -1,29 +1,69 @@
 package dev.userprofile.application.testing;
 
+import dev.userprofile.application.port.out.DirectoryPage;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectory;
+import dev.userprofile.application.port.out.UserDirectoryListing;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.domain.UserId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fake user pool for use-case tests: users by sub, an outage switch, and a count of the reads. */
-public final class InMemoryUserDirectory implements UserDirectory {
+/**
+ * A fake user pool for use-case tests: users by sub, listed in pages in sub order, an outage switch, users a listing
+ * misses (as a listing taken before they were created would), and counts of the reads.
+ */
+public final class InMemoryUserDirectory implements UserDirectory, UserDirectoryListing {
 
     private final Map<UserId, DirectoryUser> users = new ConcurrentHashMap<>();
+    private final Set<UserId> unlisted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean unavailable = new AtomicBoolean();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger pages = new AtomicInteger();
+    private final int pageSize;
+
+    public InMemoryUserDirectory() {
+        this(60);
+    }
+
+    public InMemoryUserDirectory(int pageSize) {
+        this.pageSize = pageSize;
+    }
 
     @Override
     public Optional<DirectoryUser> findBySub(UserId sub) {
         reads.incrementAndGet();
+        failIfDown();
+        return Optional.ofNullable(users.get(sub));
+    }
+
+    @Override
+    public DirectoryPage page(Optional<String> page) {
+        pages.incrementAndGet();
+        failIfDown();
+        List<DirectoryUser> listed = new ArrayList<>(users.values());
+        listed.removeIf(user -> unlisted.contains(user.id()));
+        listed.sort(Comparator.comparing(user -> user.id().value()));
+        int from = page.map(Integer::parseInt).orElse(0);
+        int to = Math.min(listed.size(), from + pageSize);
+        return new DirectoryPage(
+                listed.subList(Math.min(from, to), to),
+                0,
+                to < listed.size() ? Optional.of(Integer.toString(to)) : Optional.empty());
+    }
+
+    private void failIfDown() {
         if (unavailable.get()) {
             throw new UserDirectoryUnavailableException("the fake pool is down", null);
         }
-        return Optional.ofNullable(users.get(sub));
     }
 
     public void put(DirectoryUser user) {
@@ -34,11 +74,26 @@ public final class InMemoryUserDirectory implements UserDirectory {
         users.remove(sub);
     }
 
+    /** The listing misses {@code sub}, while a read by sub still finds it. */
+    public void leaveOutOfListing(UserId sub) {
+        unlisted.add(sub);
+    }
+
+    public Set<UserId> subs() {
+        return new HashSet<>(users.keySet());
+    }
+
     public void unavailable(boolean down) {
         unavailable.set(down);
     }
 
+    /** Reads of one user by sub. */
     public int reads() {
         return reads.get();
+    }
+
+    /** Pages listed. */
+    public int pages() {
+        return pages.get();
     }
 }

@@ -2,6 +2,7 @@ package dev.userprofile.application.testing;
 
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.UserEraser;
+import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserRegistrar;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * A fake for use-case tests: the same atomic add-if-absent, replace and erase contracts as the real store, in memory.
  * Each id holds a profile ({@link UserLookup.Found}) or a tombstone ({@link UserLookup.Erased}).
  */
-public final class InMemoryUserRepository implements UserLoader, UserRegistrar, UserUpdater, UserEraser {
+public final class InMemoryUserRepository implements UserLoader, UserRegistrar, UserUpdater, UserEraser, UserInventory {
 
     private final Map<UserId, UserLookup> items = new ConcurrentHashMap<>();
     private final AtomicInteger writeAttempts = new AtomicInteger();
@@ -84,6 +85,15 @@ public final class InMemoryUserRepository implements UserLoader, UserRegistrar, 
             return new UserLookup.Erased(erasure);
         });
         return result[0];
+    }
+
+    @Override
+    public void forEachUser(Consumer<User> action) {
+        items.values().forEach(stored -> {
+            if (stored instanceof UserLookup.Found found) {
+                action.accept(found.user());
+            }
+        });
     }
 
     /**

@@ -3,12 +3,14 @@ package dev.userprofile.bootstrap.admin;
 import dev.userprofile.adapters.cognito.admin.AdminCli;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
+import dev.userprofile.adapters.cognito.directory.RateLimiter;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.port.in.SyncUserUseCase;
-import dev.userprofile.application.port.out.UserInventory;
+import dev.userprofile.application.port.out.CallPacer;
 import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.service.ReconcilePoolService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.SyncUserService;
 import java.io.BufferedReader;
@@ -104,26 +106,29 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
     }
 
     @Override
-    public UserInventory inventory(String table) {
-        return repository(table);
+    public CallPacer pacer(double perSecond) {
+        return RateLimiter.perSecond(perSecond);
     }
 
     /**
-     * The sync use case as the sync function wires it, on the named pool and table; tombstones are kept for the
+     * The whole-pool reconcile as the scheduled function wires it, on the named pool and table, every Cognito call
+     * (pages and the re-read before each change) paced to {@code rate}. Erased users' tombstones are kept for the
      * template's default retention ({@link #TOMBSTONE_LIFETIME}).
      */
     @Override
-    public SyncUserUseCase syncUser(String userPoolId, String table) {
+    public ReconcilePoolUseCase reconcilePool(String userPoolId, String table, double rate) {
         DynamoDbUserRepository repository = repository(table);
+        CognitoUserDirectory directory = new CognitoUserDirectory(cognito(), userPoolId, new CognitoAttributesMapper());
         Clock clock = Clock.systemUTC();
-        return new SyncUserService(
-                new CognitoUserDirectory(cognito(), userPoolId, new CognitoAttributesMapper()),
+        SyncUserService syncUser = new SyncUserService(
+                directory,
                 repository,
                 repository,
                 repository,
                 new RegisterUserService(repository, clock),
                 clock,
                 TOMBSTONE_LIFETIME);
+        return new ReconcilePoolService(directory, repository, syncUser, RateLimiter.perSecond(rate));
     }
 
     private synchronized DynamoDbUserRepository repository(String table) {

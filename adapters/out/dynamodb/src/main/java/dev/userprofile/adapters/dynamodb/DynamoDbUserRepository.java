@@ -28,7 +28,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
@@ -240,32 +239,21 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
         }
     }
 
-    /** A Scan that reads only the key and the tombstone mark, page by page; tombstones are no stored users. */
+    /**
+     * A Scan of whole items, page by page, each mapped as a profile or a tombstone; tombstones are no stored users.
+     * (A Scan is charged by the size of the items read, whatever it projects, so reading whole items costs no more
+     * than reading keys.)
+     */
     @Override
-    public void forEachUserId(Consumer<UserId> action) {
+    public void forEachUser(Consumer<User> action) {
         try {
-            keys.scan(ScanEnhancedRequest.builder()
-                            .attributesToProject(UserItemSchema.PARTITION_KEY, UserItemSchema.ERASED_AT)
-                            .build())
-                    .items()
-                    .forEach(key -> {
-                        if (!key.erased()) {
-                            action.accept(key.userId());
-                        }
-                    });
+            lookups.scan(ScanEnhancedRequest.builder().build()).items().forEach(stored -> {
+                if (stored instanceof UserLookup.Found found) {
+                    action.accept(found.user());
+                }
+            });
         } catch (SdkException e) {
             throw unavailable("Scan", e);
-        }
-    }
-
-    @Override
-    public boolean remove(UserId id) {
-        try {
-            return keys.deleteItem(
-                            DeleteItemEnhancedRequest.builder().key(key(id)).build())
-                    != null;
-        } catch (SdkException e) {
-            throw unavailable("DeleteItem", e);
         }
     }
 

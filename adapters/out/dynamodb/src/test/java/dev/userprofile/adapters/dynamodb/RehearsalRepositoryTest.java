@@ -46,7 +46,7 @@ class RehearsalRepositoryTest {
 
     @Test
     void aCallTheRehearsalDoesNotKnowIsAMisuseNamedAsSuch() {
-        assertThatThrownBy(() -> rehearsal.forEachUserId(id -> {}))
+        assertThatThrownBy(() -> rehearsal.forEachUser(user -> {}))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("answers GetItem and PutItem, not DynamoDB_20120810.Scan");
     }

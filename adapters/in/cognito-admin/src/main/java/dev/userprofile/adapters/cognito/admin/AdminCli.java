@@ -1,11 +1,14 @@
 package dev.userprofile.adapters.cognito.admin;
 
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.application.port.in.ReconcilePoolCommand;
+import dev.userprofile.application.port.in.ReconcilePoolUseCase;
+import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.port.in.SyncUserUseCase;
-import dev.userprofile.application.port.out.UserInventory;
+import dev.userprofile.application.port.out.CallPacer;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.domain.UserId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,11 +34,14 @@ public final class AdminCli {
 
     /** ListUsers calls a second by default: well below Cognito's default quota for it, which the pool shares. */
     public static final double DEFAULT_RATE = 5;
+    /** The reconcile's guard by default: it never erases more than this share of the stored profiles in one run. */
+    public static final double DEFAULT_MAX_ERASURE_SHARE = 0.05;
 
     static final String USAGE = """
             usage: profiles-admin COMMAND [OPTIONS]
               backfill       --user-pool-id ID --table NAME [--dry-run] [--rate N] [--resume TOKEN]
-              reconcile      --user-pool-id ID --table NAME [--output FILE] [--delete-orphans [--yes]] [--rate N]
+              reconcile      --user-pool-id ID --table NAME [--output FILE] [--delete-orphans [--yes]]
+                             [--max-erasure-share S] [--rate N]
               attach-trigger --user-pool-id ID --post-confirmation ARN [--post-authentication ARN] [--dry-run] [--replace]
             Credentials and region come from the AWS SDK's default chains (profiles, SSO, environment);
             AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL_DYNAMODB override the endpoints.""";
@@ -48,10 +54,11 @@ public final class AdminCli {
 
         UserLoader users(String table);
 
-        UserInventory inventory(String table);
+        /** Cognito calls spaced to {@code perSecond}. */
+        CallPacer pacer(double perSecond);
 
-        /** Brings one user of {@code userPoolId} in line with it, in {@code table}: the reconcile's removal. */
-        SyncUserUseCase syncUser(String userPoolId, String table);
+        /** The whole-pool reconcile of {@code userPoolId} against {@code table}, its Cognito calls paced to {@code rate}. */
+        ReconcilePoolUseCase reconcilePool(String userPoolId, String table, double rate);
     }
 
     private final Services services;
@@ -85,7 +92,7 @@ public final class AdminCli {
                     reconcile(CommandLine.parse(
                             "reconcile",
                             options,
-                            Set.of("--user-pool-id", "--table", "--output", "--rate"),
+                            Set.of("--user-pool-id", "--table", "--output", "--rate", "--max-erasure-share"),
                             Set.of("--delete-orphans", "--yes")));
                 case "attach-trigger" ->
                     attach(CommandLine.parse(
@@ -124,7 +131,7 @@ public final class AdminCli {
     private int backfill(CommandLine line) throws InterruptedException {
         String pool = line.required("--user-pool-id");
         String table = line.required("--table");
-        RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
+        CallPacer rate = services.pacer(line.positiveNumber("--rate", DEFAULT_RATE));
         Backfill.Options options = new Backfill.Options(pool, line.flag("--dry-run"), line.optional("--resume"));
         Backfill backfill = new Backfill(
                 new UserPoolDirectory(services.cognito()),
@@ -169,21 +176,28 @@ public final class AdminCli {
             throw new UsageException("reconcile: --yes only goes with --delete-orphans");
         }
         Optional<Path> output = line.optional("--output").map(Path::of);
-        RateLimiter rate = RateLimiter.perSecond(line.positiveNumber("--rate", DEFAULT_RATE));
-        Reconcile reconcile = new Reconcile(
-                new UserPoolDirectory(services.cognito()),
-                services.inventory(table),
-                services.syncUser(pool, table),
-                rate);
+        double rate = line.positiveNumber("--rate", DEFAULT_RATE);
+        double maxShare = line.positiveNumber("--max-erasure-share", DEFAULT_MAX_ERASURE_SHARE);
+        if (maxShare > 1) {
+            throw new UsageException("reconcile: --max-erasure-share is a share of the stored profiles, at most 1");
+        }
+        // The operator's reconcile reports; it erases only on request, and registers nothing (backfill does).
+        ReconcilePoolCommand command = new ReconcilePoolCommand(
+                false,
+                deleteOrphans
+                        ? Optional.of(orphans -> confirm(orphans, pool, table, line.flag("--yes")))
+                        : Optional.empty(),
+                maxShare);
 
-        Reconcile.Report report = reconcile.run(
-                pool, deleteOrphans ? orphans -> confirm(orphans, pool, table, line.flag("--yes")) : null);
+        ReconcileReport report = services.reconcilePool(pool, table, rate).reconcile(command);
 
         StringBuilder subs = new StringBuilder();
-        report.missingProfiles().stream()
+        report.missing().stream()
+                .map(UserId::value)
                 .sorted()
                 .forEach(sub -> subs.append("missing-profile ").append(sub).append('\n'));
-        report.orphanedProfiles().stream()
+        report.orphaned().stream()
+                .map(UserId::value)
                 .sorted()
                 .forEach(sub -> subs.append("orphaned-profile ").append(sub).append('\n'));
         IOException unwritten = null;
@@ -200,24 +214,36 @@ public final class AdminCli {
         out.printf(
                 Locale.ROOT,
                 "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
-                report.missingProfiles().size(),
-                report.orphanedProfiles().size(),
-                report.removed(),
+                report.missing().size(),
+                report.orphaned().size(),
+                report.erased(),
                 output.map(p -> "; subs in " + p).orElse(""));
         if (unwritten != null) {
             throw new UncheckedIOException("cannot write " + output.get(), unwritten);
         }
-        if (report.removalRefused()) {
-            err.printf(
-                    Locale.ROOT,
-                    "reconcile: removed nothing: none of the %d profiles in table %s belongs to pool %s;"
-                            + " check that --table and --user-pool-id name the same stage%n",
-                    report.orphanedProfiles().size(),
-                    table,
-                    pool);
-        }
-        boolean orphansLeft = report.orphanedProfiles().size() > report.removed();
-        return report.missingProfiles().isEmpty() && !orphansLeft ? 0 : 1;
+        report.refused()
+                .ifPresent(refusal -> err.println("reconcile: removed nothing: "
+                        + switch (refusal) {
+                            case NO_STORED_PROFILE_IN_POOL ->
+                                String.format(
+                                        Locale.ROOT,
+                                        "none of the %d profiles in table %s belongs to pool %s; check that --table and"
+                                                + " --user-pool-id name the same stage",
+                                        report.orphaned().size(),
+                                        table,
+                                        pool);
+                            case POOL_LISTS_NO_USERS ->
+                                "pool " + pool + " lists no users while table " + table + " holds profiles";
+                            case TOO_MANY_ORPHANS ->
+                                String.format(
+                                        Locale.ROOT,
+                                        "%d orphans are more than --max-erasure-share %s of the profiles in table %s",
+                                        report.orphaned().size(),
+                                        maxShare,
+                                        table);
+                        }));
+        boolean orphansLeft = report.orphaned().size() > report.erased();
+        return report.missing().isEmpty() && !orphansLeft ? 0 : 1;
     }
 
     private boolean confirm(int orphans, String pool, String table, boolean yes) {

@@ -6,6 +6,7 @@ import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
+import dev.userprofile.application.port.out.CallPacer;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import java.io.PrintStream;
@@ -61,7 +62,7 @@ public final class Backfill {
     private final CognitoAttributesMapper mapper;
     private final RegisterUserUseCase registerUser;
     private final UserLoader users;
-    private final RateLimiter rate;
+    private final CallPacer rate;
     private final PrintStream progress;
     private final LongSupplier nanoTime;
 
@@ -70,7 +71,7 @@ public final class Backfill {
             CognitoAttributesMapper mapper,
             RegisterUserUseCase registerUser,
             UserLoader users,
-            RateLimiter rate,
+            CallPacer rate,
             PrintStream progress,
             LongSupplier nanoTime) {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -102,7 +103,7 @@ public final class Backfill {
                 interrupted = true;
                 break;
             }
-            rate.acquire();
+            rate.awaitTurn();
             PoolUsersPage page;
             try {
                 page = directory.page(options.userPoolId(), token);

@@ -4,11 +4,14 @@ import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.attributes.CognitoSub;
 import dev.userprofile.adapters.cognito.attributes.CognitoUserStatus;
 import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
+import dev.userprofile.application.port.out.DirectoryPage;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectory;
+import dev.userprofile.application.port.out.UserDirectoryListing;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +21,19 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
  * The stack's user pool as the {@link UserDirectory}: one {@code ListUsers} filtered on {@code sub = "..."} a user
  * (ADR 0019). Unlike {@code AdminGetUser}, which takes a user name, it finds every kind of user by sub (local,
- * federated, imported) in one call, and its quota category (UserList) is not one that sign-ins use.
+ * federated, imported) in one call, and its quota category (UserList) is not one that sign-ins use. As the
+ * {@link UserDirectoryListing} it pages through the pool with the same call, 60 users (Cognito's most) a page.
  */
-public final class CognitoUserDirectory implements UserDirectory {
+public final class CognitoUserDirectory implements UserDirectory, UserDirectoryListing {
+
+    /** Cognito's largest page. */
+    static final int PAGE_SIZE = 60;
 
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
@@ -54,6 +62,40 @@ public final class CognitoUserDirectory implements UserDirectory {
             throw unavailable(e);
         }
         return users.stream().findFirst().map(user -> toDirectoryUser(sub, user));
+    }
+
+    @Override
+    public DirectoryPage page(Optional<String> page) {
+        ListUsersResponse response;
+        try {
+            response = cognito.listUsers(
+                    b -> b.userPoolId(userPoolId).limit(PAGE_SIZE).paginationToken(page.orElse(null)));
+        } catch (SdkException e) {
+            throw unavailable(e);
+        }
+        List<DirectoryUser> users = new ArrayList<>(response.users().size());
+        int unreadable = 0;
+        for (UserType user : response.users()) {
+            Optional<UserId> sub = subOf(user);
+            if (sub.isPresent()) {
+                users.add(toDirectoryUser(sub.get(), user));
+            } else {
+                unreadable++;
+            }
+        }
+        return new DirectoryPage(
+                users,
+                unreadable,
+                Optional.ofNullable(response.paginationToken()).filter(token -> !token.isEmpty()));
+    }
+
+    private static Optional<UserId> subOf(UserType user) {
+        return user.attributes().stream()
+                .filter(attribute -> attribute.name().equals("sub"))
+                .map(AttributeType::value)
+                .filter(CognitoSub::isWellFormed)
+                .findFirst()
+                .map(UserId::new);
     }
 
     private DirectoryUser toDirectoryUser(UserId sub, UserType user) {

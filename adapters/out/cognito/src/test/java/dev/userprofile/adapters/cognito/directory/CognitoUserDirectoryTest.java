@@ -182,6 +182,45 @@ class CognitoUserDirectoryTest {
     }
 
     @Test
+    void listsEveryUserOfThePoolPageByPage() {
+        String pool =
+                admin.createUserPool(b -> b.poolName("listing")).userPool().id();
+        CognitoUserDirectory listing = new CognitoUserDirectory(functionClient, pool, new CognitoAttributesMapper());
+        java.util.Set<UserId> created = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            String email = email();
+            created.add(new UserId(admin
+                    .adminCreateUser(b -> b.userPoolId(pool)
+                            .username(email)
+                            .messageAction(MessageActionType.SUPPRESS)
+                            .userAttributes(attribute("email", email)))
+                    .user()
+                    .attributes()
+                    .stream()
+                    .filter(a -> a.name().equals("sub"))
+                    .findFirst()
+                    .orElseThrow()
+                    .value()));
+        }
+        java.util.Set<UserId> listed = new java.util.HashSet<>();
+        Optional<String> next = Optional.empty();
+        int pages = 0;
+        do {
+            var page = listing.page(next);
+            page.users().forEach(user -> listed.add(user.id()));
+            assertThat(page.unreadable()).isZero();
+            next = page.nextPage();
+            pages++;
+        } while (next.isPresent() && pages < 10);
+
+        assertThat(listed).isEqualTo(created);
+        assertThatThrownBy(() -> new CognitoUserDirectory(
+                                functionClient, "eu-west-1_missing", new CognitoAttributesMapper())
+                        .page(Optional.empty()))
+                .isInstanceOf(UserDirectoryUnavailableException.class);
+    }
+
+    @Test
     void aSubThatCannotBeFilteredIsRefusedWithoutACall() {
         assertThatThrownBy(() -> directory.findBySub(new UserId("a\"b")))
                 .isInstanceOf(IllegalArgumentException.class)

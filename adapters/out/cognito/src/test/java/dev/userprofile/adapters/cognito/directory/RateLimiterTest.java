@@ -1,4 +1,4 @@
-package dev.userprofile.adapters.cognito.admin;
+package dev.userprofile.adapters.cognito.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +24,7 @@ class RateLimiterTest {
         long start = now;
 
         for (int i = 0; i < 9; i++) {
-            limiter.acquire();
+            limiter.awaitTurn();
         }
 
         assertThat(waits).hasSize(8).allMatch(wait -> wait.equals(Duration.ofMillis(250)));
@@ -34,14 +34,14 @@ class RateLimiterTest {
     @Test
     void timeAlreadySpentBetweenCallsCountsAndIdleTimeBuysNoBurst() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(2, () -> now, sleeper);
-        limiter.acquire();
+        limiter.awaitTurn();
         now += 300_000_000L; // the work after the first call took 300 ms of the 500 ms slot
-        limiter.acquire();
+        limiter.awaitTurn();
         assertThat(waits).containsExactly(Duration.ofMillis(200));
 
         now += 10_000_000_000L; // ten idle seconds
-        limiter.acquire();
-        limiter.acquire();
+        limiter.awaitTurn();
+        limiter.awaitTurn();
         assertThat(waits).containsExactly(Duration.ofMillis(200), Duration.ofMillis(500));
     }
 

@@ -1,5 +1,6 @@
-package dev.userprofile.adapters.cognito.admin;
+package dev.userprofile.adapters.cognito.directory;
 
+import dev.userprofile.application.port.out.CallPacer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -8,7 +9,7 @@ import java.util.function.LongSupplier;
  * Spaces calls evenly so that they never exceed {@code perSecond}: each call waits until its slot. Cognito's
  * {@code ListUsers} quota is shared by everything that reads the pool, so a backfill stays well below it.
  */
-public final class RateLimiter {
+public final class RateLimiter implements CallPacer {
 
     /** Waits, interruptibly. */
     public interface Sleeper {
@@ -35,7 +36,8 @@ public final class RateLimiter {
     }
 
     /** Returns when the next call may be made. */
-    public synchronized void acquire() throws InterruptedException {
+    @Override
+    public synchronized void awaitTurn() throws InterruptedException {
         long now = nanoTime.getAsLong();
         if (!started) {
             started = true;

@@ -1,0 +1,230 @@
+package dev.userprofile.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userprofile.application.port.in.ErasureApproval;
+import dev.userprofile.application.port.in.ReconcilePoolCommand;
+import dev.userprofile.application.port.in.ReconcileReport;
+import dev.userprofile.application.port.out.DirectoryUser;
+import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
+import dev.userprofile.application.port.out.UserLookup;
+import dev.userprofile.application.testing.InMemoryUserDirectory;
+import dev.userprofile.application.testing.InMemoryUserRepository;
+import dev.userprofile.domain.User;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.UserStatus;
+import dev.userprofile.domain.VerifiableEmail;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ReconcilePoolServiceTest {
+
+    private static final Instant JOINED = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T03:00:00Z"), ZoneOffset.UTC);
+
+    private final InMemoryUserRepository store = new InMemoryUserRepository();
+    private final InMemoryUserDirectory pool = new InMemoryUserDirectory(2);
+    private final AtomicInteger turns = new AtomicInteger();
+    private final ReconcilePoolService service = new ReconcilePoolService(
+            pool,
+            store,
+            new SyncUserService(
+                    pool, store, store, store, new RegisterUserService(store, CLOCK), CLOCK, Duration.ofDays(30)),
+            turns::incrementAndGet);
+
+    private static UserId id(int n) {
+        return new UserId("sub-" + n);
+    }
+
+    private static UserProfile profile(String email) {
+        return UserProfile.builder().email(VerifiableEmail.of(email, true)).build();
+    }
+
+    private void inPool(int n, String email) {
+        pool.put(new DirectoryUser(id(n), profile(email), UserStatus.ACTIVE, true, JOINED));
+    }
+
+    private void stored(int n, String email) {
+        store.store(User.register(id(n), profile(email), JOINED));
+    }
+
+    /** Users 1..count in both the pool and the store, alike. */
+    private void inLine(int count) {
+        for (int n = 1; n <= count; n++) {
+            inPool(n, "u" + n + "@example.com");
+            stored(n, "u" + n + "@example.com");
+        }
+    }
+
+    private static ReconcilePoolCommand repairAndErase(double share) {
+        return new ReconcilePoolCommand(true, Optional.of(ErasureApproval.ALWAYS), share);
+    }
+
+    @Test
+    void registersMissingUsersAndAppliesStaleIdentitiesPageByPage() throws InterruptedException {
+        inLine(5);
+        inPool(6, "new@example.com");
+        pool.put(new DirectoryUser(id(2), profile("u2@example.com"), UserStatus.DISABLED, true, JOINED));
+        inPool(3, "changed@example.com");
+        pool.put(new DirectoryUser(id(7), profile("invited@example.com"), UserStatus.ACTIVE, false, JOINED));
+
+        ReconcileReport report = service.reconcile(repairAndErase(0.1));
+
+        assertThat(report.checked()).isEqualTo(7);
+        assertThat(report.missing()).containsExactly(id(6));
+        assertThat(report.stale()).containsExactlyInAnyOrder(id(2), id(3));
+        assertThat(report.orphaned()).isEmpty();
+        assertThat(report.registered()).isEqualTo(1);
+        assertThat(report.updated()).isEqualTo(2);
+        assertThat(store.findById(id(6))).isPresent();
+        assertThat(store.findById(id(7))).as("not eligible: no profile owed").isEmpty();
+        assertThat(store.findById(id(2)).orElseThrow().status()).isEqualTo(UserStatus.DISABLED);
+        assertThat(store.findById(id(3)).orElseThrow().profile().email())
+                .contains(VerifiableEmail.of("changed@example.com", true));
+        assertThat(pool.pages()).as("7 users, 2 a page").isEqualTo(4);
+        assertThat(turns.get()).as("every page and every re-read is paced").isEqualTo(4 + 3);
+    }
+
+    @Test
+    void aReportOnlyRunWritesNothing() throws InterruptedException {
+        inLine(3);
+        inPool(4, "new@example.com");
+        stored(9, "gone@example.com");
+        int writes = store.writeAttempts();
+
+        ReconcileReport report = service.reconcile(new ReconcilePoolCommand(false, Optional.empty(), 0.5));
+
+        assertThat(report.missing()).containsExactly(id(4));
+        assertThat(report.orphaned()).containsExactly(id(9));
+        assertThat(report.refused()).isEmpty();
+        assertThat(store.writeAttempts()).isEqualTo(writes);
+        assertThat(pool.reads()).isZero();
+    }
+
+    @Test
+    void erasesOrphansAfterReadingEachFromThePoolOnceMore() throws InterruptedException {
+        inLine(10);
+        stored(11, "gone@example.com");
+        List<Integer> asked = new ArrayList<>();
+
+        ReconcileReport report = service.reconcile(new ReconcilePoolCommand(
+                true,
+                Optional.of(orphans -> {
+                    asked.add(orphans);
+                    return true;
+                }),
+                0.1));
+
+        assertThat(asked).containsExactly(1);
+        assertThat(report.erased()).isEqualTo(1);
+        assertThat(store.lookUp(id(11))).isInstanceOf(UserLookup.Erased.class);
+        assertThat(pool.reads()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrphanTheListingMissedButThePoolStillHasIsNeverErased() throws InterruptedException {
+        inLine(10);
+        pool.leaveOutOfListing(id(4));
+
+        ReconcileReport report = service.reconcile(repairAndErase(0.5));
+
+        assertThat(report.orphaned()).containsExactly(id(4));
+        assertThat(report.erased()).isZero();
+        assertThat(store.findById(id(4))).isPresent();
+    }
+
+    @Test
+    void aPoolThatListsNobodyIsRefusedAndNothingIsErased() throws InterruptedException {
+        stored(1, "a@example.com");
+        stored(2, "b@example.com");
+        List<Integer> asked = new ArrayList<>();
+
+        ReconcileReport report = service.reconcile(new ReconcilePoolCommand(
+                true,
+                Optional.of(orphans -> {
+                    asked.add(orphans);
+                    return true;
+                }),
+                1.0));
+
+        assertThat(report.refused()).contains(ReconcileReport.Refusal.POOL_LISTS_NO_USERS);
+        assertThat(asked).as("never even asked").isEmpty();
+        assertThat(store.findById(id(1))).isPresent();
+        assertThat(store.findById(id(2))).isPresent();
+    }
+
+    @Test
+    void aStoreNoneOfWhoseUsersThePoolListsIsRefused() throws InterruptedException {
+        stored(1, "a@example.com");
+        inPool(5, "other@example.com");
+
+        ReconcileReport report = service.reconcile(repairAndErase(1.0));
+
+        assertThat(report.refused()).contains(ReconcileReport.Refusal.NO_STORED_PROFILE_IN_POOL);
+        assertThat(store.findById(id(1))).isPresent();
+    }
+
+    @Test
+    void moreOrphansThanTheShareAreRefused() throws InterruptedException {
+        inLine(10);
+        stored(11, "gone1@example.com");
+        stored(12, "gone2@example.com");
+
+        ReconcileReport report = service.reconcile(repairAndErase(0.1));
+
+        assertThat(report.refused()).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
+        assertThat(report.erased()).isZero();
+        assertThat(store.findById(id(11))).isPresent();
+        assertThat(ReconcilePoolService.guard(10, 12, 2, 0.2)).isEmpty();
+        assertThat(ReconcilePoolService.guard(10, 12, 3, 0.2)).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
+    }
+
+    @Test
+    void anOperatorWhoSaysNoKeepsEveryProfile() throws InterruptedException {
+        inLine(10);
+        stored(11, "gone@example.com");
+
+        ReconcileReport report = service.reconcile(new ReconcilePoolCommand(true, Optional.of(orphans -> false), 1.0));
+
+        assertThat(report.orphaned()).containsExactly(id(11));
+        assertThat(report.erased()).isZero();
+        assertThat(store.findById(id(11))).isPresent();
+    }
+
+    @Test
+    void tombstonesAreNeitherOrphansNorProfiles() throws InterruptedException {
+        inLine(3);
+        inPool(4, "gone@example.com");
+        stored(4, "gone@example.com");
+        pool.delete(id(4));
+        service.reconcile(repairAndErase(0.5));
+        assertThat(store.lookUp(id(4))).isInstanceOf(UserLookup.Erased.class);
+
+        ReconcileReport again = service.reconcile(repairAndErase(0.5));
+
+        assertThat(again.orphaned()).isEmpty();
+        assertThat(again.erased()).isZero();
+        assertThat(Set.of(again.checked())).containsExactly(3);
+    }
+
+    @Test
+    void aPoolThatCannotBeReadStopsTheRunAndErasesNothing() {
+        inLine(3);
+        stored(9, "gone@example.com");
+        pool.unavailable(true);
+
+        assertThatThrownBy(() -> service.reconcile(repairAndErase(1.0)))
+                .isInstanceOf(UserDirectoryUnavailableException.class);
+        assertThat(store.findById(id(9))).isPresent();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.userprofile.bootstrap.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoublePredicate;
+
+/**
+ * How the scheduled reconcile paces itself and how much it may erase in one run.
+ *
+ * @param callsPerSecond  Cognito calls a second (pages and the re-read before each change): a share of the
+ *                        account's UserList quota (30 a second by default), which the sync function shares
+ * @param maxErasureShare the guard: more orphans than this share of the stored profiles are never erased in one run
+ */
+public record ReconcileSettings(double callsPerSecond, double maxErasureShare) {
+
+    public static final String RECONCILE_CALLS_PER_SECOND = "RECONCILE_CALLS_PER_SECOND";
+    public static final String RECONCILE_MAX_ERASURE_SHARE = "RECONCILE_MAX_ERASURE_SHARE";
+
+    static final double DEFAULT_CALLS_PER_SECOND = 5;
+    static final double DEFAULT_MAX_ERASURE_SHARE = 0.05;
+
+    public ReconcileSettings {
+        if (!(callsPerSecond > 0 && callsPerSecond <= 30)) {
+            throw new IllegalArgumentException("callsPerSecond must be above 0 and at most 30");
+        }
+        if (!(maxErasureShare >= 0 && maxErasureShare <= 1)) {
+            throw new IllegalArgumentException("maxErasureShare must be from 0 to 1");
+        }
+    }
+
+    /** @throws IllegalStateException naming every malformed variable, so a bad deployment fails at init */
+    public static ReconcileSettings fromEnvironment(Map<String, String> environment) {
+        List<String> problems = new ArrayList<>();
+        double rate = number(
+                environment,
+                RECONCILE_CALLS_PER_SECOND,
+                DEFAULT_CALLS_PER_SECOND,
+                value -> value > 0 && value <= 30,
+                "a number above 0 and at most 30",
+                problems);
+        double share = number(
+                environment,
+                RECONCILE_MAX_ERASURE_SHARE,
+                DEFAULT_MAX_ERASURE_SHARE,
+                value -> value >= 0 && value <= 1,
+                "a number from 0 to 1",
+                problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(
+                    "Malformed configuration: " + String.join("; ", problems) + " (template.yaml sets both)");
+        }
+        return new ReconcileSettings(rate, share);
+    }
+
+    private static double number(
+            Map<String, String> environment,
+            String name,
+            double defaultValue,
+            DoublePredicate allowed,
+            String rule,
+            List<String> problems) {
+        String text = environment.getOrDefault(name, "").strip();
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (allowed.test(value)) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below.
+        }
+        problems.add(name + " must be " + rule);
+        return defaultValue;
+    }
+}

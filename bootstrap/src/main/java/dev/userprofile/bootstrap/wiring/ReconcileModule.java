@@ -1,0 +1,79 @@
+package dev.userprofile.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.directory.CognitoClients;
+import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
+import dev.userprofile.adapters.cognito.directory.RateLimiter;
+import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
+import dev.userprofile.adapters.dynamodb.DynamoDbClients;
+import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.adapters.schedule.ReconcileInvocation;
+import dev.userprofile.application.port.in.ReconcilePoolUseCase;
+import dev.userprofile.application.service.ReconcilePoolService;
+import dev.userprofile.application.service.RegisterUserService;
+import dev.userprofile.application.service.SyncUserService;
+import dev.userprofile.bootstrap.config.Configuration;
+import dev.userprofile.bootstrap.config.ReconcileSettings;
+import dev.userprofile.bootstrap.config.SyncSettings;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * The scheduled reconcile: the pool listed through the directory, the table scanned and changed through the
+ * repository, every change through the same sync use case as the events. A daily batch job runs no SnapStart: a
+ * cold start is nothing beside its minutes of paced calls.
+ */
+@Module
+public final class ReconcileModule {
+
+    private ReconcileModule() {}
+
+    @Provides
+    @Singleton
+    static DynamoDbUserRepository repository(
+            Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
+        return new DynamoDbUserRepository(
+                DynamoDbClients.enhanced(AwsClientModule.dynamoDbClientBuilder(
+                                configuration, httpClient, credentials, DynamoDbCallBudget.SYNC)
+                        .build()),
+                configuration.tableName());
+    }
+
+    @Provides
+    @Singleton
+    static CognitoUserDirectory directory(
+            Configuration configuration,
+            SyncSettings settings,
+            SdkHttpClient httpClient,
+            AwsCredentialsProvider credentials) {
+        CognitoIdentityProviderClient cognito = CognitoClients.builder(
+                        configuration.region(), settings.cognitoEndpoint(), httpClient, credentials)
+                .build();
+        return new CognitoUserDirectory(cognito, settings.userPoolId(), new CognitoAttributesMapper());
+    }
+
+    @Provides
+    @Singleton
+    static ReconcilePoolUseCase reconcilePool(
+            CognitoUserDirectory directory,
+            DynamoDbUserRepository users,
+            SyncSettings sync,
+            ReconcileSettings reconcile,
+            Clock clock) {
+        SyncUserService syncUser = new SyncUserService(
+                directory, users, users, users, new RegisterUserService(users, clock), clock, sync.tombstoneLifetime());
+        return new ReconcilePoolService(directory, users, syncUser, RateLimiter.perSecond(reconcile.callsPerSecond()));
+    }
+
+    @Provides
+    @Singleton
+    static ReconcileInvocation reconcileInvocation(
+            ReconcilePoolUseCase reconcilePool, ReconcileSettings settings, Clock clock, Configuration configuration) {
+        return new ReconcileInvocation(reconcilePool, settings.maxErasureShare(), clock, configuration.functionName());
+    }
+}
