@@ -7,8 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -111,11 +113,56 @@ final class Demo {
             out.println("FAILED: the profile API did not answer as expected");
             return false;
         }
+
+        String changed = "ada.lovelace+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        step("9. AdminUpdateUserAttributes: email " + changed + ", verified -> CloudTrail records the call, "
+                + "EventBridge invokes the sync function, which reads the user from the pool again");
+        cognito.adminUpdateUserAttributes(b -> b.userPoolId(stack.userPoolId())
+                .username(email)
+                .userAttributes(attribute("email", changed), attribute("email_verified", "true")));
+        Map<String, AttributeValue> synced = awaitItem(
+                sub,
+                item -> item.containsKey("email")
+                        && changed.equals(item.get("email").s()));
+        out.println("   profile: " + Profiles.describe(stack, sub));
+        if (synced == null
+                || !"Countess of Lovelace".equals(synced.get("displayName").s())) {
+            out.println("FAILED: the changed email did not reach the profile, or the user's own name was lost");
+            return false;
+        }
+
+        step("10. AdminDeleteUser -> the sync function finds the user gone and erases the profile's personal data");
+        cognito.adminDeleteUser(b -> b.userPoolId(stack.userPoolId()).username(changed));
+        Map<String, AttributeValue> erased = awaitItem(sub, item -> item.containsKey("erasedAt"));
+        out.println("   item: " + Profiles.describe(stack, sub));
+        if (erased == null || erased.containsKey("email") || erased.containsKey("givenName")) {
+            out.println("FAILED: the deleted user's data is still in the table");
+            return false;
+        }
         out.println();
         out.println("OK: one profile stored at confirmation, unchanged by the password reset, read and changed "
-                + "through the profile API, a stale change refused (" + Profiles.count(stack) + " item(s) in "
-                + LocalStack.TABLE_NAME + ").");
+                + "through the profile API, a stale change refused, a verified email change synced from Cognito's "
+                + "event, and the user's data erased when they were deleted (" + Profiles.count(stack)
+                + " item(s) in " + LocalStack.TABLE_NAME + ").");
         return true;
+    }
+
+    /** Waits (up to 20 s) for the sync function, which Cognito's events reach asynchronously, to have acted. */
+    private Map<String, AttributeValue> awaitItem(String sub, Predicate<Map<String, AttributeValue>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, AttributeValue> item = Profiles.item(stack, sub);
+            if (done.test(item)) {
+                return item;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     private URI me() {

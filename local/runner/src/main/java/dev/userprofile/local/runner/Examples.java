@@ -23,6 +23,12 @@ final class Examples {
                   aws dynamodb scan --endpoint-url %3$s --table-name %4$s
                   aws lambda invoke --endpoint-url %5$s --function-name %8$s \\
                       --cli-binary-format raw-in-base64-out --payload file://events/sign-up.json /dev/stdout
+                  aws cognito-idp admin-update-user-attributes --endpoint-url %1$s --user-pool-id %9$s \\
+                      --username you@example.com \\
+                      --user-attributes Name=email,Value=new@example.com Name=email_verified,Value=true
+                      # the sync function gets the CloudTrail event and the profile follows; then get-item again
+                  aws lambda invoke --endpoint-url %5$s --function-name ReconcileFunction /dev/stdout
+                      # the scheduled reconcile, now: its summary line
 
                 JavaScript (AWS SDK v3, Node.js 20+)
                   import { CognitoIdentityProviderClient, SignUpCommand, ConfirmSignUpCommand }
@@ -44,6 +50,7 @@ final class Examples {
                         stack.lambdaEndpoint(),
                         stack.code(),
                         LocalStack.REGION,
-                        stack.functionName());
+                        stack.functionName(),
+                        stack.userPoolId());
     }
 }

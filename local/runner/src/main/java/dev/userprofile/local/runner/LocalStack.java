@@ -1,21 +1,29 @@
 package dev.userprofile.local.runner;
 
+import dev.userprofile.bootstrap.ReconcileHandler;
+import dev.userprofile.local.support.cognito.CognitoEventRecorder;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.PoolTokenVerifier;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.InvokeApi;
 import dev.userprofile.local.support.lambda.LocalHttpApi;
 import dev.userprofile.local.support.lambda.LocalLambda;
+import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.support.lambda.RuntimeApi;
 import dev.userprofile.local.support.process.Shutdown;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +44,13 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String FUNCTION_LOGICAL_ID = "PostConfirmationFunction";
     public static final String API_FUNCTION_LOGICAL_ID = "ProfileApiFunction";
+    public static final String SYNC_FUNCTION_LOGICAL_ID = "UserSyncFunction";
+    public static final String RECONCILE_FUNCTION_LOGICAL_ID = "ReconcileFunction";
     static final String USER_POOL_LOGICAL_ID = "UserPool";
     public static final String TABLE_NAME = "user-profiles-local";
     public static final String REGION = LocalTables.REGION;
+    /** The SDK's standard variable for Cognito's endpoint, as every function and the operator tool read it. */
+    static final String COGNITO_ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
 
     /** Where each part listens (0 = any free port) and whether data is kept. */
     public record Options(
@@ -56,8 +68,10 @@ public final class LocalStack implements AutoCloseable {
     private final InvokeApi invokeApi;
     private final LocalLambda lambda;
     private final LocalLambda apiFunction;
+    private final LocalLambda syncFunction;
     private final LocalHttpApi api;
     private final CognitoLocalServer cognito;
+    private final CognitoEventRecorder cloudTrail;
     private final CognitoIdentityProviderClient cognitoClient;
     private final String userPoolId;
     private final String clientId;
@@ -67,8 +81,10 @@ public final class LocalStack implements AutoCloseable {
             InvokeApi invokeApi,
             LocalLambda lambda,
             LocalLambda apiFunction,
+            LocalLambda syncFunction,
             LocalHttpApi api,
             CognitoLocalServer cognito,
+            CognitoEventRecorder cloudTrail,
             CognitoIdentityProviderClient cognitoClient,
             String userPoolId,
             String clientId) {
@@ -76,8 +92,10 @@ public final class LocalStack implements AutoCloseable {
         this.invokeApi = invokeApi;
         this.lambda = lambda;
         this.apiFunction = apiFunction;
+        this.syncFunction = syncFunction;
         this.api = api;
         this.cognito = cognito;
+        this.cloudTrail = cloudTrail;
         this.cognitoClient = cognitoClient;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
@@ -90,8 +108,10 @@ public final class LocalStack implements AutoCloseable {
         InvokeApi invokeApi = null;
         LocalLambda lambda = null;
         LocalLambda apiFunction = null;
+        LocalLambda syncFunction = null;
         LocalHttpApi api = null;
         CognitoLocalServer cognito = null;
+        CognitoEventRecorder cloudTrail = null;
         CognitoIdentityProviderClient cognitoClient = null;
         try {
             tables = LocalTables.start(new LocalTables.Options(
@@ -122,16 +142,35 @@ public final class LocalStack implements AutoCloseable {
 
             Path cognitoDir =
                     options.dataDir().map(d -> d.resolve("cognito")).orElseGet(LocalStack::temporaryDirectory);
+            // cognito-local behind a proxy that plays CloudTrail and EventBridge: users and tools reach the proxy.
             cognito = CognitoLocalServer.start(
-                    options.cognitoPort(),
+                    0,
                     cognitoDir,
                     invokeApi.endpoint(),
                     function.logicalId(),
                     poolTriggers(template),
                     options.code(),
                     cognitoLog);
-            cognitoClient = cognito.client();
-            String poolId = existingOrNewPool(cognitoClient);
+            String poolId;
+            try (CognitoIdentityProviderClient direct = cognito.client()) {
+                poolId = existingOrNewPool(direct);
+            }
+            Map<String, String> syncEnvironment =
+                    new HashMap<>(tables.functionEnvironment(SYNC_FUNCTION_LOGICAL_ID, Map.of("UserPool", poolId)));
+            syncEnvironment.put(COGNITO_ENDPOINT_VARIABLE, cognito.endpoint().toString());
+            syncFunction = LocalLambda.start(new LocalLambda.Launch(
+                    TemplateFunction.fromTemplate(template, SYNC_FUNCTION_LOGICAL_ID),
+                    LocalLambda.defaultArtifact(),
+                    syncEnvironment,
+                    List.of("--enable-native-access=ALL-UNNAMED"),
+                    false,
+                    0,
+                    line -> functionLog.accept("sync | " + line)));
+            invokeApi.register(SYNC_FUNCTION_LOGICAL_ID, syncFunction::invoke);
+            LocalLambda sync = syncFunction;
+            cloudTrail = new CognitoEventRecorder(
+                    options.cognitoPort(), cognito.endpoint(), subscribedEvents(template), sync::invoke);
+            cognitoClient = CognitoLocalServer.client(cloudTrail.endpoint());
             String clientId = existingOrNewClient(cognitoClient, poolId);
             api = new LocalHttpApi(
                     options.apiPort(),
@@ -140,10 +179,27 @@ public final class LocalStack implements AutoCloseable {
                     Clock.systemUTC());
             lambda.awaitReady(Duration.ofSeconds(30));
             apiFunction.awaitReady(Duration.ofSeconds(30));
-            return new LocalStack(
-                    tables, invokeApi, lambda, apiFunction, api, cognito, cognitoClient, poolId, clientId);
+            syncFunction.awaitReady(Duration.ofSeconds(30));
+            LocalStack stack = new LocalStack(
+                    tables,
+                    invokeApi,
+                    lambda,
+                    apiFunction,
+                    syncFunction,
+                    api,
+                    cognito,
+                    cloudTrail,
+                    cognitoClient,
+                    poolId,
+                    clientId);
+            // On demand, as the schedule would: its summary line is the answer.
+            invokeApi.register(
+                    RECONCILE_FUNCTION_LOGICAL_ID,
+                    event -> new RuntimeApi.InvocationResult(stack.reconcile(), Optional.empty()));
+            return stack;
         } catch (RuntimeException e) {
-            Shutdown.closeAll(cognitoClient, api, apiFunction, cognito, invokeApi, lambda, tables);
+            Shutdown.closeAll(
+                    cognitoClient, api, cloudTrail, syncFunction, apiFunction, cognito, invokeApi, lambda, tables);
             throw e;
         }
     }
@@ -189,13 +245,34 @@ public final class LocalStack implements AutoCloseable {
         return tables.endpoint();
     }
 
-    /** Lambda's Invoke API for both functions (the trigger and the profile API), by logical id. */
+    /**
+     * Lambda's Invoke API for the functions (the trigger, the profile API, the sync function, and the reconcile on
+     * demand), by logical id.
+     */
     public URI lambdaEndpoint() {
         return invokeApi.endpoint();
     }
 
+    /** Where users and tools reach Cognito: cognito-local behind the stack's CloudTrail stand-in. */
     public URI cognitoEndpoint() {
-        return cognito.endpoint();
+        return cloudTrail.endpoint();
+    }
+
+    /**
+     * Runs the scheduled reconcile once, now, as its schedule would: the function's handler with the template's
+     * variables, on this stack's pool and table; returns its summary line.
+     */
+    public String reconcile() {
+        Map<String, String> environment = new HashMap<>(
+                tables.functionEnvironment(RECONCILE_FUNCTION_LOGICAL_ID, Map.of("UserPool", userPoolId)));
+        environment.put(COGNITO_ENDPOINT_VARIABLE, cognito.endpoint().toString());
+        LocalLambdaContext context = new LocalLambdaContext();
+        new ReconcileHandler(environment)
+                .handleRequest(
+                        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                        OutputStream.nullOutputStream(),
+                        context);
+        return context.logLines().getLast();
     }
 
     /** The profile API, as API Gateway would serve it: {@code GET} and {@code PATCH} {@code {endpoint}/me}. */
@@ -229,7 +306,26 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        Shutdown.closeAll(cognitoClient, api, cognito, invokeApi, apiFunction, lambda, tables);
+        Shutdown.closeAll(
+                cognitoClient, api, cloudTrail, cognito, invokeApi, syncFunction, apiFunction, lambda, tables);
+    }
+
+    /** The Cognito calls template.yaml's rule sends to the sync function. */
+    static List<String> subscribedEvents(Path template) {
+        Map<String, Object> function = CloudFormationYaml.properties(
+                CloudFormationYaml.load(template), SYNC_FUNCTION_LOGICAL_ID, "AWS::Serverless::Function");
+        Map<String, Object> rule = CloudFormationYaml.map(
+                CloudFormationYaml.map(
+                                CloudFormationYaml.map(function.get("Events"), "Events")
+                                        .get("CognitoUserChanges"),
+                                "CognitoUserChanges")
+                        .get("Properties"),
+                "Properties");
+        Map<String, Object> detail = CloudFormationYaml.map(
+                CloudFormationYaml.map(rule.get("Pattern"), "Pattern").get("detail"), "detail");
+        return CloudFormationYaml.list(detail.get("eventName"), "eventName").stream()
+                .map(Object::toString)
+                .toList();
     }
 
     /** The triggers template.yaml attaches to the user pool (the keys of its {@code LambdaConfig}). */

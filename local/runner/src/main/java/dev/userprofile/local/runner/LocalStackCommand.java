@@ -99,9 +99,11 @@ public final class LocalStackCommand {
         LocalStack stack = LocalStack.start(options, line -> OUT.println("  function | " + line), line -> {});
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         OUT.println("dynalite (DynamoDB API)  " + stack.dynamoDbEndpoint() + "   table " + LocalStack.TABLE_NAME);
-        OUT.println("Lambda Invoke API        " + stack.lambdaEndpoint() + "   function " + stack.functionName());
+        OUT.println("Lambda Invoke API        " + stack.lambdaEndpoint() + "   functions " + stack.functionName() + ", "
+                + LocalStack.API_FUNCTION_LOGICAL_ID + ", " + LocalStack.SYNC_FUNCTION_LOGICAL_ID + ", "
+                + LocalStack.RECONCILE_FUNCTION_LOGICAL_ID + " (on demand)");
         OUT.println("cognito-local            " + stack.cognitoEndpoint() + "   pool " + stack.userPoolId()
-                + "   client " + stack.clientId());
+                + "   client " + stack.clientId() + "   (its user calls reach the sync function as CloudTrail events)");
         OUT.println("profile API (HTTP API)   " + stack.apiEndpoint() + "/me   JWT authorizer on that pool and client");
         return stack;
     }

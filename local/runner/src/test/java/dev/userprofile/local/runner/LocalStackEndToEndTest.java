@@ -105,6 +105,63 @@ class LocalStackEndToEndTest {
                 .count();
     }
 
+    private static Map<String, AttributeValue> awaitItem(
+            String sub, java.util.function.Predicate<Map<String, AttributeValue>> done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        Map<String, AttributeValue> item = Map.of();
+        while (System.nanoTime() < deadline) {
+            item = stack.dynamoDb()
+                    .getItem(b -> b.tableName(LocalStack.TABLE_NAME)
+                            .consistentRead(true)
+                            .key(Map.of("userId", AttributeValue.fromS(sub))))
+                    .item();
+            if (done.test(item)) {
+                return item;
+            }
+            Thread.sleep(100);
+        }
+        return item;
+    }
+
+    @Test
+    void cognitosUserCallsReachTheSyncFunctionAsEventsAndTheReconcileRunsOnDemand() throws InterruptedException {
+        String email = newEmail();
+        String sub = signUp(email, "Eve");
+        confirm(email);
+
+        cognito.adminDisableUser(b -> b.userPoolId(stack.userPoolId()).username(email));
+        assertThat(awaitItem(sub, item -> AttributeValue.fromS("DISABLED").equals(item.get("accountStatus"))))
+                .as("the disabling reached the profile through the sync function")
+                .containsEntry("accountStatus", AttributeValue.fromS("DISABLED"));
+
+        String invited = newEmail();
+        cognito.adminCreateUser(b -> b.userPoolId(stack.userPoolId())
+                .username(invited)
+                .messageAction("SUPPRESS")
+                .temporaryPassword("Temporary-Pass-1")
+                .userAttributes(
+                        AttributeType.builder().name("email").value(invited).build()));
+        cognito.adminSetUserPassword(b -> b.userPoolId(stack.userPoolId())
+                .username(invited)
+                .password(PASSWORD)
+                .permanent(true));
+        String invitedSub =
+                cognito.adminGetUser(b -> b.userPoolId(stack.userPoolId()).username(invited)).userAttributes().stream()
+                        .filter(a -> a.name().equals("sub"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value();
+        assertThat(awaitItem(invitedSub, item -> item.containsKey("email")))
+                .as("a permanent password makes a user who can sign in, registered from the event")
+                .containsEntry("email", AttributeValue.fromS(invited));
+
+        String answer = lambda.invoke(b -> b.functionName(LocalStack.RECONCILE_FUNCTION_LOGICAL_ID))
+                .payload()
+                .asUtf8String();
+        // What it finds depends on what the other tests left in this shared stack; that it ran is the point here.
+        assertThat(answer).contains("\"event\":\"reconcile\"", "\"Checked\":");
+    }
+
     @Test
     void signUpAndConfirmStoreExactlyOneProfileWithTheUsersAttributes() {
         String email = newEmail();

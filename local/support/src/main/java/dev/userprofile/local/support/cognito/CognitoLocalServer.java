@@ -92,8 +92,13 @@ public final class CognitoLocalServer implements AutoCloseable {
 
     /** A plain Cognito client for this server: dummy credentials, the local region, the URL-connection client. */
     public CognitoIdentityProviderClient client() {
+        return client(endpoint());
+    }
+
+    /** The same client, for a proxy in front of this server at {@code endpoint}. */
+    public static CognitoIdentityProviderClient client(URI endpoint) {
         return CognitoIdentityProviderClient.builder()
-                .endpointOverride(endpoint())
+                .endpointOverride(endpoint)
                 .region(LocalDynamoDb.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
