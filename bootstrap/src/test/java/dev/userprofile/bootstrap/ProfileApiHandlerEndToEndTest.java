@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.api.ProfileApi;
+import dev.userprofile.adapters.dynamodb.DynamoDbClients;
+import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
+import dev.userprofile.domain.Erasure;
+import dev.userprofile.domain.ErasureReason;
+import dev.userprofile.domain.UserId;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -182,6 +189,27 @@ class ProfileApiHandlerEndToEndTest {
             }
         }
         assertThat(tables.itemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anErasedProfileIsNeverServedNorBroughtBackByAPatch() {
+        signUpJane();
+        new DynamoDbUserRepository(DynamoDbClients.enhanced(tables.client()), tables.tableName())
+                .erase(Erasure.of(
+                        new UserId(JANE),
+                        Instant.parse("2026-12-01T08:00:00Z"),
+                        ErasureReason.DELETED_FROM_POOL,
+                        Duration.ofDays(30)));
+        Map<String, AttributeValue> tombstone = tables.item(JANE);
+        ProfileApiHandler handler = LocalFunctions.api(tables);
+
+        APIGatewayV2HTTPResponse got = invoke(handler, request("GET", JANE, Map.of(), null), new LocalLambdaContext());
+        APIGatewayV2HTTPResponse patched = invoke(handler, patch("{\"givenName\":\"Back\"}"), new LocalLambdaContext());
+
+        assertThat(got.getStatusCode()).isEqualTo(404);
+        assertThat(got.getBody()).doesNotContain("jane.doe");
+        assertThat(patched.getStatusCode()).isEqualTo(404);
+        assertThat(tables.item(JANE)).isEqualTo(tombstone);
     }
 
     @Test

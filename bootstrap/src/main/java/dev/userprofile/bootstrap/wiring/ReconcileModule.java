@@ -35,11 +35,12 @@ public final class ReconcileModule {
 
     @Provides
     @Singleton
-    static DynamoDbUserRepository repository(
-            Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
+    static DynamoDbUserRepository repository(Configuration configuration, AwsCredentialsProvider credentials) {
+        // A connection of its own whose reads may wait as long as a Scan page's attempt.
+        SdkHttpClient scanning = DynamoDbClients.httpClient(DynamoDbCallBudget.BATCH.attemptTimeout());
         return new DynamoDbUserRepository(
                 DynamoDbClients.enhanced(AwsClientModule.dynamoDbClientBuilder(
-                                configuration, httpClient, credentials, DynamoDbCallBudget.SYNC)
+                                configuration, scanning, credentials, DynamoDbCallBudget.BATCH)
                         .build()),
                 configuration.tableName());
     }

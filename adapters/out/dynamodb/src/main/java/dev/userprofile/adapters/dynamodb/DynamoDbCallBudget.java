@@ -74,6 +74,19 @@ public record DynamoDbCallBudget(
      */
     public static final DynamoDbCallBudget SYNC = REGISTRATION;
 
+    /**
+     * A batch job (the scheduled reconcile): a Scan page reads up to 1 MB, and nobody is waiting, so 5 s an attempt,
+     * 4 attempts, 30 s in all, with longer backoff for throttling.
+     */
+    public static final DynamoDbCallBudget BATCH = new DynamoDbCallBudget(
+            Duration.ofMillis(5_000),
+            Duration.ofMillis(30_000),
+            4,
+            Duration.ofMillis(100),
+            Duration.ofMillis(1_000),
+            Duration.ofMillis(500),
+            Duration.ofMillis(4_000));
+
     public DynamoDbCallBudget {
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(totalTimeout, "totalTimeout");

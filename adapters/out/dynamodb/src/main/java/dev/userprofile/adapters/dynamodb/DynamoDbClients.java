@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.dynamodb;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +40,14 @@ public final class DynamoDbClients {
 
     /** The JDK's URL connection: no connection pool threads or native code to start at cold start. */
     public static SdkHttpClient httpClient() {
+        return httpClient(DynamoDbCallBudget.SOCKET_TIMEOUT);
+    }
+
+    /** The same, for calls whose answer may take longer to start: a Scan page of a batch job. */
+    public static SdkHttpClient httpClient(Duration socketTimeout) {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(DynamoDbCallBudget.CONNECT_TIMEOUT)
-                .socketTimeout(DynamoDbCallBudget.SOCKET_TIMEOUT)
+                .socketTimeout(socketTimeout)
                 .build();
     }
 

@@ -239,6 +239,9 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
         }
     }
 
+    /** Items a Scan page asks for: a page answers in well under a second, whatever the items' size. */
+    static final int SCAN_PAGE = 250;
+
     /**
      * A Scan of whole items, page by page, each mapped as a profile or a tombstone; tombstones are no stored users.
      * (A Scan is charged by the size of the items read, whatever it projects, so reading whole items costs no more
@@ -247,11 +250,13 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     @Override
     public void forEachUser(Consumer<User> action) {
         try {
-            lookups.scan(ScanEnhancedRequest.builder().build()).items().forEach(stored -> {
-                if (stored instanceof UserLookup.Found found) {
-                    action.accept(found.user());
-                }
-            });
+            lookups.scan(ScanEnhancedRequest.builder().limit(SCAN_PAGE).build())
+                    .items()
+                    .forEach(stored -> {
+                        if (stored instanceof UserLookup.Found found) {
+                            action.accept(found.user());
+                        }
+                    });
         } catch (SdkException e) {
             throw unavailable("Scan", e);
         }
