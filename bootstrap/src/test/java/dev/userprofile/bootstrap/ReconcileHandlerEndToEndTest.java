@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.adapters.cognito.directory.CognitoClients;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.template.IamStatements;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -82,29 +82,8 @@ class ReconcileHandlerEndToEndTest {
         return context;
     }
 
-    private static AttributeType attribute(String name, String value) {
-        return AttributeType.builder().name(name).value(value).build();
-    }
-
     private String confirmedUser(String email) {
-        String sub = admin
-                .adminCreateUser(b -> b.userPoolId(poolId)
-                        .username(email)
-                        .messageAction(MessageActionType.SUPPRESS)
-                        .temporaryPassword("Temporary-1")
-                        .userAttributes(attribute("email", email), attribute("email_verified", "true")))
-                .user()
-                .attributes()
-                .stream()
-                .filter(a -> a.name().equals("sub"))
-                .findFirst()
-                .orElseThrow()
-                .value();
-        admin.adminSetUserPassword(b -> b.userPoolId(poolId)
-                .username(email)
-                .password("Permanent-Pass-1")
-                .permanent(true));
-        return sub;
+        return PoolUsers.confirmed(admin, poolId, email);
     }
 
     private static void storeProfile(String sub, String email) {
@@ -157,7 +136,8 @@ class ReconcileHandlerEndToEndTest {
                 .contains("\"Checked\":32", "\"Missing\":1", "\"Stale\":1", "\"Erased\":1", "\"Refused\":0")
                 .doesNotContain("@example.com");
 
-        Map<String, Set<String>> granted = statements("ReconcileFunctionRole");
+        Map<String, Set<String>> granted = IamStatements.actionsBySid(
+                CloudFormationYaml.load(CloudFormationYaml.findTemplate()), "ReconcileFunctionRole");
         assertThat(granted.get("ReconcileProfiles"))
                 .isEqualTo(tables.operations().stream()
                         .map(operation -> "dynamodb:" + operation)
@@ -186,27 +166,5 @@ class ReconcileHandlerEndToEndTest {
                 .contains("\"outcome\":\"ERASURE_REFUSED\"", "\"refusal\":\"POOL_LISTS_NO_USERS\"", "\"Refused\":1");
         assertThat(tables.itemCount()).isEqualTo(2);
         assertThat(tables.operations()).doesNotContain("PutItem");
-    }
-
-    @SuppressWarnings("SameParameterValue")
-    private static Map<String, Set<String>> statements(String role) {
-        Map<String, Object> template = CloudFormationYaml.load(CloudFormationYaml.findTemplate());
-        Map<String, Object> properties = CloudFormationYaml.properties(template, role, "AWS::IAM::Role");
-        Map<String, Set<String>> granted = new HashMap<>();
-        for (Object policy : CloudFormationYaml.list(properties.get("Policies"), "Policies")) {
-            for (Object each : CloudFormationYaml.list(
-                    CloudFormationYaml.map(
-                                    CloudFormationYaml.map(policy, "policy").get("PolicyDocument"), "document")
-                            .get("Statement"),
-                    "Statement")) {
-                Map<String, Object> statement = CloudFormationYaml.map(each, "statement");
-                granted.put(
-                        (String) statement.get("Sid"),
-                        CloudFormationYaml.list(statement.get("Action"), "Action").stream()
-                                .map(Object::toString)
-                                .collect(Collectors.toCollection(TreeSet::new)));
-            }
-        }
-        return granted;
     }
 }

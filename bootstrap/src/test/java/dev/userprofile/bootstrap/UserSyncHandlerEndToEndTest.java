@@ -12,12 +12,15 @@ import dev.userprofile.adapters.dynamodb.UserItemSchema;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.SyncSettings;
 import dev.userprofile.bootstrap.wiring.SyncComponent;
+import dev.userprofile.local.support.cognito.CloudTrailEvents;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.template.IamStatements;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -36,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -87,44 +90,17 @@ class UserSyncHandlerEndToEndTest {
     }
 
     private static AttributeType attribute(String name, String value) {
-        return AttributeType.builder().name(name).value(value).build();
+        return PoolUsers.attribute(name, value);
     }
 
     /** A user who can sign in, with a verified email and a name; returns their sub. */
     private static String confirmedUser(String email) {
-        String sub = admin
-                .adminCreateUser(b -> b.userPoolId(poolId)
-                        .username(email)
-                        .messageAction(MessageActionType.SUPPRESS)
-                        .temporaryPassword("Temporary-1")
-                        .userAttributes(
-                                attribute("email", email),
-                                attribute("email_verified", "true"),
-                                attribute("given_name", "Ada")))
-                .user()
-                .attributes()
-                .stream()
-                .filter(a -> a.name().equals("sub"))
-                .findFirst()
-                .orElseThrow()
-                .value();
-        admin.adminSetUserPassword(b -> b.userPoolId(poolId)
-                .username(email)
-                .password("Permanent-Pass-1")
-                .permanent(true));
-        return sub;
+        return PoolUsers.confirmed(admin, poolId, email, attribute("given_name", "Ada"));
     }
 
     /** The event EventBridge delivers for a Cognito API call on this pool (see the adapter's event fixtures). */
     static String event(String eventName, String pool, String sub) {
-        return """
-                {"version":"0","id":"%s","detail-type":"AWS API Call via CloudTrail","source":"aws.cognito-idp",
-                 "account":"111122223333","time":"2026-12-01T08:00:00Z","region":"eu-west-1","resources":[],
-                 "detail":{"eventVersion":"1.08","eventSource":"cognito-idp.amazonaws.com","eventName":"%s",
-                  "awsRegion":"eu-west-1","requestParameters":{"userPoolId":"%s",
-                  "username":"HIDDEN_DUE_TO_SECURITY_REASONS"},"responseElements":null,
-                  "additionalEventData":{"sub":"%s"},"eventType":"AwsApiCall","managementEvent":true}}
-                """.formatted(UUID.randomUUID(), eventName, pool, sub);
+        return CloudTrailEvents.userCall(eventName, Optional.of(pool), sub);
     }
 
     private static void deliver(String event) {
@@ -284,22 +260,7 @@ class UserSyncHandlerEndToEndTest {
         deliver(event("AdminDeleteUser", poolId, sub));
 
         Map<String, Object> template = CloudFormationYaml.load(CloudFormationYaml.findTemplate());
-        Map<String, Object> role = CloudFormationYaml.properties(template, "UserSyncFunctionRole", "AWS::IAM::Role");
-        Map<String, Set<String>> granted = new HashMap<>();
-        for (Object policy : CloudFormationYaml.list(role.get("Policies"), "Policies")) {
-            for (Object each : CloudFormationYaml.list(
-                    CloudFormationYaml.map(
-                                    CloudFormationYaml.map(policy, "policy").get("PolicyDocument"), "document")
-                            .get("Statement"),
-                    "Statement")) {
-                Map<String, Object> statement = CloudFormationYaml.map(each, "statement");
-                granted.put(
-                        (String) statement.get("Sid"),
-                        CloudFormationYaml.list(statement.get("Action"), "Action").stream()
-                                .map(Object::toString)
-                                .collect(Collectors.toCollection(TreeSet::new)));
-            }
-        }
+        Map<String, Set<String>> granted = IamStatements.actionsBySid(template, "UserSyncFunctionRole");
         assertThat(granted.get("SyncProfiles"))
                 .isEqualTo(tables.operations().stream()
                         .map(operation -> "dynamodb:" + operation)

@@ -3,6 +3,7 @@ package dev.userprofile.application.service;
 import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
+import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
 import dev.userprofile.application.port.in.SyncUserUseCase;
@@ -24,8 +25,10 @@ import java.util.Set;
  * One pass over the whole pool, held in memory (ADR 0021): every stored user is read once (a scan), every pool user
  * listed once (paced pages), and the two compared. Each repair and each erasure goes through {@link SyncUserUseCase},
  * which reads the user from the pool once more just before it writes, so a user listed late, or deleted and
- * re-listed, is never treated on a stale page's word. Erasure is guarded: a pool that lists nobody, a store none of
- * whose users the pool lists, or more orphans than the command's share are refused, never erased.
+ * re-listed, is never treated on a stale page's word; an orphan whose profile learnt of its user moments ago is left
+ * alone. The guard refuses everything when the pool lists nobody or none of the stored users (a pool and a table
+ * that do not go together), and refuses erasure beyond the command's share of the store. A user whose own sync fails
+ * is counted and the run goes on; the pool or the store failing ends it.
  */
 public final class ReconcilePoolService implements ReconcilePoolUseCase {
 
@@ -69,47 +72,97 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
             next = page.nextPage();
         } while (next.isPresent());
 
-        int registered = 0;
-        int updated = 0;
-        if (command.repair()) {
-            for (UserId id : missing) {
-                registered += sync(id) instanceof SyncResult.Registered ? 1 : 0;
-            }
-            for (UserId id : stale) {
-                updated += sync(id) instanceof SyncResult.Updated ? 1 : 0;
-            }
-        }
-
         Set<UserId> orphaned = new HashSet<>(stored.keySet());
         orphaned.removeAll(listed);
+        // A pool and a table that do not go together: a wrong pool id would otherwise copy another stage's users
+        // in today and erase this one's tomorrow. Nothing is changed at all.
+        Optional<ReconcileReport.Refusal> mismatch = mismatch(listed.size(), stored.size(), orphaned.size());
+        if (mismatch.isPresent() && (command.repair() || command.erasure().isPresent())) {
+            return new ReconcileReport(listed.size(), missing, stale, orphaned, 0, 0, 0, 0, mismatch);
+        }
+
+        Tally tally = new Tally();
+        if (command.repair()) {
+            for (UserId id : missing) {
+                tally.count(sync(id, new SyncUserCommand.Absence.Gone()));
+            }
+            for (UserId id : stale) {
+                tally.count(sync(id, new SyncUserCommand.Absence.Gone()));
+            }
+        }
         Optional<ReconcileReport.Refusal> refused = Optional.empty();
-        int erased = 0;
         if (!orphaned.isEmpty() && command.erasure().isPresent()) {
-            refused = guard(listed.size(), stored.size(), orphaned.size(), command.maxErasureShare());
+            refused = tooMany(stored.size(), orphaned.size(), command.maxErasureShare());
             if (refused.isEmpty() && command.erasure().get().approve(orphaned.size())) {
+                SyncUserCommand.Absence unlessRecent =
+                        new SyncUserCommand.Absence.GoneUnlessSeenWithin(command.seenRecently());
                 for (UserId id : orphaned) {
-                    erased += sync(id) instanceof SyncResult.Erased ? 1 : 0;
+                    tally.count(sync(id, unlessRecent));
                 }
             }
         }
-        return new ReconcileReport(listed.size(), missing, stale, orphaned, registered, updated, erased, refused);
+        return new ReconcileReport(
+                listed.size(),
+                missing,
+                stale,
+                orphaned,
+                tally.registered,
+                tally.updated,
+                tally.erased,
+                tally.failed,
+                refused);
     }
 
-    private SyncResult sync(UserId id) throws InterruptedException {
+    /** What the run's syncs did. */
+    private static final class Tally {
+        int registered;
+        int updated;
+        int erased;
+        int failed;
+
+        void count(Optional<SyncResult> result) {
+            switch (result.orElse(null)) {
+                case null -> failed++;
+                case SyncResult.Registered r -> registered++;
+                case SyncResult.Updated u -> updated++;
+                case SyncResult.Erased e -> erased++;
+                default -> {}
+            }
+        }
+    }
+
+    /**
+     * One user's sync; empty when it failed on its own account (the profile kept changing, or a stored id that no
+     * Cognito user can have). The pool or the store being unreachable ends the run instead.
+     */
+    private Optional<SyncResult> sync(UserId id, SyncUserCommand.Absence absence) throws InterruptedException {
         pacer.awaitTurn();
-        return syncUser.sync(new SyncUserCommand(id));
+        try {
+            return Optional.of(syncUser.sync(new SyncUserCommand(id, absence)));
+        } catch (SyncContendedException | IllegalArgumentException oneUser) {
+            return Optional.empty();
+        }
     }
 
-    static Optional<ReconcileReport.Refusal> guard(int listed, int stored, int orphaned, double maxShare) {
+    /** The few orphans a small store may always lose in one run, whatever the share. */
+    static final int ALWAYS_ERASABLE = 3;
+
+    static Optional<ReconcileReport.Refusal> mismatch(int listed, int stored, int orphaned) {
+        if (stored == 0) {
+            return Optional.empty();
+        }
         if (listed == 0) {
             return Optional.of(ReconcileReport.Refusal.POOL_LISTS_NO_USERS);
         }
         if (orphaned == stored) {
             return Optional.of(ReconcileReport.Refusal.NO_STORED_PROFILE_IN_POOL);
         }
-        if (orphaned > maxShare * stored) {
-            return Optional.of(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
-        }
         return Optional.empty();
+    }
+
+    static Optional<ReconcileReport.Refusal> tooMany(int stored, int orphaned, double maxShare) {
+        return orphaned > Math.max(maxShare * stored, ALWAYS_ERASABLE)
+                ? Optional.of(ReconcileReport.Refusal.TOO_MANY_ORPHANS)
+                : Optional.empty();
     }
 }

@@ -66,12 +66,14 @@ public final class SyncUserService implements SyncUserUseCase {
     public SyncResult sync(SyncUserCommand command) {
         Objects.requireNonNull(command, "command");
         UserId id = command.userId();
+        // When the truth was read: a profile that learnt of the user after it holds a newer truth than this sync.
+        Instant readAt = now();
         Optional<DirectoryUser> inPool = directory.findBySub(id);
         boolean registered = false;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             UserLookup stored = loader.lookUp(id);
             if (inPool.isEmpty()) {
-                return erase(id, stored);
+                return absent(id, stored, command.absence(), readAt);
             }
             DirectoryUser truth = inPool.get();
             switch (stored) {
@@ -97,7 +99,11 @@ public final class SyncUserService implements SyncUserUseCase {
                 }
                 case UserLookup.Found found -> {
                     User current = found.user();
-                    User followed = current.follow(truth.identity(), now());
+                    if (learntAfter(current, readAt)) {
+                        // Another sync or a sign-in read the pool after this one and wrote what it saw.
+                        return registered ? new SyncResult.Registered(current) : new SyncResult.Unchanged(current);
+                    }
+                    User followed = current.follow(truth.identity(), readAt);
                     if (followed == current) {
                         return registered ? new SyncResult.Registered(current) : new SyncResult.Unchanged(current);
                     }
@@ -115,10 +121,28 @@ public final class SyncUserService implements SyncUserUseCase {
         throw new SyncContendedException(MAX_ATTEMPTS);
     }
 
-    private SyncResult erase(UserId id, UserLookup stored) {
+    /**
+     * The pool did not find the user. They are erased unless that may be the pool lagging: a call that just created
+     * them, or a reconcile's orphan whose profile learnt of them from the pool moments ago (ADR 0020).
+     */
+    private SyncResult absent(UserId id, UserLookup stored, SyncUserCommand.Absence absence, Instant readAt) {
         if (stored instanceof UserLookup.Erased) {
             return new SyncResult.AlreadyErased(id);
         }
+        return switch (absence) {
+            case SyncUserCommand.Absence.MayBeTooNew tooNew -> new SyncResult.NotSeenYet(id);
+            case SyncUserCommand.Absence.GoneUnlessSeenWithin grace
+            when stored instanceof UserLookup.Found found
+                    && learntAfter(found.user(), readAt.minus(grace.recently())) -> new SyncResult.NotSeenYet(id);
+            default -> erase(id);
+        };
+    }
+
+    private static boolean learntAfter(User user, Instant instant) {
+        return user.identitySyncedAt().orElse(user.registeredAt()).isAfter(instant);
+    }
+
+    private SyncResult erase(UserId id) {
         Erasure erasure = Erasure.of(id, now(), ErasureReason.DELETED_FROM_POOL, tombstoneLifetime);
         return switch (eraser.erase(erasure)) {
             case ERASED -> new SyncResult.Erased(id);

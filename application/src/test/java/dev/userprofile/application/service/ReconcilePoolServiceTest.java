@@ -164,29 +164,83 @@ class ReconcilePoolServiceTest {
     }
 
     @Test
-    void aStoreNoneOfWhoseUsersThePoolListsIsRefused() throws InterruptedException {
+    void aStoreNoneOfWhoseUsersThePoolListsIsRefusedAndNothingAtAllIsWritten() throws InterruptedException {
         stored(1, "a@example.com");
         inPool(5, "other@example.com");
+        int writes = store.writeAttempts();
 
         ReconcileReport report = service.reconcile(repairAndErase(1.0));
 
         assertThat(report.refused()).contains(ReconcileReport.Refusal.NO_STORED_PROFILE_IN_POOL);
+        assertThat(report.missing()).containsExactly(id(5));
+        assertThat(report.registered())
+                .as("another pool's users are never copied in")
+                .isZero();
+        assertThat(store.writeAttempts()).isEqualTo(writes);
         assertThat(store.findById(id(1))).isPresent();
+        assertThat(store.findById(id(5))).isEmpty();
     }
 
     @Test
-    void moreOrphansThanTheShareAreRefused() throws InterruptedException {
+    void moreOrphansThanTheShareAreRefusedButRepairsGoOn() throws InterruptedException {
         inLine(10);
-        stored(11, "gone1@example.com");
-        stored(12, "gone2@example.com");
+        inPool(11, "new@example.com");
+        for (int n = 20; n < 25; n++) {
+            stored(n, "gone" + n + "@example.com");
+        }
 
         ReconcileReport report = service.reconcile(repairAndErase(0.1));
 
         assertThat(report.refused()).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
         assertThat(report.erased()).isZero();
+        assertThat(report.registered()).isEqualTo(1);
+        assertThat(store.findById(id(20))).isPresent();
+        assertThat(ReconcilePoolService.tooMany(100, 10, 0.1)).isEmpty();
+        assertThat(ReconcilePoolService.tooMany(100, 11, 0.1)).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
+        assertThat(ReconcilePoolService.tooMany(4, 3, 0.0))
+                .as("a few are always allowed")
+                .isEmpty();
+        assertThat(ReconcilePoolService.mismatch(0, 0, 0))
+                .as("an empty store refuses nothing")
+                .isEmpty();
+    }
+
+    @Test
+    void anOrphanWhoseProfileLearntOfTheUserMomentsAgoIsLeftForTheNextRun() throws InterruptedException {
+        inLine(10);
+        store.store(User.register(
+                id(11), profile("new@example.com"), JOINED, CLOCK.instant().minusSeconds(60)));
+
+        ReconcileReport report = service.reconcile(repairAndErase(0.5));
+
+        assertThat(report.orphaned()).containsExactly(id(11));
+        assertThat(report.erased()).isZero();
         assertThat(store.findById(id(11))).isPresent();
-        assertThat(ReconcilePoolService.guard(10, 12, 2, 0.2)).isEmpty();
-        assertThat(ReconcilePoolService.guard(10, 12, 3, 0.2)).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
+    }
+
+    @Test
+    void aUserWhoseOwnSyncFailsIsCountedAndTheRunGoesOn() throws InterruptedException {
+        inLine(10);
+        stored(11, "gone@example.com");
+        store.store(User.register(new UserId("has\"quote"), profile("odd@example.com"), JOINED));
+        SyncUserService sync = new SyncUserService(
+                pool, store, store, store, new RegisterUserService(store, CLOCK), CLOCK, Duration.ofDays(30));
+        ReconcilePoolService picky = new ReconcilePoolService(
+                pool,
+                store,
+                command -> {
+                    if (command.userId().value().contains("\"")) {
+                        throw new IllegalArgumentException("not a Cognito sub");
+                    }
+                    return sync.sync(command);
+                },
+                turns::incrementAndGet);
+
+        ReconcileReport report = picky.reconcile(repairAndErase(0.5));
+
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.erased()).isEqualTo(1);
+        assertThat(store.lookUp(id(11))).isInstanceOf(UserLookup.Erased.class);
     }
 
     @Test

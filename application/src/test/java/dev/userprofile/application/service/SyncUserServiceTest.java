@@ -253,6 +253,52 @@ class SyncUserServiceTest {
     }
 
     @Test
+    void afterACallThatCreatedTheUserNotFindingThemErasesNothing() {
+        users.store(User.register(ANN, annIn("ann@example.com", true), JOINED));
+
+        SyncResult gone = service.sync(new SyncUserCommand(ANN, new SyncUserCommand.Absence.MayBeTooNew()));
+        SyncResult absent =
+                service.sync(new SyncUserCommand(new UserId("sub-new"), new SyncUserCommand.Absence.MayBeTooNew()));
+
+        assertThat(gone).isEqualTo(new SyncResult.NotSeenYet(ANN));
+        assertThat(absent).isEqualTo(new SyncResult.NotSeenYet(new UserId("sub-new")));
+        assertThat(users.writeAttempts()).isZero();
+    }
+
+    @Test
+    void aReconcilesOrphanSeenMomentsAgoIsKeptAndAnOlderOneErased() {
+        SyncUserCommand.Absence unlessRecent = new SyncUserCommand.Absence.GoneUnlessSeenWithin(Duration.ofMinutes(5));
+        users.store(User.register(ANN, annIn("ann@example.com", true), JOINED, NOW.minusSeconds(60)));
+        UserId old = new UserId("sub-old");
+        users.store(User.register(old, annIn("old@example.com", true), JOINED, NOW.minus(Duration.ofMinutes(6))));
+
+        assertThat(service.sync(new SyncUserCommand(ANN, unlessRecent))).isEqualTo(new SyncResult.NotSeenYet(ANN));
+        assertThat(service.sync(new SyncUserCommand(old, unlessRecent))).isEqualTo(new SyncResult.Erased(old));
+        assertThat(users.findById(ANN)).isPresent();
+    }
+
+    @Test
+    void aProfileThatLearntANewerTruthAfterThisSyncReadThePoolIsLeftAsItIs() {
+        // Another sync, or a sign-in, read the pool after this one did and wrote what it saw.
+        User newer = User.register(ANN, annIn("newer@example.com", true), JOINED, NOW.plusSeconds(1));
+        users.store(newer);
+        pool.put(inPool(annIn("older@example.com", true), UserStatus.ACTIVE, true));
+
+        assertThat(sync()).isEqualTo(new SyncResult.Unchanged(newer));
+        assertThat(users.writeAttempts()).isZero();
+    }
+
+    @Test
+    void aChangeIsStampedWithWhenThePoolWasRead() {
+        users.store(User.register(ANN, annIn("ann@example.com", true), JOINED));
+        pool.put(inPool(annIn("ann@new.example", true), UserStatus.ACTIVE, true));
+
+        sync();
+
+        assertThat(stored().identitySyncedAt()).contains(NOW_MILLIS);
+    }
+
+    @Test
     void refusesATombstoneLifetimeThatIsNotPositive() {
         assertThatThrownBy(() -> new SyncUserService(
                         pool, users, users, users, new RegisterUserService(users, clock), clock, Duration.ZERO))

@@ -4,6 +4,7 @@ import dev.userprofile.adapters.cognito.directory.CognitoClients;
 import dev.userprofile.bootstrap.ReconcileHandler;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
+import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
@@ -113,34 +114,7 @@ public final class ReconcileBenchmark {
         try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
             for (int i = 0; i < users; i++) {
                 String email = "user" + i + "@example.com";
-                all.add(workers.submit(() -> {
-                    String sub = cognito
-                            .adminCreateUser(b -> b.userPoolId(pool)
-                                    .username(email)
-                                    .messageAction(MessageActionType.SUPPRESS)
-                                    .temporaryPassword("Temporary-1")
-                                    .userAttributes(
-                                            AttributeType.builder()
-                                                    .name("email")
-                                                    .value(email)
-                                                    .build(),
-                                            AttributeType.builder()
-                                                    .name("email_verified")
-                                                    .value("true")
-                                                    .build()))
-                            .user()
-                            .attributes()
-                            .stream()
-                            .filter(a -> a.name().equals("sub"))
-                            .findFirst()
-                            .orElseThrow()
-                            .value();
-                    cognito.adminSetUserPassword(b -> b.userPoolId(pool)
-                            .username(email)
-                            .password("Permanent-123")
-                            .permanent(true));
-                    return sub;
-                }));
+                all.add(workers.submit(() -> PoolUsers.confirmed(cognito, pool, email)));
             }
             List<String> subs = new ArrayList<>();
             for (Future<String> each : all) {

@@ -1,8 +1,11 @@
 package dev.userprofile.bootstrap.config;
 
+import dev.userprofile.application.port.in.ReconcilePoolCommand;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.DoublePredicate;
 
 /**
@@ -11,11 +14,14 @@ import java.util.function.DoublePredicate;
  * @param callsPerSecond  Cognito calls a second (pages and the re-read before each change): a share of the
  *                        account's UserList quota (30 a second by default), which the sync function shares
  * @param maxErasureShare the guard: more orphans than this share of the stored profiles are never erased in one run
+ * @param seenRecently    an orphan whose profile learnt of its user less than this long ago is left for the next run
  */
-public record ReconcileSettings(double callsPerSecond, double maxErasureShare) {
+public record ReconcileSettings(double callsPerSecond, double maxErasureShare, Duration seenRecently) {
 
     public static final String RECONCILE_CALLS_PER_SECOND = "RECONCILE_CALLS_PER_SECOND";
     public static final String RECONCILE_MAX_ERASURE_SHARE = "RECONCILE_MAX_ERASURE_SHARE";
+    /** Seconds; template.yaml leaves it to the default. Tests that create and delete users at once set 0. */
+    public static final String RECONCILE_SEEN_RECENTLY_SECONDS = "RECONCILE_SEEN_RECENTLY_SECONDS";
 
     static final double DEFAULT_CALLS_PER_SECOND = 5;
     static final double DEFAULT_MAX_ERASURE_SHARE = 0.05;
@@ -27,6 +33,7 @@ public record ReconcileSettings(double callsPerSecond, double maxErasureShare) {
         if (!(maxErasureShare >= 0 && maxErasureShare <= 1)) {
             throw new IllegalArgumentException("maxErasureShare must be from 0 to 1");
         }
+        Objects.requireNonNull(seenRecently, "seenRecently");
     }
 
     /** @throws IllegalStateException naming every malformed variable, so a bad deployment fails at init */
@@ -46,11 +53,17 @@ public record ReconcileSettings(double callsPerSecond, double maxErasureShare) {
                 value -> value >= 0 && value <= 1,
                 "a number from 0 to 1",
                 problems);
+        double recently = number(
+                environment,
+                RECONCILE_SEEN_RECENTLY_SECONDS,
+                ReconcilePoolCommand.SEEN_RECENTLY.toSeconds(),
+                value -> value >= 0 && value <= 86_400 && value == Math.rint(value),
+                "a whole number of seconds from 0 to 86400",
+                problems);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(
-                    "Malformed configuration: " + String.join("; ", problems) + " (template.yaml sets both)");
+            throw new IllegalStateException("Malformed configuration: " + String.join("; ", problems));
         }
-        return new ReconcileSettings(rate, share);
+        return new ReconcileSettings(rate, share, Duration.ofSeconds((long) recently));
     }
 
     private static double number(

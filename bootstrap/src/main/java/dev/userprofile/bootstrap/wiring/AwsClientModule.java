@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
+import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -12,7 +13,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-/** The trigger's SDK clients, built by the DynamoDB adapter once per execution environment, one per call budget. */
+/**
+ * The functions' SDK clients, built by the DynamoDB adapter once per execution environment: the shared HTTP client and
+ * credentials, and the trigger's clients, one per call budget.
+ */
 @Module
 public final class AwsClientModule {
 
@@ -58,6 +62,18 @@ public final class AwsClientModule {
             DynamoDbCallBudget budget) {
         return DynamoDbClients.builder(
                 configuration.region(), configuration.dynamoDbEndpoint(), httpClient, credentials, budget);
+    }
+
+    /** A repository on the function's table through a client with {@code budget}, for one function's module. */
+    static DynamoDbUserRepository repository(
+            Configuration configuration,
+            SdkHttpClient httpClient,
+            AwsCredentialsProvider credentials,
+            DynamoDbCallBudget budget) {
+        return new DynamoDbUserRepository(
+                DynamoDbClients.enhanced(dynamoDbClientBuilder(configuration, httpClient, credentials, budget)
+                        .build()),
+                configuration.tableName());
     }
 
     @Provides

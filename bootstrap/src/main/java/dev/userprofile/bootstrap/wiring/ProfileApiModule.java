@@ -7,7 +7,6 @@ import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ApiRehearsal;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
-import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.GetProfileUseCase;
 import dev.userprofile.application.port.in.UpdateProfileUseCase;
@@ -31,11 +30,7 @@ public final class ProfileApiModule {
     @Singleton
     static DynamoDbUserRepository repository(
             Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
-        return new DynamoDbUserRepository(
-                DynamoDbClients.enhanced(AwsClientModule.dynamoDbClientBuilder(
-                                configuration, httpClient, credentials, DynamoDbCallBudget.API)
-                        .build()),
-                configuration.tableName());
+        return AwsClientModule.repository(configuration, httpClient, credentials, DynamoDbCallBudget.API);
     }
 
     @Provides

@@ -38,11 +38,7 @@ public final class ReconcileModule {
     static DynamoDbUserRepository repository(Configuration configuration, AwsCredentialsProvider credentials) {
         // A connection of its own whose reads may wait as long as a Scan page's attempt.
         SdkHttpClient scanning = DynamoDbClients.httpClient(DynamoDbCallBudget.BATCH.attemptTimeout());
-        return new DynamoDbUserRepository(
-                DynamoDbClients.enhanced(AwsClientModule.dynamoDbClientBuilder(
-                                configuration, scanning, credentials, DynamoDbCallBudget.BATCH)
-                        .build()),
-                configuration.tableName());
+        return AwsClientModule.repository(configuration, scanning, credentials, DynamoDbCallBudget.BATCH);
     }
 
     @Provides
@@ -75,6 +71,11 @@ public final class ReconcileModule {
     @Singleton
     static ReconcileInvocation reconcileInvocation(
             ReconcilePoolUseCase reconcilePool, ReconcileSettings settings, Clock clock, Configuration configuration) {
-        return new ReconcileInvocation(reconcilePool, settings.maxErasureShare(), clock, configuration.functionName());
+        return new ReconcileInvocation(
+                reconcilePool,
+                settings.maxErasureShare(),
+                settings.seenRecently(),
+                clock,
+                configuration.functionName());
     }
 }

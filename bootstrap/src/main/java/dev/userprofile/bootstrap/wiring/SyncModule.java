@@ -10,7 +10,6 @@ import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
 import dev.userprofile.adapters.cognito.events.SyncInvocation;
 import dev.userprofile.adapters.cognito.events.SyncRehearsal;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
-import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.DirectoryUser;
@@ -41,11 +40,7 @@ public final class SyncModule {
     @Singleton
     static DynamoDbUserRepository repository(
             Configuration configuration, SdkHttpClient httpClient, AwsCredentialsProvider credentials) {
-        return new DynamoDbUserRepository(
-                DynamoDbClients.enhanced(AwsClientModule.dynamoDbClientBuilder(
-                                configuration, httpClient, credentials, DynamoDbCallBudget.SYNC)
-                        .build()),
-                configuration.tableName());
+        return AwsClientModule.repository(configuration, httpClient, credentials, DynamoDbCallBudget.SYNC);
     }
 
     @Provides

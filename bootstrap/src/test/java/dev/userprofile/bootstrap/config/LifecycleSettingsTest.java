@@ -40,16 +40,23 @@ class LifecycleSettingsTest {
     void theReconcileSettingsTakeThePaceAndTheGuardWithDefaults() {
         assertThat(ReconcileSettings.fromEnvironment(
                         Map.of("RECONCILE_CALLS_PER_SECOND", "2.5", "RECONCILE_MAX_ERASURE_SHARE", "0")))
-                .isEqualTo(new ReconcileSettings(2.5, 0));
-        assertThat(ReconcileSettings.fromEnvironment(Map.of())).isEqualTo(new ReconcileSettings(5, 0.05));
+                .isEqualTo(new ReconcileSettings(2.5, 0, Duration.ofMinutes(5)));
+        assertThat(ReconcileSettings.fromEnvironment(Map.of()))
+                .isEqualTo(new ReconcileSettings(5, 0.05, Duration.ofMinutes(5)));
+        assertThat(ReconcileSettings.fromEnvironment(Map.of("RECONCILE_SEEN_RECENTLY_SECONDS", "0"))
+                        .seenRecently())
+                .isZero();
     }
 
     @Test
-    void aPaceOrAShareOutOfRangeFailsInitNamingEach() {
-        assertThatThrownBy(() -> ReconcileSettings.fromEnvironment(
-                        Map.of("RECONCILE_CALLS_PER_SECOND", "31", "RECONCILE_MAX_ERASURE_SHARE", "1.5")))
+    void aPaceAShareOrAGraceOutOfRangeFailsInitNamingEach() {
+        assertThatThrownBy(() -> ReconcileSettings.fromEnvironment(Map.of(
+                        "RECONCILE_CALLS_PER_SECOND", "31",
+                        "RECONCILE_MAX_ERASURE_SHARE", "1.5",
+                        "RECONCILE_SEEN_RECENTLY_SECONDS", "2.5")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("RECONCILE_CALLS_PER_SECOND must be a number above 0 and at most 30")
-                .hasMessageContaining("RECONCILE_MAX_ERASURE_SHARE must be a number from 0 to 1");
+                .hasMessageContaining("RECONCILE_MAX_ERASURE_SHARE must be a number from 0 to 1")
+                .hasMessageContaining("RECONCILE_SEEN_RECENTLY_SECONDS must be a whole number of seconds");
     }
 }

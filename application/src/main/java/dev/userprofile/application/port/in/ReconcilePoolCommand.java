@@ -1,24 +1,40 @@
 package dev.userprofile.application.port.in;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Asks for the whole pool to be compared with the store.
  *
- * @param repair           register eligible users who have no profile and apply changed identities and statuses;
- *                         otherwise only report them
- * @param erasure          whether the profiles of users gone from the pool may be erased, asked once their number is
- *                         known; empty for a report that erases nothing
- * @param maxErasureShare  the guard: more orphans than this share of the stored profiles (0 to 1) are never erased,
- *                         whatever the approval says; the run is refused instead
+ * @param repair          register eligible users who have no profile and apply changed identities and statuses;
+ *                        otherwise only report them
+ * @param erasure         whether the profiles of users gone from the pool may be erased, asked once their number is
+ *                        known; empty for a report that erases nothing
+ * @param maxErasureShare the guard: more orphans than this share of the stored profiles (0 to 1; a few are always
+ *                        allowed) are never erased, whatever the approval says; the run is refused instead
+ * @param seenRecently    an orphan whose profile learnt of the user from the pool less than this long ago is left
+ *                        alone: the pool's listing may not show a user created during the run
  */
-public record ReconcilePoolCommand(boolean repair, Optional<ErasureApproval> erasure, double maxErasureShare) {
+public record ReconcilePoolCommand(
+        boolean repair, Optional<ErasureApproval> erasure, double maxErasureShare, Duration seenRecently) {
+
+    /** How long a profile must have gone without news of its user before a reconcile may erase it, by default. */
+    public static final Duration SEEN_RECENTLY = Duration.ofMinutes(5);
 
     public ReconcilePoolCommand {
         Objects.requireNonNull(erasure, "erasure");
+        Objects.requireNonNull(seenRecently, "seenRecently");
         if (!(maxErasureShare >= 0 && maxErasureShare <= 1)) {
             throw new IllegalArgumentException("maxErasureShare must be between 0 and 1");
         }
+        if (seenRecently.isNegative()) {
+            throw new IllegalArgumentException("seenRecently must not be negative");
+        }
+    }
+
+    /** The command with the default {@link #SEEN_RECENTLY}. */
+    public ReconcilePoolCommand(boolean repair, Optional<ErasureApproval> erasure, double maxErasureShare) {
+        this(repair, erasure, maxErasureShare, SEEN_RECENTLY);
     }
 }

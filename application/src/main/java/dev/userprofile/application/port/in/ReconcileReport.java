@@ -15,7 +15,9 @@ import java.util.Set;
  * @param registered missing users registered by this run
  * @param updated    stale profiles brought in line by this run
  * @param erased     orphans erased by this run, each after the pool said once more that the user is gone
- * @param refused    why erasure was refused by the guard, when it was
+ * @param failed     users whose repair or erasure failed on its own (the profile kept changing, a stored id that
+ *                   cannot be a Cognito sub); the run went on with the others
+ * @param refused    why repairs and erasure were refused by the guard, when they were
  */
 public record ReconcileReport(
         int checked,
@@ -25,15 +27,16 @@ public record ReconcileReport(
         int registered,
         int updated,
         int erased,
+        int failed,
         Optional<Refusal> refused) {
 
-    /** Why the guard refused to erase: each is the mark of a pool and a table that do not go together. */
+    /** Why the guard refused: the first two are the mark of a pool and a table that do not go together. */
     public enum Refusal {
-        /** The pool listed no users while the store holds profiles. */
+        /** The pool listed no users while the store holds profiles: nothing was repaired or erased. */
         POOL_LISTS_NO_USERS,
-        /** None of the stored profiles belongs to a user the pool listed. */
+        /** None of the stored profiles belongs to a user the pool listed: nothing was repaired or erased. */
         NO_STORED_PROFILE_IN_POOL,
-        /** More orphans than the command's share of the stored profiles. */
+        /** More orphans than the command's share of the stored profiles: repairs were made, nothing was erased. */
         TOO_MANY_ORPHANS
     }
 

@@ -52,6 +52,16 @@ public sealed interface SyncResult {
         }
     }
 
+    /**
+     * The pool did not find the user, but they may only be too new for it (the hint said so, or the profile learnt of
+     * them moments ago): nothing was erased or written. The next sign-in, event or reconcile decides.
+     */
+    record NotSeenYet(UserId userId) implements SyncResult {
+        public NotSeenYet {
+            Objects.requireNonNull(userId, "userId");
+        }
+    }
+
     /** The user is gone from the pool: their personal data was erased now. */
     record Erased(UserId userId) implements SyncResult {
         public Erased {

@@ -75,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
     private final CognitoIdentityProviderClient cognitoClient;
     private final String userPoolId;
     private final String clientId;
+    private ReconcileHandler reconcileHandler;
 
     private LocalStack(
             LocalTables tables,
@@ -262,16 +263,19 @@ public final class LocalStack implements AutoCloseable {
      * Runs the scheduled reconcile once, now, as its schedule would: the function's handler with the template's
      * variables, on this stack's pool and table; returns its summary line.
      */
-    public String reconcile() {
-        Map<String, String> environment = new HashMap<>(
-                tables.functionEnvironment(RECONCILE_FUNCTION_LOGICAL_ID, Map.of("UserPool", userPoolId)));
-        environment.put(COGNITO_ENDPOINT_VARIABLE, cognito.endpoint().toString());
+    public synchronized String reconcile() {
+        if (reconcileHandler == null) {
+            // Built once, as Lambda keeps an execution environment: its clients live as long as the stack.
+            Map<String, String> environment = new HashMap<>(
+                    tables.functionEnvironment(RECONCILE_FUNCTION_LOGICAL_ID, Map.of("UserPool", userPoolId)));
+            environment.put(COGNITO_ENDPOINT_VARIABLE, cognito.endpoint().toString());
+            reconcileHandler = new ReconcileHandler(environment);
+        }
         LocalLambdaContext context = new LocalLambdaContext();
-        new ReconcileHandler(environment)
-                .handleRequest(
-                        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-                        OutputStream.nullOutputStream(),
-                        context);
+        reconcileHandler.handleRequest(
+                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                OutputStream.nullOutputStream(),
+                context);
         return context.logLines().getLast();
     }
 

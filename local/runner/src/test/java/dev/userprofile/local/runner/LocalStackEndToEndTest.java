@@ -3,6 +3,7 @@ package dev.userprofile.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.net.LoopbackPorts;
@@ -135,22 +136,7 @@ class LocalStackEndToEndTest {
                 .containsEntry("accountStatus", AttributeValue.fromS("DISABLED"));
 
         String invited = newEmail();
-        cognito.adminCreateUser(b -> b.userPoolId(stack.userPoolId())
-                .username(invited)
-                .messageAction("SUPPRESS")
-                .temporaryPassword("Temporary-Pass-1")
-                .userAttributes(
-                        AttributeType.builder().name("email").value(invited).build()));
-        cognito.adminSetUserPassword(b -> b.userPoolId(stack.userPoolId())
-                .username(invited)
-                .password(PASSWORD)
-                .permanent(true));
-        String invitedSub =
-                cognito.adminGetUser(b -> b.userPoolId(stack.userPoolId()).username(invited)).userAttributes().stream()
-                        .filter(a -> a.name().equals("sub"))
-                        .findFirst()
-                        .orElseThrow()
-                        .value();
+        String invitedSub = PoolUsers.confirmed(cognito, stack.userPoolId(), invited);
         assertThat(awaitItem(invitedSub, item -> item.containsKey("email")))
                 .as("a permanent password makes a user who can sign in, registered from the event")
                 .containsEntry("email", AttributeValue.fromS(invited));

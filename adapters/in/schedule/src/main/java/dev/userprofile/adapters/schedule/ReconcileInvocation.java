@@ -11,6 +11,7 @@ import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,17 +26,23 @@ public final class ReconcileInvocation {
 
     private final ReconcilePoolUseCase reconcilePool;
     private final double maxErasureShare;
+    private final Duration seenRecently;
     private final Clock clock;
     private final String functionName;
 
     public ReconcileInvocation(
-            ReconcilePoolUseCase reconcilePool, double maxErasureShare, Clock clock, String functionName) {
+            ReconcilePoolUseCase reconcilePool,
+            double maxErasureShare,
+            Duration seenRecently,
+            Clock clock,
+            String functionName) {
         this.reconcilePool = Objects.requireNonNull(reconcilePool, "reconcilePool");
         this.maxErasureShare = maxErasureShare;
+        this.seenRecently = Objects.requireNonNull(seenRecently, "seenRecently");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.functionName = Objects.requireNonNull(functionName, "functionName");
-        // Fails at init, not at the first run, for a share the command would refuse.
-        new ReconcilePoolCommand(true, Optional.empty(), maxErasureShare);
+        // Fails at init, not at the first run, for values the command would refuse.
+        new ReconcilePoolCommand(true, Optional.empty(), maxErasureShare, seenRecently);
     }
 
     /**
@@ -46,7 +53,7 @@ public final class ReconcileInvocation {
         ReconcileReport report;
         try {
             report = reconcilePool.reconcile(
-                    new ReconcilePoolCommand(true, Optional.of(ErasureApproval.ALWAYS), maxErasureShare));
+                    new ReconcilePoolCommand(true, Optional.of(ErasureApproval.ALWAYS), maxErasureShare, seenRecently));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(ReconcileFailedException.Reason.INTERRUPTED, e, requestId, start, logger);
@@ -71,6 +78,7 @@ public final class ReconcileInvocation {
                 .with("registered", report.registered())
                 .with("updated", report.updated())
                 .with("erased", report.erased())
+                .with("failedUsers", report.failed())
                 .withDurationSince(start);
         Map<String, Integer> metrics = new LinkedHashMap<>();
         metrics.put("Checked", report.checked());

@@ -57,7 +57,7 @@ class ReconcileInvocationTest {
                 new SyncUserService(
                         pool, store, store, store, new RegisterUserService(store, CLOCK), CLOCK, Duration.ofDays(30)),
                 () -> {});
-        return new ReconcileInvocation(reconcile, share, CLOCK, "reconcile-fn");
+        return new ReconcileInvocation(reconcile, share, Duration.ZERO, CLOCK, "reconcile-fn");
     }
 
     private void user(int n, boolean inPool, boolean stored, String poolEmail) {
@@ -113,14 +113,17 @@ class ReconcileInvocationTest {
 
     @Test
     void aRefusedErasureIsAWarningWithItsReasonAndCountsInRefused() {
-        user(1, true, true, "u1@example.com");
-        user(2, false, true, null);
-        user(3, false, true, null);
+        for (int n = 1; n <= 10; n++) {
+            user(n, true, true, "u" + n + "@example.com");
+        }
+        for (int n = 20; n < 25; n++) {
+            user(n, false, true, null);
+        }
 
         ReconcileReport report = invocation(0.05).handle("r2", logger);
 
         assertThat(report.refused()).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
-        assertThat(store.findById(new UserId("sub-2"))).isPresent();
+        assertThat(store.findById(new UserId("sub-20"))).isPresent();
         assertThat(lines)
                 .singleElement()
                 .asString()
@@ -148,6 +151,7 @@ class ReconcileInvocationTest {
                         throw c.failure();
                     },
                     0.05,
+                    Duration.ZERO,
                     CLOCK,
                     "reconcile-fn");
 
@@ -168,5 +172,14 @@ class ReconcileInvocationTest {
     @Test
     void aShareOutsideZeroToOneFailsAtInit() {
         assertThatThrownBy(() -> invocation(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReconcileInvocation(
+                        command -> {
+                            throw new AssertionError();
+                        },
+                        0.05,
+                        Duration.ofSeconds(-1),
+                        CLOCK,
+                        "reconcile-fn"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.out.CallPacer;
+import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.UserId;
@@ -114,7 +115,7 @@ public final class AdminCli {
             Thread.currentThread().interrupt();
             err.println("profiles-admin: interrupted");
             return 1;
-        } catch (SdkException | UserRepositoryUnavailableException e) {
+        } catch (SdkException | UserRepositoryUnavailableException | UserDirectoryUnavailableException e) {
             err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {

@@ -79,7 +79,7 @@ public final class SyncInvocation {
         String sub = event.sub().get();
         SyncResult result;
         try {
-            result = syncUser.sync(new SyncUserCommand(new UserId(sub)));
+            result = syncUser.sync(new SyncUserCommand(new UserId(sub), absenceAfter(event.eventName())));
         } catch (UserDirectoryUnavailableException e) {
             throw failed(SyncFailedException.Reason.DIRECTORY_UNAVAILABLE, e, requestId, event, start, logger);
         } catch (UserRepositoryUnavailableException e) {
@@ -135,12 +135,23 @@ public final class SyncInvocation {
                 .with("eventName", event == null || event.eventName().isEmpty() ? null : event.eventName());
     }
 
+    /**
+     * After a call that created the user or made them able to sign in, the pool not finding them may be the pool not
+     * having caught up: never an erasure (ADR 0020).
+     */
+    static SyncUserCommand.Absence absenceAfter(String eventName) {
+        return UserChangeEvents.CREATING.contains(eventName)
+                ? new SyncUserCommand.Absence.MayBeTooNew()
+                : new SyncUserCommand.Absence.Gone();
+    }
+
     static String code(SyncResult result) {
         return switch (result) {
             case SyncResult.Registered r -> "REGISTERED";
             case SyncResult.Updated u -> "UPDATED";
             case SyncResult.Unchanged u -> "UNCHANGED";
             case SyncResult.NotYetEligible n -> "NOT_YET_ELIGIBLE";
+            case SyncResult.NotSeenYet n -> "NOT_SEEN_YET";
             case SyncResult.Erased e -> "ERASED";
             case SyncResult.AlreadyErased a -> "ALREADY_ERASED";
         };

@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.cognito.events;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Cognito API calls, as CloudTrail names them, that may change what a profile holds of a user, and so are
@@ -34,6 +35,9 @@ public final class UserChangeEvents {
             "AdminCreateUser",
             "AdminSetUserPassword",
             "AdminConfirmSignUp");
+
+    /** The calls among them that create a user or make one able to sign in: the pool may not list them yet. */
+    public static final Set<String> CREATING = Set.of("AdminCreateUser", "AdminSetUserPassword", "AdminConfirmSignUp");
 
     private UserChangeEvents() {}
 }

@@ -74,7 +74,7 @@ class SyncInvocationTest {
         invocation(command -> new SyncResult.Erased(command.userId()))
                 .handle(fixture("admin-delete-user.json"), "r1", logger);
 
-        assertThat(synced).containsExactly(new SyncUserCommand(new UserId(SUB)));
+        assertThat(synced).containsExactly(new SyncUserCommand(new UserId(SUB), new SyncUserCommand.Absence.Gone()));
         assertThat(onlyLine())
                 .contains("\"event\":\"user_sync\"")
                 .contains("\"eventName\":\"AdminDeleteUser\"")
@@ -201,6 +201,18 @@ class SyncInvocationTest {
         assertThat(SyncInvocation.code(new SyncResult.Updated(sampleUser()))).isEqualTo("UPDATED");
         assertThat(SyncInvocation.code(new SyncResult.NotYetEligible(id))).isEqualTo("NOT_YET_ELIGIBLE");
         assertThat(SyncInvocation.code(new SyncResult.AlreadyErased(id))).isEqualTo("ALREADY_ERASED");
+        assertThat(SyncInvocation.code(new SyncResult.NotSeenYet(id))).isEqualTo("NOT_SEEN_YET");
+    }
+
+    @Test
+    void afterACreatingCallTheUserMayBeTooNewForThePoolAfterAnyOtherTheyAreGone() {
+        assertThat(SyncInvocation.absenceAfter("AdminCreateUser"))
+                .isInstanceOf(SyncUserCommand.Absence.MayBeTooNew.class);
+        assertThat(SyncInvocation.absenceAfter("AdminSetUserPassword"))
+                .isInstanceOf(SyncUserCommand.Absence.MayBeTooNew.class);
+        assertThat(SyncInvocation.absenceAfter("AdminDeleteUser")).isInstanceOf(SyncUserCommand.Absence.Gone.class);
+        assertThat(SyncInvocation.absenceAfter("AdminDisableUser")).isInstanceOf(SyncUserCommand.Absence.Gone.class);
+        assertThat(UserChangeEvents.EVENT_NAMES).containsAll(UserChangeEvents.CREATING);
     }
 
     private static dev.userprofile.domain.User sampleUser() {

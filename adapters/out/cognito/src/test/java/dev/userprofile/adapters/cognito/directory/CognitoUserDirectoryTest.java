@@ -13,6 +13,7 @@ import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.PoolUsers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +30,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /** The directory against cognito-local, a Cognito user pools emulator, through the client a function builds. */
 class CognitoUserDirectoryTest {
@@ -67,32 +66,16 @@ class CognitoUserDirectoryTest {
     }
 
     private static AttributeType attribute(String name, String value) {
-        return AttributeType.builder().name(name).value(value).build();
+        return PoolUsers.attribute(name, value);
     }
 
     /** An invited user; {@code confirmed} sets a permanent password, as a first sign-in would. */
     private static UserId createUser(String email, boolean confirmed) {
-        UserType user = admin.adminCreateUser(b -> b.userPoolId(poolId)
-                        .username(email)
-                        .messageAction(MessageActionType.SUPPRESS)
-                        .temporaryPassword("Temporary-1")
-                        .userAttributes(
-                                attribute("email", email),
-                                attribute("email_verified", "true"),
-                                attribute("given_name", "Ada"),
-                                attribute("locale", "en-GB")))
-                .user();
-        if (confirmed) {
-            admin.adminSetUserPassword(b -> b.userPoolId(poolId)
-                    .username(email)
-                    .password("Permanent-Pass-1")
-                    .permanent(true));
-        }
-        return new UserId(user.attributes().stream()
-                .filter(a -> a.name().equals("sub"))
-                .findFirst()
-                .orElseThrow()
-                .value());
+        AttributeType[] more = {attribute("given_name", "Ada"), attribute("locale", "en-GB")};
+        return new UserId(
+                confirmed
+                        ? PoolUsers.confirmed(admin, poolId, email, more)
+                        : PoolUsers.invited(admin, poolId, email, more));
     }
 
     private static String email() {
@@ -188,19 +171,7 @@ class CognitoUserDirectoryTest {
         CognitoUserDirectory listing = new CognitoUserDirectory(functionClient, pool, new CognitoAttributesMapper());
         java.util.Set<UserId> created = new java.util.HashSet<>();
         for (int i = 0; i < 3; i++) {
-            String email = email();
-            created.add(new UserId(admin
-                    .adminCreateUser(b -> b.userPoolId(pool)
-                            .username(email)
-                            .messageAction(MessageActionType.SUPPRESS)
-                            .userAttributes(attribute("email", email)))
-                    .user()
-                    .attributes()
-                    .stream()
-                    .filter(a -> a.name().equals("sub"))
-                    .findFirst()
-                    .orElseThrow()
-                    .value()));
+            created.add(new UserId(PoolUsers.invited(admin, pool, email())));
         }
         java.util.Set<UserId> listed = new java.util.HashSet<>();
         Optional<String> next = Optional.empty();
