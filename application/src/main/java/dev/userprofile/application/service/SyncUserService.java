@@ -99,7 +99,7 @@ public final class SyncUserService implements SyncUserUseCase {
                 }
                 case UserLookup.Found found -> {
                     User current = found.user();
-                    if (learntAfter(current, readAt)) {
+                    if (!registered && learntAfter(current, readAt)) {
                         // Another sync or a sign-in read the pool after this one and wrote what it saw.
                         return registered ? new SyncResult.Registered(current) : new SyncResult.Unchanged(current);
                     }

@@ -90,6 +90,36 @@ class SyncUserServiceTest {
     }
 
     @Test
+    void aDisabledUserRegisteredByThisSyncIsDisabledWhateverTheClockSaysOfItsOwnWrite() {
+        // A clock that moves on at each reading, as a real one does between the pool's read and the registration.
+        AtomicInteger ticks = new AtomicInteger();
+        Clock ticking = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return NOW.plusMillis(ticks.incrementAndGet());
+            }
+        };
+        SyncUserService moving = new SyncUserService(
+                pool, users, users, users, new RegisterUserService(users, ticking), ticking, TOMBSTONE_LIFETIME);
+        pool.put(inPool(annIn("ann@example.com", true), UserStatus.DISABLED, true));
+
+        SyncResult result = moving.sync(new SyncUserCommand(ANN));
+
+        assertThat(result).isEqualTo(new SyncResult.Registered(stored()));
+        assertThat(stored().status()).isEqualTo(UserStatus.DISABLED);
+    }
+
+    @Test
     void aUserWhoCannotSignInYetGetsNoProfile() {
         pool.put(inPool(annIn("ann@example.com", false), UserStatus.ACTIVE, false));
 
