@@ -3,7 +3,6 @@ package dev.userprofile.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
-import dev.userprofile.adapters.cognito.directory.CognitoClients;
 import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
 import dev.userprofile.adapters.cognito.directory.RateLimiter;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
@@ -12,8 +11,6 @@ import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.adapters.schedule.ReconcileInvocation;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.service.ReconcilePoolService;
-import dev.userprofile.application.service.RegisterUserService;
-import dev.userprofile.application.service.SyncUserService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.ReconcileSettings;
 import dev.userprofile.bootstrap.config.SyncSettings;
@@ -21,7 +18,6 @@ import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The scheduled reconcile: the pool listed through the directory, the table scanned and changed through the
@@ -48,10 +44,10 @@ public final class ReconcileModule {
             SyncSettings settings,
             SdkHttpClient httpClient,
             AwsCredentialsProvider credentials) {
-        CognitoIdentityProviderClient cognito = CognitoClients.builder(
-                        configuration.region(), settings.cognitoEndpoint(), httpClient, credentials)
-                .build();
-        return new CognitoUserDirectory(cognito, settings.userPoolId(), new CognitoAttributesMapper());
+        return new CognitoUserDirectory(
+                SyncModule.cognito(configuration, settings, httpClient, credentials),
+                settings.userPoolId(),
+                new CognitoAttributesMapper());
     }
 
     @Provides
@@ -62,9 +58,11 @@ public final class ReconcileModule {
             SyncSettings sync,
             ReconcileSettings reconcile,
             Clock clock) {
-        SyncUserService syncUser = new SyncUserService(
-                directory, users, users, users, new RegisterUserService(users, clock), clock, sync.tombstoneLifetime());
-        return new ReconcilePoolService(directory, users, syncUser, RateLimiter.perSecond(reconcile.callsPerSecond()));
+        return new ReconcilePoolService(
+                directory,
+                users,
+                SyncModule.syncService(directory, users, sync, clock),
+                RateLimiter.perSecond(reconcile.callsPerSecond()));
     }
 
     @Provides

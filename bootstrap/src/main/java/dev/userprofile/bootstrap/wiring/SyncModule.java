@@ -74,7 +74,8 @@ public final class SyncModule {
         return syncService(directory, users, settings, clock);
     }
 
-    private static SyncUserService syncService(
+    /** The sync use case on a directory and the function's repository; the reconcile's changes go through it too. */
+    static SyncUserService syncService(
             UserDirectory directory, DynamoDbUserRepository users, SyncSettings settings, Clock clock) {
         return new SyncUserService(
                 directory,

@@ -3,7 +3,6 @@ package dev.userprofile.adapters.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.SyncContendedException;
@@ -21,12 +20,11 @@ import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
 import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
-import java.nio.charset.StandardCharsets;
+import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,18 +33,9 @@ class ReconcileInvocationTest {
     private static final Instant JOINED = Instant.parse("2026-01-01T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T03:00:00Z"), ZoneOffset.UTC);
 
-    private final List<String> lines = new ArrayList<>();
-    private final LambdaLogger logger = new LambdaLogger() {
-        @Override
-        public void log(String message) {
-            lines.add(message);
-        }
+    /** Takes the invocation's log lines as Lambda's logger does. */
+    private LocalLambdaContext context = new LocalLambdaContext();
 
-        @Override
-        public void log(byte[] message) {
-            lines.add(new String(message, StandardCharsets.UTF_8));
-        }
-    };
     private final InMemoryUserRepository store = new InMemoryUserRepository();
     private final InMemoryUserDirectory pool = new InMemoryUserDirectory();
 
@@ -91,12 +80,12 @@ class ReconcileInvocationTest {
         user(3, true, true, "changed@example.com");
         user(22, false, true, null);
 
-        ReconcileReport report = invocation(0.1).handle("r1", logger);
+        ReconcileReport report = invocation(0.1).handle("r1", context.getLogger());
 
         assertThat(report.erased()).isEqualTo(1);
         assertThat(store.lookUp(new UserId("sub-22"))).isInstanceOf(UserLookup.Erased.class);
         assertThat(store.findById(new UserId("sub-21"))).isPresent();
-        assertThat(lines)
+        assertThat(context.logLines())
                 .singleElement()
                 .asString()
                 .contains("\"event\":\"reconcile\"")
@@ -120,11 +109,11 @@ class ReconcileInvocationTest {
             user(n, false, true, null);
         }
 
-        ReconcileReport report = invocation(0.05).handle("r2", logger);
+        ReconcileReport report = invocation(0.05).handle("r2", context.getLogger());
 
         assertThat(report.refused()).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
         assertThat(store.findById(new UserId("sub-20"))).isPresent();
-        assertThat(lines)
+        assertThat(context.logLines())
                 .singleElement()
                 .asString()
                 .contains("\"level\":\"WARN\"")
@@ -145,7 +134,7 @@ class ReconcileInvocationTest {
                         ReconcileFailedException.Reason.STORAGE_UNAVAILABLE),
                 new Case(new SyncContendedException(3), ReconcileFailedException.Reason.CONTENDED),
                 new Case(new IllegalStateException("jane@example.com"), ReconcileFailedException.Reason.UNEXPECTED))) {
-            lines.clear();
+            context = new LocalLambdaContext();
             ReconcileInvocation failing = new ReconcileInvocation(
                     command -> {
                         throw c.failure();
@@ -155,11 +144,11 @@ class ReconcileInvocationTest {
                     CLOCK,
                     "reconcile-fn");
 
-            assertThatThrownBy(() -> failing.handle("r3", logger))
+            assertThatThrownBy(() -> failing.handle("r3", context.getLogger()))
                     .isInstanceOf(ReconcileFailedException.class)
                     .hasMessageContaining(c.reason().name())
                     .hasNoCause();
-            assertThat(lines)
+            assertThat(context.logLines())
                     .singleElement()
                     .asString()
                     .contains("\"outcome\":\"FAILED\"")

@@ -3,7 +3,6 @@ package dev.userprofile.adapters.cognito.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
@@ -11,6 +10,7 @@ import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.UserId;
+import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,19 +30,10 @@ class SyncInvocationTest {
     private static final String SUB = "0b5f6e2a-8c1d-4e5f-9a7b-3c2d1e0f9a8b";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T08:00:01Z"), ZoneOffset.UTC);
 
-    private final List<String> lines = new ArrayList<>();
-    private final List<SyncUserCommand> synced = new ArrayList<>();
-    private final LambdaLogger logger = new LambdaLogger() {
-        @Override
-        public void log(String message) {
-            lines.add(message);
-        }
+    /** Takes the invocation's log lines as Lambda's logger does. */
+    private LocalLambdaContext context = new LocalLambdaContext();
 
-        @Override
-        public void log(byte[] message) {
-            lines.add(new String(message, StandardCharsets.UTF_8));
-        }
-    };
+    private final List<SyncUserCommand> synced = new ArrayList<>();
 
     private SyncInvocation invocation(Function<SyncUserCommand, SyncResult> sync) {
         SyncUserUseCase useCase = command -> {
@@ -65,14 +56,14 @@ class SyncInvocationTest {
     }
 
     private String onlyLine() {
-        assertThat(lines).hasSize(1);
-        return lines.getFirst();
+        assertThat(context.logLines()).hasSize(1);
+        return context.logLines().getFirst();
     }
 
     @Test
     void anAdminDeletionSyncsTheUserItNamesBySub() {
         invocation(command -> new SyncResult.Erased(command.userId()))
-                .handle(fixture("admin-delete-user.json"), "r1", logger);
+                .handle(fixture("admin-delete-user.json"), "r1", context.getLogger());
 
         assertThat(synced).containsExactly(new SyncUserCommand(new UserId(SUB), new SyncUserCommand.Absence.Gone()));
         assertThat(onlyLine())
@@ -87,7 +78,7 @@ class SyncInvocationTest {
     @Test
     void aCallWithTheUsersOwnTokenNamesNoPoolAndIsStillAHint() {
         invocation(command -> new SyncResult.Unchanged(null == command ? null : sampleUser()))
-                .handle(fixture("update-user-attributes.json"), "r2", logger);
+                .handle(fixture("update-user-attributes.json"), "r2", context.getLogger());
 
         assertThat(synced).containsExactly(new SyncUserCommand(new UserId(SUB)));
         assertThat(onlyLine()).contains("\"outcome\":\"UNCHANGED\"").contains("\"eventName\":\"UpdateUserAttributes\"");
@@ -98,7 +89,7 @@ class SyncInvocationTest {
         invocation(command -> {
                     throw new AssertionError("must not sync");
                 })
-                .handle(fixture("admin-disable-user-other-pool.json"), "r3", logger);
+                .handle(fixture("admin-disable-user-other-pool.json"), "r3", context.getLogger());
 
         assertThat(synced).isEmpty();
         assertThat(onlyLine())
@@ -113,7 +104,7 @@ class SyncInvocationTest {
         invocation(command -> {
                     throw new AssertionError("must not sync");
                 })
-                .handle(fixture("admin-create-user-failed-without-sub.json"), "r4", logger);
+                .handle(fixture("admin-create-user-failed-without-sub.json"), "r4", context.getLogger());
 
         assertThat(onlyLine()).contains("\"reason\":\"no sub\"").contains("\"level\":\"WARN\"");
     }
@@ -127,18 +118,20 @@ class SyncInvocationTest {
         invocation.handle(
                 json("{\"source\":\"aws.cognito-idp\",\"detail\":{\"additionalEventData\":{\"sub\":\"a\\\"b\"}}}"),
                 "r5",
-                logger);
-        invocation.handle(json("not json jane@example.com"), "r6", logger);
-        invocation.handle(json("[1,2]"), "r7", logger);
-        invocation.handle(json("{\"source\":\"aws.s3\",\"detail\":{}}"), "r8", logger);
-        invocation.handle(json("{\"a\":1} {\"b\":2}"), "r9", logger);
+                context.getLogger());
+        invocation.handle(json("not json jane@example.com"), "r6", context.getLogger());
+        invocation.handle(json("[1,2]"), "r7", context.getLogger());
+        invocation.handle(json("{\"source\":\"aws.s3\",\"detail\":{}}"), "r8", context.getLogger());
+        invocation.handle(json("{\"a\":1} {\"b\":2}"), "r9", context.getLogger());
 
-        assertThat(lines).hasSize(5).allMatch(line -> line.contains("\"outcome\":\"IGNORED\""));
-        assertThat(lines.get(0)).contains("malformed sub");
-        assertThat(lines.get(1)).contains("The event is not well-formed JSON").doesNotContain("jane@example.com");
-        assertThat(lines.get(2)).contains("The event is not a JSON object");
-        assertThat(lines.get(3)).contains("not a Cognito event");
-        assertThat(lines.get(4)).contains("data after its JSON object");
+        assertThat(context.logLines()).hasSize(5).allMatch(line -> line.contains("\"outcome\":\"IGNORED\""));
+        assertThat(context.logLines().get(0)).contains("malformed sub");
+        assertThat(context.logLines().get(1))
+                .contains("The event is not well-formed JSON")
+                .doesNotContain("jane@example.com");
+        assertThat(context.logLines().get(2)).contains("The event is not a JSON object");
+        assertThat(context.logLines().get(3)).contains("not a Cognito event");
+        assertThat(context.logLines().get(4)).contains("data after its JSON object");
         assertThat(synced).isEmpty();
     }
 
@@ -146,7 +139,7 @@ class SyncInvocationTest {
     void anEventLargerThanEventBridgeAllowsIsIgnored() {
         String big = "{\"source\":\"aws.cognito-idp\",\"pad\":\"" + "x".repeat(CognitoEventReader.MAX_BYTES) + "\"}";
 
-        invocation(command -> new SyncResult.Erased(command.userId())).handle(json(big), "r10", logger);
+        invocation(command -> new SyncResult.Erased(command.userId())).handle(json(big), "r10", context.getLogger());
 
         assertThat(onlyLine()).contains("larger than EventBridge");
     }
@@ -156,7 +149,7 @@ class SyncInvocationTest {
         invocation(command -> {
                     throw new AssertionError("must not sync");
                 })
-                .handle(json("{\"source\":\"" + SyncInvocation.KEEP_ALIVE_SOURCE + "\"}"), "r11", logger);
+                .handle(json("{\"source\":\"" + SyncInvocation.KEEP_ALIVE_SOURCE + "\"}"), "r11", context.getLogger());
 
         assertThat(onlyLine()).contains("\"outcome\":\"KEPT_ALIVE\"").doesNotContain("_aws");
     }
@@ -174,11 +167,11 @@ class SyncInvocationTest {
                 new Case(new SyncContendedException(3), SyncFailedException.Reason.CONTENDED),
                 new Case(new IllegalStateException("jane@example.com"), SyncFailedException.Reason.UNEXPECTED));
         for (Case c : cases) {
-            lines.clear();
+            context = new LocalLambdaContext();
             assertThatThrownBy(() -> invocation(command -> {
                                 throw c.failure();
                             })
-                            .handle(fixture("admin-delete-user.json"), "r12", logger))
+                            .handle(fixture("admin-delete-user.json"), "r12", context.getLogger()))
                     .isInstanceOf(SyncFailedException.class)
                     .hasMessageContaining(c.reason().name())
                     .hasMessageContaining("r12")
