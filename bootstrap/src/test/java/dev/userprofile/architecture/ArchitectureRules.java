@@ -140,13 +140,15 @@ final class ArchitectureRules {
             .as("Use cases are implemented by *Service classes in application.service");
 
     /**
-     * The adapters a function is driven through: the triggers, the Cognito events, the profile API and the schedule
-     * (not the operator tool).
+     * The adapters the product is driven through: the triggers, the Cognito events, the profile API, the schedule and
+     * the operator tool.
      */
-    static final String[] FUNCTION_INBOUND_ADAPTERS = {
+    static final String[] INBOUND_ADAPTERS = {
         "dev.userprofile.adapters.cognito",
         "dev.userprofile.adapters.cognito.events..",
-        "dev.userprofile.adapters.api.."
+        "dev.userprofile.adapters.cognito.admin..",
+        "dev.userprofile.adapters.api..",
+        "dev.userprofile.adapters.schedule.."
     };
 
     static final String[] OUTBOUND_ADAPTERS = {
@@ -165,13 +167,15 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule INBOUND_ADAPTERS_CALL_USE_CASES_ONLY = noClasses()
             .that()
-            .resideInAnyPackage(FUNCTION_INBOUND_ADAPTERS)
+            .resideInAnyPackage(INBOUND_ADAPTERS)
             .should()
             .dependOnClassesThat(OUTBOUND_PORTS)
             .orShould()
             .dependOnClassesThat()
             .resideInAPackage("dev.userprofile.application.service..")
-            .as("The trigger and the API adapters call inbound ports only: no outbound port, no service");
+            .as(
+                    "Inbound adapters (triggers, events, API, schedule, operator tool) call inbound ports only: no outbound "
+                            + "port, no service");
 
     @ArchTest
     static final ArchRule OUTBOUND_ADAPTERS_DO_NOT_DRIVE_USE_CASES = noClasses()

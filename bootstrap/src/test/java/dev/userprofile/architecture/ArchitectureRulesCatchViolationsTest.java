@@ -116,7 +116,7 @@ class ArchitectureRulesCatchViolationsTest {
             "dev.userprofile.application.service.RegisterUserService",
             "dev.userprofile.adapters.cognito.PostConfirmationTrigger",
             "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
-            "dev.userprofile.adapters.cognito.admin.Backfill",
+            "dev.userprofile.adapters.cognito.admin.AdminCli",
             "dev.userprofile.adapters.api.ProfileApi",
             "dev.userprofile.adapters.lambda.logging.JsonLogLine",
             "dev.userprofile.adapters.cognito.TriggerInvocation",

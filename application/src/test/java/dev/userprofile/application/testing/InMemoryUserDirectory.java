@@ -26,6 +26,7 @@ public final class InMemoryUserDirectory implements UserDirectory, UserDirectory
     private final Map<UserId, DirectoryUser> users = new ConcurrentHashMap<>();
     private final Set<UserId> unlisted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean unavailable = new AtomicBoolean();
+    private final AtomicBoolean refusing = new AtomicBoolean();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger pages = new AtomicInteger();
     private final int pageSize;
@@ -64,6 +65,9 @@ public final class InMemoryUserDirectory implements UserDirectory, UserDirectory
         if (unavailable.get()) {
             throw new UserDirectoryUnavailableException("the fake pool is down", null);
         }
+        if (refusing.get()) {
+            throw new UserDirectoryUnavailableException("the fake pool denies access", null, false);
+        }
     }
 
     public void put(DirectoryUser user) {
@@ -85,6 +89,11 @@ public final class InMemoryUserDirectory implements UserDirectory, UserDirectory
 
     public void unavailable(boolean down) {
         unavailable.set(down);
+    }
+
+    /** Every call fails for a reason that trying again does not cure (as a denied permission would). */
+    public void refusing(boolean refuse) {
+        refusing.set(refuse);
     }
 
     /** Reads of one user by sub. */

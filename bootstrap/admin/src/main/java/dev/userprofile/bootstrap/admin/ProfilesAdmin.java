@@ -6,10 +6,9 @@ import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
 import dev.userprofile.adapters.cognito.directory.RateLimiter;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.application.port.in.BackfillPoolUseCase;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
-import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.port.out.CallPacer;
-import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.service.BackfillPoolService;
 import dev.userprofile.application.service.ReconcilePoolService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.SyncUserService;
@@ -95,19 +94,22 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
         return cognito;
     }
 
+    /**
+     * The backfill as the reconcile wires it: the listing, the trigger's registration, and the sync for a disabled
+     * user, every Cognito call paced to {@code rate}.
+     */
     @Override
-    public RegisterUserUseCase registerUser(String table) {
-        return new RegisterUserService(repository(table), Clock.systemUTC());
-    }
-
-    @Override
-    public UserLoader users(String table) {
-        return repository(table);
-    }
-
-    @Override
-    public CallPacer pacer(double perSecond) {
-        return RateLimiter.perSecond(perSecond);
+    public BackfillPoolUseCase backfillPool(String userPoolId, String table, double rate) {
+        DynamoDbUserRepository repository = repository(table);
+        CognitoUserDirectory directory = directory(userPoolId);
+        Clock clock = Clock.systemUTC();
+        return new BackfillPoolService(
+                directory,
+                new RegisterUserService(repository, clock),
+                syncUser(directory, repository, clock),
+                repository,
+                RateLimiter.perSecond(rate),
+                clock);
     }
 
     /**
@@ -118,9 +120,18 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
     @Override
     public ReconcilePoolUseCase reconcilePool(String userPoolId, String table, double rate) {
         DynamoDbUserRepository repository = repository(table);
-        CognitoUserDirectory directory = new CognitoUserDirectory(cognito(), userPoolId, new CognitoAttributesMapper());
-        Clock clock = Clock.systemUTC();
-        SyncUserService syncUser = new SyncUserService(
+        CognitoUserDirectory directory = directory(userPoolId);
+        return new ReconcilePoolService(
+                directory, repository, syncUser(directory, repository, Clock.systemUTC()), RateLimiter.perSecond(rate));
+    }
+
+    private CognitoUserDirectory directory(String userPoolId) {
+        return new CognitoUserDirectory(cognito(), userPoolId, new CognitoAttributesMapper());
+    }
+
+    private static SyncUserService syncUser(
+            CognitoUserDirectory directory, DynamoDbUserRepository repository, Clock clock) {
+        return new SyncUserService(
                 directory,
                 repository,
                 repository,
@@ -128,7 +139,6 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
                 new RegisterUserService(repository, clock),
                 clock,
                 TOMBSTONE_LIFETIME);
-        return new ReconcilePoolService(directory, repository, syncUser, RateLimiter.perSecond(rate));
     }
 
     private synchronized DynamoDbUserRepository repository(String table) {

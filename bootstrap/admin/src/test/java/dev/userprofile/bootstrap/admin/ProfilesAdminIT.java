@@ -324,7 +324,8 @@ class ProfilesAdminIT {
 
         assertThat(failed.status()).isEqualTo(1);
         assertThat(failed.err())
-                .contains("profiles-admin: listing the pool failed: InternalErrorException")
+                .contains("profiles-admin: stopped: Cognito ListUsers on user pool " + poolId
+                        + " failed: InternalErrorException (HTTP 500)")
                 .doesNotContain("\tat ");
         assertThat(failed.out()).contains("interrupted");
         String token = failed.err()
@@ -357,7 +358,8 @@ class ProfilesAdminIT {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err())
-                .startsWith("profiles-admin: InvalidParameterException")
+                .startsWith("profiles-admin: Cognito ListUsers on user pool " + poolId + " failed: "
+                        + "InvalidParameterException (HTTP 400)")
                 .doesNotContain("--resume not-a-token", "\tat ", "SLF4J");
         assertThat(profiles()).isEmpty();
     }

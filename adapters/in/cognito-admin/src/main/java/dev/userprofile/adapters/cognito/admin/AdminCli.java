@@ -1,13 +1,12 @@
 package dev.userprofile.adapters.cognito.admin;
 
-import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.application.port.in.BackfillCommand;
+import dev.userprofile.application.port.in.BackfillPoolUseCase;
+import dev.userprofile.application.port.in.BackfillReport;
 import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
-import dev.userprofile.application.port.in.RegisterUserUseCase;
-import dev.userprofile.application.port.out.CallPacer;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.UserId;
 import java.io.BufferedReader;
@@ -51,12 +50,8 @@ public final class AdminCli {
     public interface Services {
         CognitoIdentityProviderClient cognito();
 
-        RegisterUserUseCase registerUser(String table);
-
-        UserLoader users(String table);
-
-        /** Cognito calls spaced to {@code perSecond}. */
-        CallPacer pacer(double perSecond);
+        /** The backfill of {@code userPoolId} into {@code table}, its Cognito calls paced to {@code rate}. */
+        BackfillPoolUseCase backfillPool(String userPoolId, String table, double rate);
 
         /** The whole-pool reconcile of {@code userPoolId} against {@code table}, its Cognito calls paced to {@code rate}. */
         ReconcilePoolUseCase reconcilePool(String userPoolId, String table, double rate);
@@ -115,7 +110,11 @@ public final class AdminCli {
             Thread.currentThread().interrupt();
             err.println("profiles-admin: interrupted");
             return 1;
-        } catch (SdkException | UserRepositoryUnavailableException | UserDirectoryUnavailableException e) {
+        } catch (UserDirectoryUnavailableException e) {
+            // It names the pool, the call and Cognito's error code already.
+            err.println("profiles-admin: " + e.getMessage());
+            return 1;
+        } catch (SdkException | UserRepositoryUnavailableException e) {
             err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {
@@ -132,36 +131,47 @@ public final class AdminCli {
     private int backfill(CommandLine line) throws InterruptedException {
         String pool = line.required("--user-pool-id");
         String table = line.required("--table");
-        CallPacer rate = services.pacer(line.positiveNumber("--rate", DEFAULT_RATE));
-        Backfill.Options options = new Backfill.Options(pool, line.flag("--dry-run"), line.optional("--resume"));
-        Backfill backfill = new Backfill(
-                new UserPoolDirectory(services.cognito()),
-                new CognitoAttributesMapper(),
-                services.registerUser(table),
-                services.users(table),
-                rate,
-                err,
-                System::nanoTime);
+        double rate = line.positiveNumber("--rate", DEFAULT_RATE);
+        boolean dryRun = line.flag("--dry-run");
+        String registered = dryRun ? "would be registered" : "registered";
+        BackfillCommand command = new BackfillCommand(
+                dryRun,
+                line.optional("--resume"),
+                stop::get,
+                soFar -> err.printf(
+                        Locale.ROOT,
+                        "backfill: %d seen, %d %s, %d already there, %d skipped, %d failed, %.0f users/s%s%n",
+                        soFar.seen(),
+                        soFar.registered(),
+                        registered,
+                        soFar.alreadyThere(),
+                        soFar.skipped(),
+                        soFar.failures().size(),
+                        soFar.usersPerSecond(),
+                        soFar.resumeFrom()
+                                .map(t -> "; next page: --resume " + t)
+                                .orElse("")));
 
-        Backfill.Report report = backfill.run(options, stop);
+        BackfillReport report = services.backfillPool(pool, table, rate).backfill(command);
 
-        report.failures().forEach(f -> err.println("not registered: " + f.sub() + ": " + f.reason()));
-        report.stoppedBy().ifPresent(cause -> err.println("profiles-admin: listing the pool failed: " + cause));
+        report.failures().forEach(f -> err.println("not registered: " + f.sub().value() + ": " + f.reason()));
+        report.stoppedBy().ifPresent(cause -> err.println("profiles-admin: stopped: " + cause));
         if (report.interrupted()) {
-            err.println(report.resumeToken()
+            err.println(report.resumeFrom()
                     .map(token -> "stopped before the end; continue with: --resume " + token)
                     .orElse("stopped on the pool's first page; run the same command again (without --resume)"));
         }
         out.printf(
                 Locale.ROOT,
                 "backfill%s: %d users seen, %d %s, %d already had a profile, %d skipped (not "
-                        + "eligible), %d failed, in %.1f s (%.0f users/s)%s%n",
-                options.dryRun() ? " (dry run, nothing written)" : "",
+                        + "eligible), %d unreadable (no sub), %d failed, in %.1f s (%.0f users/s)%s%n",
+                dryRun ? " (dry run, nothing written)" : "",
                 report.seen(),
                 report.registered(),
-                options.dryRun() ? "would be registered" : "registered",
+                registered,
                 report.alreadyThere(),
                 report.skipped(),
+                report.unreadable(),
                 report.failures().size(),
                 report.took().toMillis() / 1000.0,
                 report.usersPerSecond(),

@@ -118,12 +118,20 @@ public final class CognitoUserDirectory implements UserDirectory, UserDirectoryL
                 user.userCreateDate());
     }
 
+    /** Throttling, a server error or no answer at all; not a missing pool, a denied call or a bad token. */
+    static boolean passing(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return true;
+    }
+
     /** Names the pool, the call and the failure; Cognito's messages are left out as they may quote user data. */
     private UserDirectoryUnavailableException unavailable(SdkException e) {
         String reason = e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
                 : e.getClass().getSimpleName();
         return new UserDirectoryUnavailableException(
-                "Cognito ListUsers on user pool " + userPoolId + " failed: " + reason, e);
+                "Cognito ListUsers on user pool " + userPoolId + " failed: " + reason, e, passing(e));
     }
 }
