@@ -343,8 +343,8 @@ class Reconcile(unittest.TestCase):
     def test_a_schedule_invokes_the_function_with_the_pool_the_pace_and_the_guard(self):
         _, resources, _ = deployed({"ReconcileSchedule": "rate(12 hours)", "ReconcileCallsPerSecond": "3",
                                     "ReconcileMaxErasureShare": "0.02"})
-        rule, = [r for name, r in resources.items()
-                 if r["Type"] == "AWS::Events::Rule" and name.startswith("ReconcileFunction")]
+        rule = resources["ReconcileFunctionSchedule"]
+        self.assertEqual(rule["Type"], "AWS::Events::Rule")
         self.assertEqual(rule["Properties"]["ScheduleExpression"], "rate(12 hours)")
         target, = rule["Properties"]["Targets"]
         self.assertEqual(target["Arn"], {"Fn::GetAtt": ["ReconcileFunction", "Arn"]})
@@ -353,7 +353,21 @@ class Reconcile(unittest.TestCase):
         self.assertEqual(variables["RECONCILE_MAX_ERASURE_SHARE"], "0.02")
         self.assertEqual(variables["USER_POOL_ID"], {"Ref": "UserPool"})
         self.assertEqual(resources["ReconcileFunction"]["Properties"]["Timeout"], 900)
+        self.assertEqual(variables["RECONCILE_STATE_TABLE"], {"Ref": "ReconcileStateTable"})
 
+    def test_a_paused_run_is_continued_every_few_minutes_with_the_event_the_function_recognises(self):
+        _, resources, _ = deployed({})
+        rules = {name: r for name, r in resources.items()
+                 if r["Type"] == "AWS::Events::Rule" and name.startswith("ReconcileFunction")}
+        self.assertEqual(set(rules), {"ReconcileFunctionSchedule", "ReconcileFunctionContinue"})
+        rule = rules["ReconcileFunctionContinue"]
+        self.assertEqual(rule["Properties"]["ScheduleExpression"], "rate(5 minutes)")
+        target, = rule["Properties"]["Targets"]
+        self.assertEqual(json.loads(target["Input"]), {"continue": True})
+        # The function's own check of that event is ReconcileHandlerEndToEndTest's.
+        state = resources["ReconcileStateTable"]["Properties"]
+        self.assertEqual([k["AttributeName"] for k in state["KeySchema"]], ["run", "part"])
+        self.assertEqual(state["TimeToLiveSpecification"], {"AttributeName": "expiresAt", "Enabled": True})
     def test_its_role_reads_only_the_stacks_pool_in_either_mode(self):
         for overrides, pool_arn in (({}, {"Fn::GetAtt": ["UserPool", "Arn"]}),
                                     (EXISTING_POOL, {"Fn::Sub": "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:"
@@ -366,6 +380,13 @@ class Reconcile(unittest.TestCase):
                 self.assertEqual(read["Resource"], pool_arn)
                 data, = [st for st in statements if st["Sid"] == "ReconcileProfiles"]
                 self.assertEqual(data["Resource"], {"Fn::GetAtt": ["ProfilesTable", "Arn"]})
+                batch, = [st for st in statements if st["Sid"] == "CompareListedUsers"]
+                self.assertEqual(batch["Action"], ["dynamodb:BatchGetItem"])
+                self.assertEqual(batch["Resource"], {"Fn::GetAtt": ["ProfilesTable", "Arn"]})
+                progress, = [st for st in statements if st["Sid"] == "KeepReconcileProgress"]
+                self.assertEqual(sorted(progress["Action"]),
+                                 ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"])
+                self.assertEqual(progress["Resource"], {"Fn::GetAtt": ["ReconcileStateTable", "Arn"]})
 
     def test_a_share_that_is_not_between_0_and_1_is_refused_at_deploy_time(self):
         pattern = _template()["Parameters"]["ReconcileMaxErasureShare"]["AllowedPattern"]

@@ -12,8 +12,8 @@ import java.io.OutputStream;
 import java.util.Map;
 
 /**
- * The Lambda entry point of the scheduled reconcile. The schedule's event carries nothing the run needs, so it is
- * not read; the answer of an asynchronous invocation is never read either.
+ * The Lambda entry point of the scheduled reconcile: the daily schedule's event starts a run (or goes on with one),
+ * the Continue schedule's goes on with a paused one. The answer of an asynchronous invocation is never read.
  */
 public final class ReconcileHandler implements RequestStreamHandler {
 
@@ -35,6 +35,6 @@ public final class ReconcileHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        invocation.handle(context.getAwsRequestId(), context.getLogger());
+        invocation.handle(input, context.getAwsRequestId(), context.getLogger(), context::getRemainingTimeInMillis);
     }
 }

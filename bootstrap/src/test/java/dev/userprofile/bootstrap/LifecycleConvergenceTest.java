@@ -13,6 +13,7 @@ import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -357,7 +358,7 @@ class LifecycleConvergenceTest {
         reconcileEnvironment.put("RECONCILE_MAX_ERASURE_SHARE", "1");
         // Users here are created and deleted within seconds; the grace for a lagging pool would keep them a while.
         reconcileEnvironment.put("RECONCILE_SEEN_RECENTLY_SECONDS", "0");
-        LocalLambdaContext reconcile = new LocalLambdaContext();
+        LocalLambdaContext reconcile = LocalLambdaContext.withTimeout(Duration.ofMinutes(15), line -> {});
         new ReconcileHandler(reconcileEnvironment)
                 .handleRequest(
                         new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.in.ErasureApproval;
+import dev.userprofile.application.port.in.ReconcileBusyException;
+import dev.userprofile.application.port.in.ReconcileFinding;
 import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcileReport;
+import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
+import dev.userprofile.application.testing.InMemoryReconcileProgressStore;
 import dev.userprofile.application.testing.InMemoryUserDirectory;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.User;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,12 +40,22 @@ class ReconcilePoolServiceTest {
     private final InMemoryUserRepository store = new InMemoryUserRepository();
     private final InMemoryUserDirectory pool = new InMemoryUserDirectory(2);
     private final AtomicInteger turns = new AtomicInteger();
-    private final ReconcilePoolService service = new ReconcilePoolService(
-            pool,
-            store,
-            new SyncUserService(
-                    pool, store, store, store, new RegisterUserService(store, CLOCK), CLOCK, Duration.ofDays(30)),
-            turns::incrementAndGet);
+    private final InMemoryReconcileProgressStore progress = new InMemoryReconcileProgressStore();
+    private final SyncUserService sync = new SyncUserService(
+            pool, store, store, store, new RegisterUserService(store, CLOCK), CLOCK, Duration.ofDays(30));
+    private final ReconcilePoolService service = service(sync, CLOCK);
+    private final List<ReconcileFinding> findings = new ArrayList<>();
+
+    private ReconcilePoolService service(SyncUserUseCase syncUser, Clock clock) {
+        return new ReconcilePoolService(
+                pool, pool, store, syncUser, turns::incrementAndGet, progress, clock, Duration.ofMinutes(16));
+    }
+
+    private Set<UserId> found(ReconcileFinding.Kind kind) {
+        Set<UserId> ids = new HashSet<>();
+        findings.stream().filter(f -> f.kind() == kind).forEach(f -> ids.add(f.userId()));
+        return ids;
+    }
 
     private static UserId id(int n) {
         return new UserId("sub-" + n);
@@ -66,8 +81,9 @@ class ReconcilePoolServiceTest {
         }
     }
 
-    private static ReconcilePoolCommand repairAndErase(double share) {
-        return new ReconcilePoolCommand(true, Optional.of(ErasureApproval.ALWAYS), share);
+    private ReconcilePoolCommand repairAndErase(double share) {
+        return new ReconcilePoolCommand(true, Optional.of(ErasureApproval.ALWAYS), share)
+                .tellingFindingsTo(findings::add);
     }
 
     @Test
@@ -81,9 +97,10 @@ class ReconcilePoolServiceTest {
         ReconcileReport report = service.reconcile(repairAndErase(0.1));
 
         assertThat(report.checked()).isEqualTo(7);
-        assertThat(report.missing()).containsExactly(id(6));
-        assertThat(report.stale()).containsExactlyInAnyOrder(id(2), id(3));
-        assertThat(report.orphaned()).isEmpty();
+        assertThat(found(ReconcileFinding.Kind.MISSING)).containsExactly(id(6));
+        assertThat(found(ReconcileFinding.Kind.STALE)).containsExactlyInAnyOrder(id(2), id(3));
+        assertThat(report.orphaned()).isZero();
+        assertThat(report.finished()).isTrue();
         assertThat(report.registered()).isEqualTo(1);
         assertThat(report.updated()).isEqualTo(2);
         assertThat(store.findById(id(6))).isPresent();
@@ -91,8 +108,9 @@ class ReconcilePoolServiceTest {
         assertThat(store.findById(id(2)).orElseThrow().status()).isEqualTo(UserStatus.DISABLED);
         assertThat(store.findById(id(3)).orElseThrow().profile().email())
                 .contains(VerifiableEmail.of("changed@example.com", true));
-        assertThat(pool.pages()).as("7 users, 2 a page").isEqualTo(4);
-        assertThat(turns.get()).as("every page and every re-read is paced").isEqualTo(4 + 3);
+        assertThat(pool.pages()).as("the probe's page, then 7 users, 2 a page").isEqualTo(1 + 4);
+        assertThat(store.batchReads()).as("one batch read a page").isEqualTo(4);
+        assertThat(turns.get()).as("every page and every re-read is paced").isEqualTo(1 + 4 + 3);
     }
 
     @Test
@@ -102,10 +120,13 @@ class ReconcilePoolServiceTest {
         stored(9, "gone@example.com");
         int writes = store.writeAttempts();
 
-        ReconcileReport report = service.reconcile(new ReconcilePoolCommand(false, Optional.empty(), 0.5));
+        ReconcileReport report = service.reconcile(
+                new ReconcilePoolCommand(false, Optional.empty(), 0.5).tellingFindingsTo(findings::add));
 
-        assertThat(report.missing()).containsExactly(id(4));
-        assertThat(report.orphaned()).containsExactly(id(9));
+        assertThat(found(ReconcileFinding.Kind.MISSING)).containsExactly(id(4));
+        assertThat(found(ReconcileFinding.Kind.ORPHANED)).containsExactly(id(9));
+        assertThat(report.missing()).isEqualTo(1);
+        assertThat(report.orphaned()).isEqualTo(1);
         assertThat(report.refused()).isEmpty();
         assertThat(store.writeAttempts()).isEqualTo(writes);
         assertThat(pool.reads()).isZero();
@@ -138,7 +159,7 @@ class ReconcilePoolServiceTest {
 
         ReconcileReport report = service.reconcile(repairAndErase(0.5));
 
-        assertThat(report.orphaned()).containsExactly(id(4));
+        assertThat(found(ReconcileFinding.Kind.ORPHANED)).containsExactly(id(4));
         assertThat(report.erased()).isZero();
         assertThat(store.findById(id(4))).isPresent();
     }
@@ -172,7 +193,7 @@ class ReconcilePoolServiceTest {
         ReconcileReport report = service.reconcile(repairAndErase(1.0));
 
         assertThat(report.refused()).contains(ReconcileReport.Refusal.NO_STORED_PROFILE_IN_POOL);
-        assertThat(report.missing()).containsExactly(id(5));
+        assertThat(pool.reads()).as("the stored profile looked for in the pool").isEqualTo(1);
         assertThat(report.registered())
                 .as("another pool's users are never copied in")
                 .isZero();
@@ -213,7 +234,7 @@ class ReconcilePoolServiceTest {
 
         ReconcileReport report = service.reconcile(repairAndErase(0.5));
 
-        assertThat(report.orphaned()).containsExactly(id(11));
+        assertThat(found(ReconcileFinding.Kind.ORPHANED)).containsExactly(id(11));
         assertThat(report.erased()).isZero();
         assertThat(store.findById(id(11))).isPresent();
     }
@@ -223,18 +244,14 @@ class ReconcilePoolServiceTest {
         inLine(10);
         stored(11, "gone@example.com");
         store.store(User.register(new UserId("has\"quote"), profile("odd@example.com"), JOINED));
-        SyncUserService sync = new SyncUserService(
-                pool, store, store, store, new RegisterUserService(store, CLOCK), CLOCK, Duration.ofDays(30));
-        ReconcilePoolService picky = new ReconcilePoolService(
-                pool,
-                store,
+        ReconcilePoolService picky = service(
                 command -> {
                     if (command.userId().value().contains("\"")) {
                         throw new IllegalArgumentException("not a Cognito sub");
                     }
                     return sync.sync(command);
                 },
-                turns::incrementAndGet);
+                CLOCK);
 
         ReconcileReport report = picky.reconcile(repairAndErase(0.5));
 
@@ -250,7 +267,7 @@ class ReconcilePoolServiceTest {
 
         ReconcileReport report = service.reconcile(new ReconcilePoolCommand(true, Optional.of(orphans -> false), 1.0));
 
-        assertThat(report.orphaned()).containsExactly(id(11));
+        assertThat(report.orphaned()).isEqualTo(1);
         assertThat(report.erased()).isZero();
         assertThat(store.findById(id(11))).isPresent();
     }
@@ -266,9 +283,9 @@ class ReconcilePoolServiceTest {
 
         ReconcileReport again = service.reconcile(repairAndErase(0.5));
 
-        assertThat(again.orphaned()).isEmpty();
+        assertThat(again.orphaned()).isZero();
         assertThat(again.erased()).isZero();
-        assertThat(Set.of(again.checked())).containsExactly(3);
+        assertThat(again.checked()).isEqualTo(3);
     }
 
     @Test
@@ -280,5 +297,184 @@ class ReconcilePoolServiceTest {
         assertThatThrownBy(() -> service.reconcile(repairAndErase(1.0)))
                 .isInstanceOf(UserDirectoryUnavailableException.class);
         assertThat(store.findById(id(9))).isPresent();
+        assertThat(progress.held()).as("the next invocation may take the run").isFalse();
+    }
+
+    /** A clock an invocation's lease can run out on. */
+    private static final class MovableClock extends Clock {
+        private Instant now = CLOCK.instant();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aRunPausedAfterEveryPageEndsAsOneRunWouldHaveEnded() throws InterruptedException {
+        inLine(12);
+        inPool(13, "new@example.com");
+        inPool(4, "changed@example.com");
+        stored(20, "gone@example.com");
+        store.pageSize(4);
+        AtomicInteger pagesLeft = new AtomicInteger();
+        ReconcilePoolCommand oneSliceAPage = repairAndErase(0.2).pausingWhen(() -> pagesLeft.getAndDecrement() <= 0);
+
+        List<ReconcileReport> slices = new ArrayList<>();
+        do {
+            pagesLeft.set(1);
+            slices.add(service.reconcile(oneSliceAPage));
+        } while (!slices.getLast().finished());
+
+        ReconcileReport last = slices.getLast();
+        assertThat(slices).as("7 listing pages, 4 counting, 4 erasing").hasSizeGreaterThan(10);
+        assertThat(slices.subList(0, slices.size() - 1)).noneMatch(ReconcileReport::finished);
+        assertThat(last.checked()).isEqualTo(13);
+        assertThat(last.missing()).isEqualTo(1);
+        assertThat(last.stale()).isEqualTo(1);
+        assertThat(last.orphaned()).isEqualTo(1);
+        assertThat(last.registered()).isEqualTo(1);
+        assertThat(last.updated()).isEqualTo(1);
+        assertThat(last.erased()).isEqualTo(1);
+        assertThat(store.lookUp(id(20))).isInstanceOf(UserLookup.Erased.class);
+        assertThat(store.findById(id(5)))
+                .as("no listed user is taken for an orphan")
+                .isPresent();
+        assertThat(progress.saves()).isEqualTo(slices.size() - 1);
+        assertThat(progress.saved()).as("a finished run leaves nothing saved").isEmpty();
+        assertThat(progress.lastListed()).isEqualTo(13);
+        assertThat(found(ReconcileFinding.Kind.ORPHANED)).containsExactly(id(20));
+    }
+
+    @Test
+    void aSecondInvocationLeavesARunAloneWhileTheFirstHoldsItAndTakesItOverOnceItsTimeIsOut()
+            throws InterruptedException {
+        inLine(4);
+        MovableClock clock = new MovableClock();
+        InMemoryReconcileProgressStore held = progress;
+        held.claim(clock.instant(), clock.instant().plus(Duration.ofMinutes(16)));
+        ReconcilePoolService second = service(sync, clock);
+
+        assertThatThrownBy(() -> second.reconcile(repairAndErase(0.5))).isInstanceOf(ReconcileBusyException.class);
+        assertThat(pool.pages())
+                .as("nothing read while another invocation works")
+                .isZero();
+
+        clock.advance(Duration.ofMinutes(17));
+        ReconcileReport report = second.reconcile(repairAndErase(0.5));
+
+        assertThat(report.finished()).isTrue();
+        assertThat(report.checked()).isEqualTo(4);
+    }
+
+    @Test
+    void continuingWhenNoRunIsUnderWayStartsNone() throws InterruptedException {
+        inLine(3);
+
+        assertThat(service.continueRun(repairAndErase(0.5))).isEmpty();
+
+        assertThat(pool.pages()).isZero();
+        assertThat(progress.held()).isFalse();
+    }
+
+    @Test
+    void continuingGoesOnWithASavedRun() throws InterruptedException {
+        inLine(6);
+        inPool(7, "new@example.com");
+        ReconcileReport paused = service.reconcile(repairAndErase(0.5).pausingWhen(() -> pool.pages() >= 2));
+        assertThat(paused.finished()).isFalse();
+
+        ReconcileReport rest = service.continueRun(repairAndErase(0.5)).orElseThrow();
+
+        assertThat(rest.finished()).isTrue();
+        assertThat(rest.checked()).isEqualTo(7);
+        assertThat(rest.registered()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvocationThatFailsMidRunLetsTheNextGoOnFromTheLastSave() throws InterruptedException {
+        inLine(8);
+        stored(30, "gone@example.com");
+        ReconcileReport paused = service.reconcile(repairAndErase(0.5).pausingWhen(() -> pool.pages() >= 3));
+        int checkedAtSave = paused.checked();
+        pool.unavailable(true);
+        assertThatThrownBy(() -> service.reconcile(repairAndErase(0.5)))
+                .isInstanceOf(UserDirectoryUnavailableException.class);
+        pool.unavailable(false);
+
+        ReconcileReport done = service.reconcile(repairAndErase(0.5));
+
+        assertThat(checkedAtSave).isEqualTo(4);
+        assertThat(done.checked()).as("no page listed twice in the tally").isEqualTo(8);
+        assertThat(done.erased()).isEqualTo(1);
+    }
+
+    @Test
+    void usersGoneAfterTheCountAreErasedOnlyWithinTheShare() throws InterruptedException {
+        inLine(20);
+        for (int n = 30; n < 33; n++) {
+            stored(n, "gone" + n + "@example.com");
+        }
+        store.pageSize(50);
+        // Five more users leave the pool between the count and the erasure.
+        ReconcilePoolCommand command = new ReconcilePoolCommand(
+                true,
+                Optional.of(orphans -> {
+                    for (int n = 1; n <= 5; n++) {
+                        pool.delete(id(n));
+                    }
+                    return true;
+                }),
+                0.1);
+
+        ReconcileReport report = service.reconcile(command);
+
+        assertThat(report.orphaned()).isEqualTo(3);
+        assertThat(report.erased())
+                .as("10% of 23 is 2, but three are always allowed")
+                .isEqualTo(3);
+        assertThat(store.findById(id(1)))
+                .as("listed, so never an orphan of this run")
+                .isPresent();
+    }
+
+    @Test
+    void aListingPageLargerThanTheStoresBatchIsReadInSeveralBatches() throws InterruptedException {
+        InMemoryUserDirectory onePage = new InMemoryUserDirectory(250);
+        for (int n = 1; n <= 230; n++) {
+            onePage.put(new DirectoryUser(id(n), profile("u" + n + "@example.com"), UserStatus.ACTIVE, true, JOINED));
+            stored(n, "u" + n + "@example.com");
+        }
+        ReconcilePoolService service = new ReconcilePoolService(
+                onePage, onePage, store, sync, () -> {}, progress, CLOCK, Duration.ofMinutes(16));
+
+        ReconcileReport report = service.reconcile(repairAndErase(0.5));
+
+        assertThat(report.checked()).isEqualTo(230);
+        assertThat(report.missing()).isZero();
+        assertThat(store.batchReads()).isEqualTo(3);
+    }
+
+    @Test
+    void theNextRunSizesItsFilterFromTheLastOne() throws InterruptedException {
+        inLine(5);
+
+        service.reconcile(repairAndErase(0.5));
+
+        assertThat(progress.lastListed()).isEqualTo(5);
     }
 }

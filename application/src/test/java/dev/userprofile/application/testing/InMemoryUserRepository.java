@@ -1,6 +1,7 @@
 package dev.userprofile.application.testing;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
@@ -10,9 +11,14 @@ import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,6 +33,8 @@ public final class InMemoryUserRepository implements UserLoader, UserRegistrar, 
     private final AtomicInteger writeAttempts = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger pages = new AtomicInteger();
+    private final AtomicInteger batchReads = new AtomicInteger();
     private volatile Consumer<UserId> beforeEachWrite = id -> {};
 
     @Override
@@ -87,13 +95,57 @@ public final class InMemoryUserRepository implements UserLoader, UserRegistrar, 
         return result[0];
     }
 
+    /** Items a page holds, tombstones included (as a Scan's limit counts every item it reads). */
+    private volatile int pageSize = 3;
+
     @Override
-    public void forEachUser(Consumer<User> action) {
-        items.values().forEach(stored -> {
-            if (stored instanceof UserLookup.Found found) {
-                action.accept(found.user());
+    public InventoryPage page(Optional<String> from) {
+        pages.incrementAndGet();
+        List<UserId> ids = new ArrayList<>(items.keySet());
+        ids.sort(Comparator.comparing(UserId::value));
+        int start = 0;
+        if (from.isPresent()) {
+            // After the last key of the previous page, as a Scan's exclusive start key works.
+            UserId after = new UserId(from.get());
+            while (start < ids.size() && ids.get(start).value().compareTo(after.value()) <= 0) {
+                start++;
             }
-        });
+        }
+        int end = Math.min(ids.size(), start + pageSize);
+        List<User> users = new ArrayList<>();
+        for (UserId id : ids.subList(start, end)) {
+            if (items.get(id) instanceof UserLookup.Found found) {
+                users.add(found.user());
+            }
+        }
+        return new InventoryPage(
+                users, end < ids.size() ? Optional.of(ids.get(end - 1).value()) : Optional.empty());
+    }
+
+    @Override
+    public Map<UserId, UserLookup> lookUpAll(Set<UserId> ids) {
+        if (ids.size() > MOST_AT_ONCE) {
+            throw new IllegalArgumentException("at most " + MOST_AT_ONCE + " ids at once");
+        }
+        batchReads.incrementAndGet();
+        Map<UserId, UserLookup> found = new HashMap<>();
+        ids.forEach(id -> found.put(id, items.getOrDefault(id, new UserLookup.Absent())));
+        return found;
+    }
+
+    /** Items a page of {@link #page} holds from now on. */
+    public void pageSize(int size) {
+        this.pageSize = size;
+    }
+
+    /** Calls to {@link #page}. */
+    public int pages() {
+        return pages.get();
+    }
+
+    /** Calls to {@link #lookUpAll}. */
+    public int batchReads() {
+        return batchReads.get();
     }
 
     /**

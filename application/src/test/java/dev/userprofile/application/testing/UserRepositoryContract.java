@@ -3,7 +3,9 @@ package dev.userprofile.application.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
+import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserRegistrar;
@@ -26,7 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +45,8 @@ import org.junit.jupiter.api.Test;
  *
  * @param <R> the store under test
  */
-public abstract class UserRepositoryContract<R extends UserLoader & UserRegistrar & UserUpdater & UserEraser> {
+public abstract class UserRepositoryContract<
+        R extends UserLoader & UserRegistrar & UserUpdater & UserEraser & UserInventory> {
 
     protected abstract R repository();
 
@@ -69,6 +75,48 @@ public abstract class UserRepositoryContract<R extends UserLoader & UserRegistra
 
     private static Erasure erasureOf(UserId id) {
         return Erasure.of(id, ERASED_AT, ErasureReason.DELETED_FROM_POOL, Duration.ofDays(30));
+    }
+
+    @Test
+    void pagesThroughEveryStoredUserOnceLeavingTombstonesOut() {
+        String prefix = "page-" + newSub() + "-";
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < 7; i++) {
+            repository().addIfAbsent(minimalUser(prefix + i));
+            expected.add(prefix + i);
+        }
+        repository().erase(erasureOf(new UserId(prefix + 3)));
+        expected.remove(prefix + 3);
+
+        List<String> seen = new ArrayList<>();
+        Optional<String> from = Optional.empty();
+        do {
+            InventoryPage page = repository().page(from);
+            page.users().stream()
+                    .map(u -> u.id().value())
+                    .filter(id -> id.startsWith(prefix))
+                    .forEach(seen::add);
+            from = page.next();
+        } while (from.isPresent());
+
+        assertThat(seen).as("each once").doesNotHaveDuplicates();
+        assertThat(new TreeSet<>(seen)).isEqualTo(expected);
+    }
+
+    @Test
+    void looksUpManyAtOnceWithAnAnswerForEach() {
+        User stored = fullUser(newSub());
+        repository().addIfAbsent(stored);
+        UserId erased = new UserId(newSub());
+        repository().erase(erasureOf(erased));
+        UserId absent = new UserId(newSub());
+
+        Map<UserId, UserLookup> found = repository().lookUpAll(Set.of(stored.id(), erased, absent));
+
+        assertThat(found).hasSize(3);
+        assertThat(found.get(stored.id())).isEqualTo(new UserLookup.Found(stored));
+        assertThat(found.get(erased)).isInstanceOf(UserLookup.Erased.class);
+        assertThat(found.get(absent)).isInstanceOf(UserLookup.Absent.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class ReconcileBenchmark {
                 environment.put("RECONCILE_CALLS_PER_SECOND", Double.toString(rate));
                 ReconcileHandler handler = new ReconcileHandler(environment);
                 int callsBefore = paging.listUsersCalls();
-                LocalLambdaContext context = new LocalLambdaContext();
+                LocalLambdaContext context = LocalLambdaContext.withTimeout(Duration.ofMinutes(15), line -> {});
                 long start = System.nanoTime();
                 try {
                     handler.handleRequest(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), context);

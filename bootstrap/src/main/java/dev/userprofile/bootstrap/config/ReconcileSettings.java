@@ -15,13 +15,17 @@ import java.util.function.DoublePredicate;
  *                        account's UserList quota (30 a second by default), which the sync function shares
  * @param maxErasureShare the guard: more orphans than this share of the stored profiles are never erased in one run
  * @param seenRecently    an orphan whose profile learnt of its user less than this long ago is left for the next run
+ * @param stateTable      the table where a run keeps its progress between invocations
  */
-public record ReconcileSettings(double callsPerSecond, double maxErasureShare, Duration seenRecently) {
+public record ReconcileSettings(
+        double callsPerSecond, double maxErasureShare, Duration seenRecently, String stateTable) {
 
     public static final String RECONCILE_CALLS_PER_SECOND = "RECONCILE_CALLS_PER_SECOND";
     public static final String RECONCILE_MAX_ERASURE_SHARE = "RECONCILE_MAX_ERASURE_SHARE";
     /** Seconds; template.yaml leaves it to the default. Tests that create and delete users at once set 0. */
     public static final String RECONCILE_SEEN_RECENTLY_SECONDS = "RECONCILE_SEEN_RECENTLY_SECONDS";
+
+    public static final String RECONCILE_STATE_TABLE = "RECONCILE_STATE_TABLE";
 
     static final double DEFAULT_CALLS_PER_SECOND = 5;
     static final double DEFAULT_MAX_ERASURE_SHARE = 0.05;
@@ -34,6 +38,7 @@ public record ReconcileSettings(double callsPerSecond, double maxErasureShare, D
             throw new IllegalArgumentException("maxErasureShare must be from 0 to 1");
         }
         Objects.requireNonNull(seenRecently, "seenRecently");
+        Objects.requireNonNull(stateTable, "stateTable");
     }
 
     /** @throws IllegalStateException naming every malformed variable, so a bad deployment fails at init */
@@ -60,10 +65,14 @@ public record ReconcileSettings(double callsPerSecond, double maxErasureShare, D
                 value -> value >= 0 && value <= 86_400 && value == Math.rint(value),
                 "a whole number of seconds from 0 to 86400",
                 problems);
+        String stateTable = environment.getOrDefault(RECONCILE_STATE_TABLE, "").strip();
+        if (stateTable.isEmpty()) {
+            problems.add(RECONCILE_STATE_TABLE + " must name the reconcile's progress table");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Malformed configuration: " + String.join("; ", problems));
         }
-        return new ReconcileSettings(rate, share, Duration.ofSeconds((long) recently));
+        return new ReconcileSettings(rate, share, Duration.ofSeconds((long) recently), stateTable);
     }
 
     private static double number(

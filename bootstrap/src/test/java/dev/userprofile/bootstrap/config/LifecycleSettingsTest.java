@@ -38,12 +38,15 @@ class LifecycleSettingsTest {
 
     @Test
     void theReconcileSettingsTakeThePaceAndTheGuardWithDefaults() {
+        assertThat(ReconcileSettings.fromEnvironment(Map.of(
+                        "RECONCILE_CALLS_PER_SECOND", "2.5",
+                        "RECONCILE_MAX_ERASURE_SHARE", "0",
+                        "RECONCILE_STATE_TABLE", "state")))
+                .isEqualTo(new ReconcileSettings(2.5, 0, Duration.ofMinutes(5), "state"));
+        assertThat(ReconcileSettings.fromEnvironment(Map.of("RECONCILE_STATE_TABLE", "state")))
+                .isEqualTo(new ReconcileSettings(5, 0.05, Duration.ofMinutes(5), "state"));
         assertThat(ReconcileSettings.fromEnvironment(
-                        Map.of("RECONCILE_CALLS_PER_SECOND", "2.5", "RECONCILE_MAX_ERASURE_SHARE", "0")))
-                .isEqualTo(new ReconcileSettings(2.5, 0, Duration.ofMinutes(5)));
-        assertThat(ReconcileSettings.fromEnvironment(Map.of()))
-                .isEqualTo(new ReconcileSettings(5, 0.05, Duration.ofMinutes(5)));
-        assertThat(ReconcileSettings.fromEnvironment(Map.of("RECONCILE_SEEN_RECENTLY_SECONDS", "0"))
+                                Map.of("RECONCILE_SEEN_RECENTLY_SECONDS", "0", "RECONCILE_STATE_TABLE", "state"))
                         .seenRecently())
                 .isZero();
     }
@@ -57,6 +60,7 @@ class LifecycleSettingsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("RECONCILE_CALLS_PER_SECOND must be a number above 0 and at most 30")
                 .hasMessageContaining("RECONCILE_MAX_ERASURE_SHARE must be a number from 0 to 1")
-                .hasMessageContaining("RECONCILE_SEEN_RECENTLY_SECONDS must be a whole number of seconds");
+                .hasMessageContaining("RECONCILE_SEEN_RECENTLY_SECONDS must be a whole number of seconds")
+                .hasMessageContaining("RECONCILE_STATE_TABLE must name the reconcile's progress table");
     }
 }

@@ -3,6 +3,8 @@ package dev.userprofile.application.port.in;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Asks for the whole pool to be compared with the store.
@@ -15,9 +17,17 @@ import java.util.Optional;
  *                        allowed) are never erased, whatever the approval says; the run is refused instead
  * @param seenRecently    an orphan whose profile learnt of the user from the pool less than this long ago is left
  *                        alone: the pool's listing may not show a user created during the run
+ * @param findings        told each user found out of line, as found
+ * @param timeIsUp        asked between pages: once true, the run saves where it stands and returns, to be continued
+ *                        by a later invocation
  */
 public record ReconcilePoolCommand(
-        boolean repair, Optional<ErasureApproval> erasure, double maxErasureShare, Duration seenRecently) {
+        boolean repair,
+        Optional<ErasureApproval> erasure,
+        double maxErasureShare,
+        Duration seenRecently,
+        Consumer<ReconcileFinding> findings,
+        BooleanSupplier timeIsUp) {
 
     /** How long a profile must have gone without news of its user before a reconcile may erase it, by default. */
     public static final Duration SEEN_RECENTLY = Duration.ofMinutes(5);
@@ -25,6 +35,8 @@ public record ReconcilePoolCommand(
     public ReconcilePoolCommand {
         Objects.requireNonNull(erasure, "erasure");
         Objects.requireNonNull(seenRecently, "seenRecently");
+        Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(timeIsUp, "timeIsUp");
         if (!(maxErasureShare >= 0 && maxErasureShare <= 1)) {
             throw new IllegalArgumentException("maxErasureShare must be between 0 and 1");
         }
@@ -33,8 +45,22 @@ public record ReconcilePoolCommand(
         }
     }
 
+    /** A run to the end that tells no findings. */
+    public ReconcilePoolCommand(
+            boolean repair, Optional<ErasureApproval> erasure, double maxErasureShare, Duration seenRecently) {
+        this(repair, erasure, maxErasureShare, seenRecently, finding -> {}, () -> false);
+    }
+
     /** The command with the default {@link #SEEN_RECENTLY}. */
     public ReconcilePoolCommand(boolean repair, Optional<ErasureApproval> erasure, double maxErasureShare) {
         this(repair, erasure, maxErasureShare, SEEN_RECENTLY);
+    }
+
+    public ReconcilePoolCommand tellingFindingsTo(Consumer<ReconcileFinding> listener) {
+        return new ReconcilePoolCommand(repair, erasure, maxErasureShare, seenRecently, listener, timeIsUp);
+    }
+
+    public ReconcilePoolCommand pausingWhen(BooleanSupplier condition) {
+        return new ReconcilePoolCommand(repair, erasure, maxErasureShare, seenRecently, findings, condition);
     }
 }

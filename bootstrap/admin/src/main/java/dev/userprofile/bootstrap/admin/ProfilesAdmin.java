@@ -8,6 +8,7 @@ import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.application.port.in.BackfillPoolUseCase;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
+import dev.userprofile.application.port.out.ReconcileProgressStore;
 import dev.userprofile.application.service.BackfillPoolService;
 import dev.userprofile.application.service.ReconcilePoolService;
 import dev.userprofile.application.service.RegisterUserService;
@@ -121,8 +122,17 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
     public ReconcilePoolUseCase reconcilePool(String userPoolId, String table, double rate) {
         DynamoDbUserRepository repository = repository(table);
         CognitoUserDirectory directory = directory(userPoolId);
+        Clock clock = Clock.systemUTC();
+        // No time limit here: the run goes to its end in one go, and keeps nothing between runs.
         return new ReconcilePoolService(
-                directory, repository, syncUser(directory, repository, Clock.systemUTC()), RateLimiter.perSecond(rate));
+                directory,
+                directory,
+                repository,
+                syncUser(directory, repository, clock),
+                RateLimiter.perSecond(rate),
+                ReconcileProgressStore.NONE,
+                clock,
+                Duration.ZERO);
     }
 
     private CognitoUserDirectory directory(String userPoolId) {

@@ -271,7 +271,8 @@ public final class LocalStack implements AutoCloseable {
             environment.put(COGNITO_ENDPOINT_VARIABLE, cognito.endpoint().toString());
             reconcileHandler = new ReconcileHandler(environment);
         }
-        LocalLambdaContext context = new LocalLambdaContext();
+        // Lambda's deadline for the function (Timeout: 900): a run that needs longer pauses before it.
+        LocalLambdaContext context = LocalLambdaContext.withTimeout(Duration.ofMinutes(15), line -> {});
         reconcileHandler.handleRequest(
                 new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
                 OutputStream.nullOutputStream(),

@@ -3,8 +3,8 @@ package dev.userprofile.adapters.schedule;
 import java.util.Objects;
 
 /**
- * A reconcile that could not finish. What it had done is kept (each write is atomic); the next run, or Lambda's
- * retry of this one, goes on from the pool as it then is. The message is fixed: the log line says what failed.
+ * A reconcile invocation that could not go on. What it had done is kept (each write is atomic); the next Continue
+ * event goes on from the run's last save, against the pool as it then is. The message is fixed: the log line says what failed.
  */
 public final class ReconcileFailedException extends RuntimeException {
 
@@ -14,6 +14,8 @@ public final class ReconcileFailedException extends RuntimeException {
         STORAGE_UNAVAILABLE,
         CONTENDED,
         INTERRUPTED,
+        /** The invocation's event is not one the function takes (nothing was run). */
+        MALFORMED_EVENT,
         UNEXPECTED
     }
 

@@ -3,6 +3,7 @@ package dev.userprofile.adapters.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.SyncContendedException;
@@ -13,6 +14,7 @@ import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.service.ReconcilePoolService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.SyncUserService;
+import dev.userprofile.application.testing.InMemoryReconcileProgressStore;
 import dev.userprofile.application.testing.InMemoryUserDirectory;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.User;
@@ -21,11 +23,15 @@ import dev.userprofile.domain.UserProfile;
 import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReconcileInvocationTest {
@@ -39,14 +45,30 @@ class ReconcileInvocationTest {
     private final InMemoryUserRepository store = new InMemoryUserRepository();
     private final InMemoryUserDirectory pool = new InMemoryUserDirectory();
 
+    private final InMemoryReconcileProgressStore progress = new InMemoryReconcileProgressStore();
+
     private ReconcileInvocation invocation(double share) {
         ReconcilePoolUseCase reconcile = new ReconcilePoolService(
+                pool,
                 pool,
                 store,
                 new SyncUserService(
                         pool, store, store, store, new RegisterUserService(store, CLOCK), CLOCK, Duration.ofDays(30)),
-                () -> {});
+                () -> {},
+                progress,
+                CLOCK,
+                Duration.ofMinutes(16));
         return new ReconcileInvocation(reconcile, share, Duration.ZERO, CLOCK, "reconcile-fn");
+    }
+
+    private static final long PLENTY = Duration.ofMinutes(14).toMillis();
+
+    private static InputStream event(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<ReconcileReport> scheduled(ReconcileInvocation invocation, String requestId) {
+        return invocation.handle(event("{\"source\":\"aws.events\"}"), requestId, context.getLogger(), () -> PLENTY);
     }
 
     private void user(int n, boolean inPool, boolean stored, String poolEmail) {
@@ -80,7 +102,7 @@ class ReconcileInvocationTest {
         user(3, true, true, "changed@example.com");
         user(22, false, true, null);
 
-        ReconcileReport report = invocation(0.1).handle("r1", context.getLogger());
+        ReconcileReport report = scheduled(invocation(0.1), "r1").orElseThrow();
 
         assertThat(report.erased()).isEqualTo(1);
         assertThat(store.lookUp(new UserId("sub-22"))).isInstanceOf(UserLookup.Erased.class);
@@ -109,7 +131,7 @@ class ReconcileInvocationTest {
             user(n, false, true, null);
         }
 
-        ReconcileReport report = invocation(0.05).handle("r2", context.getLogger());
+        ReconcileReport report = scheduled(invocation(0.05), "r2").orElseThrow();
 
         assertThat(report.refused()).contains(ReconcileReport.Refusal.TOO_MANY_ORPHANS);
         assertThat(store.findById(new UserId("sub-20"))).isPresent();
@@ -135,16 +157,10 @@ class ReconcileInvocationTest {
                 new Case(new SyncContendedException(3), ReconcileFailedException.Reason.CONTENDED),
                 new Case(new IllegalStateException("jane@example.com"), ReconcileFailedException.Reason.UNEXPECTED))) {
             context = new LocalLambdaContext();
-            ReconcileInvocation failing = new ReconcileInvocation(
-                    command -> {
-                        throw c.failure();
-                    },
-                    0.05,
-                    Duration.ZERO,
-                    CLOCK,
-                    "reconcile-fn");
+            ReconcileInvocation failing =
+                    new ReconcileInvocation(failingWith(c.failure()), 0.05, Duration.ZERO, CLOCK, "reconcile-fn");
 
-            assertThatThrownBy(() -> failing.handle("r3", context.getLogger()))
+            assertThatThrownBy(() -> scheduled(failing, "r3"))
                     .isInstanceOf(ReconcileFailedException.class)
                     .hasMessageContaining(c.reason().name())
                     .hasNoCause();
@@ -162,13 +178,108 @@ class ReconcileInvocationTest {
     void aShareOutsideZeroToOneFailsAtInit() {
         assertThatThrownBy(() -> invocation(1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReconcileInvocation(
-                        command -> {
-                            throw new AssertionError();
-                        },
-                        0.05,
-                        Duration.ofSeconds(-1),
-                        CLOCK,
-                        "reconcile-fn"))
+                        failingWith(new AssertionError()), 0.05, Duration.ofSeconds(-1), CLOCK, "reconcile-fn"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ReconcilePoolUseCase failingWith(Throwable failure) {
+        return new ReconcilePoolUseCase() {
+            @Override
+            public ReconcileReport reconcile(ReconcilePoolCommand command) {
+                throw sneaky(failure);
+            }
+
+            @Override
+            public Optional<ReconcileReport> continueRun(ReconcilePoolCommand command) {
+                throw sneaky(failure);
+            }
+        };
+    }
+
+    private static RuntimeException sneaky(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) failure;
+    }
+
+    @Test
+    void aRunThatNeedsLongerPausesLogsItsCountsWithoutMetricsAndTheContinueEventFinishesIt() {
+        for (int n = 1; n <= 150; n++) {
+            user(n, true, n % 5 != 0, "u" + n + "@example.com");
+        }
+        ReconcileInvocation invocation = invocation(0.1);
+        long[] remaining = {PLENTY};
+
+        Optional<ReconcileReport> first =
+                invocation.handle(event("{\"source\":\"aws.events\"}"), "r4", context.getLogger(), () -> {
+                    long left = remaining[0];
+                    remaining[0] = ReconcileInvocation.PAUSE_MARGIN.toMillis() - 1;
+                    return left;
+                });
+
+        assertThat(first)
+                .get()
+                .satisfies(report -> assertThat(report.finished()).isFalse());
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains("\"outcome\":\"PAUSED\"", "\"checked\":60")
+                .doesNotContain("_aws", "Checked");
+
+        LocalLambdaContext next = new LocalLambdaContext();
+        Optional<ReconcileReport> rest =
+                invocation.handle(event("{\"continue\":true}"), "r5", next.getLogger(), () -> PLENTY);
+
+        assertThat(rest).get().satisfies(report -> assertThat(report.finished()).isTrue());
+        assertThat(next.logLines())
+                .singleElement()
+                .asString()
+                .contains("\"outcome\":\"RECONCILED\"", "\"Checked\":150", "\"Missing\":30", "\"Drift\":30");
+    }
+
+    @Test
+    void aContinueEventWithNoRunUnderWayDoesNothingAndSaysSoOnlyAtDebug() {
+        user(1, true, false, "u1@example.com");
+
+        Optional<ReconcileReport> outcome =
+                invocation(0.1).handle(event("{\"continue\":true}"), "r6", context.getLogger(), () -> PLENTY);
+
+        assertThat(outcome).isEmpty();
+        assertThat(store.findById(new UserId("sub-1"))).isEmpty();
+        assertThat(context.logLines())
+                .singleElement()
+                .asString()
+                .contains("\"level\":\"DEBUG\"", "\"outcome\":\"NOTHING_TO_CONTINUE\"");
+    }
+
+    @Test
+    void anInvocationThatFindsTheRunHeldLeavesItAlone() {
+        user(1, true, false, "u1@example.com");
+        progress.claim(CLOCK.instant(), CLOCK.instant().plus(Duration.ofMinutes(16)));
+
+        Optional<ReconcileReport> outcome = scheduled(invocation(0.1), "r7");
+
+        assertThat(outcome).isEmpty();
+        assertThat(store.findById(new UserId("sub-1"))).isEmpty();
+        assertThat(context.logLines()).singleElement().asString().contains("\"outcome\":\"BUSY\"");
+    }
+
+    @Test
+    void anEventThatIsNotOneItTakesRunsNothing() {
+        user(1, true, false, "u1@example.com");
+        for (String bad : List.of("[]", "{\"continue\":\"yes\"}", "{\"continue\":true} {}", "not json")) {
+            context = new LocalLambdaContext();
+
+            assertThatThrownBy(() -> invocation(0.1).handle(event(bad), "r8", context.getLogger(), () -> PLENTY))
+                    .isInstanceOf(ReconcileFailedException.class)
+                    .hasMessageContaining("MALFORMED_EVENT");
+            assertThat(context.logLines()).singleElement().asString().contains("MALFORMED_EVENT");
+        }
+        assertThat(store.findById(new UserId("sub-1"))).isEmpty();
+
+        Optional<ReconcileReport> noPayload =
+                invocation(0.1).handle(event(""), "r9", new LocalLambdaContext().getLogger(), () -> PLENTY);
+        assertThat(noPayload).as("no payload at all starts a run").isPresent();
     }
 }

@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.dynamodb;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
@@ -18,9 +19,13 @@ import dev.userprofile.domain.UserProfile;
 import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.VerifiablePhone;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -29,7 +34,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -88,6 +95,8 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
                     .build(),
             Instant.EPOCH);
 
+    private final DynamoDbEnhancedClient enhanced;
+    private final int scanPage;
     private final DynamoDbTable<User> table;
     private final DynamoDbTable<UserLookup> lookups;
     private final DynamoDbTable<Erasure> erasures;
@@ -113,8 +122,15 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     }
 
     public DynamoDbUserRepository(DynamoDbEnhancedClient client, String tableName) {
+        this(client, tableName, SCAN_PAGE);
+    }
+
+    /** With Scan pages of {@code scanPage} items (tests walk many pages with few items). */
+    DynamoDbUserRepository(DynamoDbEnhancedClient client, String tableName, int scanPage) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(tableName, "tableName");
+        this.enhanced = client;
+        this.scanPage = scanPage;
         this.table = client.table(tableName, UserItemSchema.TABLE_SCHEMA);
         this.lookups = client.table(tableName, UserLookupSchema.INSTANCE);
         this.erasures = client.table(tableName, UserItemSchema.ERASURE_SCHEMA);
@@ -243,23 +259,65 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     static final int SCAN_PAGE = 250;
 
     /**
-     * A Scan of whole items, page by page, each mapped as a profile or a tombstone; tombstones are no stored users.
-     * (A Scan is charged by the size of the items read, whatever it projects, so reading whole items costs no more
-     * than reading keys.)
+     * One Scan page of whole items, each mapped as a profile or a tombstone; tombstones are no stored users. The
+     * position is the last key the page read. (A Scan is charged by the size of the items read, whatever it projects,
+     * so reading whole items costs no more than reading keys.)
      */
     @Override
-    public void forEachUser(Consumer<User> action) {
+    public InventoryPage page(Optional<String> from) {
+        ScanEnhancedRequest.Builder request = ScanEnhancedRequest.builder().limit(scanPage);
+        from.ifPresent(
+                key -> request.exclusiveStartKey(Map.of(UserItemSchema.PARTITION_KEY, AttributeValue.fromS(key))));
         try {
-            lookups.scan(ScanEnhancedRequest.builder().limit(SCAN_PAGE).build())
-                    .items()
-                    .forEach(stored -> {
-                        if (stored instanceof UserLookup.Found found) {
-                            action.accept(found.user());
-                        }
-                    });
+            Page<UserLookup> page = lookups.scan(request.build()).iterator().next();
+            List<User> users = new ArrayList<>(page.items().size());
+            for (UserLookup stored : page.items()) {
+                if (stored instanceof UserLookup.Found found) {
+                    users.add(found.user());
+                }
+            }
+            Optional<String> next = Optional.ofNullable(page.lastEvaluatedKey())
+                    .filter(key -> !key.isEmpty())
+                    .map(key -> key.get(UserItemSchema.PARTITION_KEY).s());
+            return new InventoryPage(users, next);
         } catch (SdkException e) {
             throw unavailable("Scan", e);
         }
+    }
+
+    /**
+     * One BatchGetItem, eventually consistent (half the read capacity); keys DynamoDB leaves unprocessed are asked
+     * for again by the enhanced client's pages.
+     */
+    @Override
+    public Map<UserId, UserLookup> lookUpAll(Set<UserId> ids) {
+        if (ids.size() > MOST_AT_ONCE) {
+            throw new IllegalArgumentException("at most " + MOST_AT_ONCE + " ids at once");
+        }
+        Map<UserId, UserLookup> found = new HashMap<>();
+        ids.forEach(id -> found.put(id, new UserLookup.Absent()));
+        if (ids.isEmpty()) {
+            return found;
+        }
+        ReadBatch.Builder<UserLookup> batch =
+                ReadBatch.builder(UserLookup.class).mappedTableResource(lookups);
+        ids.forEach(id -> batch.addGetItem(get(id, false)));
+        try {
+            enhanced.batchGetItem(b -> b.readBatches(batch.build()))
+                    .resultsForTable(lookups)
+                    .forEach(stored -> found.put(idOf(stored), stored));
+        } catch (SdkException e) {
+            throw unavailable("BatchGetItem", e);
+        }
+        return found;
+    }
+
+    private static UserId idOf(UserLookup stored) {
+        return switch (stored) {
+            case UserLookup.Found f -> f.user().id();
+            case UserLookup.Erased e -> e.erasure().id();
+            case UserLookup.Absent a -> throw new IllegalStateException("a batch read returned no item");
+        };
     }
 
     /**

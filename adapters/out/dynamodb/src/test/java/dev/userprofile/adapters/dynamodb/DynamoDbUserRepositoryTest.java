@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.application.port.out.UserUpdater;
@@ -24,7 +25,10 @@ import dev.userprofile.local.support.net.LoopbackPorts;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,5 +300,29 @@ class DynamoDbUserRepositoryTest {
                 .doesNotContain("scan-7");
         assertThat(seen.get("scan-8").profile().givenName()).contains(new Name("N8"));
         assertThat(tables.operations()).allMatch("Scan"::equals);
+    }
+
+    @Test
+    void pagesThroughTheTableWithAScanPageAtATimeFromWhereTheLastStopped() {
+        DynamoDbUserRepository smallPages = new DynamoDbUserRepository(enhanced, tables.tableName(), 2);
+        String prefix = "walk-" + UUID.randomUUID() + "-";
+        for (int i = 0; i < 9; i++) {
+            smallPages.addIfAbsent(
+                    User.register(new UserId(prefix + i), UserProfile.empty(), Instant.parse("2026-11-27T10:15:30Z")));
+        }
+        tables.front().clearRequests();
+        List<String> seen = new ArrayList<>();
+        Optional<String> from = Optional.empty();
+        int pages = 0;
+        do {
+            InventoryPage page = smallPages.page(from);
+            page.users().forEach(user -> seen.add(user.id().value()));
+            from = page.next();
+            pages++;
+        } while (from.isPresent());
+
+        assertThat(seen).filteredOn(id -> id.startsWith(prefix)).hasSize(9).doesNotHaveDuplicates();
+        assertThat(pages).isGreaterThanOrEqualTo(5);
+        assertThat(tables.operations()).allMatch("Scan"::equals).hasSize(pages);
     }
 }

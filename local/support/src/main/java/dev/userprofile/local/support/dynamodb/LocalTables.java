@@ -26,6 +26,8 @@ public final class LocalTables implements AutoCloseable {
 
     /** The template's table, which every function of the stack reads and writes. */
     public static final String TABLE_LOGICAL_ID = "ProfilesTable";
+    /** The template's table where a reconcile run keeps its progress between invocations. */
+    public static final String STATE_TABLE_LOGICAL_ID = "ReconcileStateTable";
     /** The region every local function and client uses. */
     public static final String REGION = LocalDynamoDb.REGION.id();
 
@@ -45,6 +47,7 @@ public final class LocalTables implements AutoCloseable {
     private final DynamoDbClient client;
     private final DynamoDbClient recordedClient;
     private final TemplateTable table;
+    private final TemplateTable stateTable;
     private final String tableName;
 
     private LocalTables(
@@ -52,12 +55,14 @@ public final class LocalTables implements AutoCloseable {
             FaultInjectingProxy front,
             DynamoDbClient client,
             TemplateTable table,
+            TemplateTable stateTable,
             String tableName) {
         this.dynalite = dynalite;
         this.front = front;
         this.client = client;
         this.recordedClient = LocalDynamoDb.client(front.endpoint());
         this.table = table;
+        this.stateTable = stateTable;
         this.tableName = tableName;
     }
 
@@ -76,7 +81,10 @@ public final class LocalTables implements AutoCloseable {
             client = LocalDynamoDb.client(dynalite.endpoint());
             TemplateTable table = TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), TABLE_LOGICAL_ID);
             table.create(client, options.tableName());
-            return new LocalTables(dynalite, front, client, table, options.tableName());
+            TemplateTable stateTable =
+                    TemplateTable.fromTemplate(CloudFormationYaml.findTemplate(), STATE_TABLE_LOGICAL_ID);
+            stateTable.create(client, stateTableName(options.tableName()));
+            return new LocalTables(dynalite, front, client, table, stateTable, options.tableName());
         } catch (IOException | RuntimeException e) {
             Shutdown.closeAll(client, front, dynalite);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -117,6 +125,11 @@ public final class LocalTables implements AutoCloseable {
         return tableName;
     }
 
+    /** The reconcile's progress table that goes with the profiles table {@code tableName}. */
+    public static String stateTableName(String tableName) {
+        return tableName + "-reconcile-state";
+    }
+
     /**
      * The variables {@code logicalId} gets from template.yaml, resolved to these tables, plus what Lambda would set
      * (region, function name) and local credentials.
@@ -147,6 +160,7 @@ public final class LocalTables implements AutoCloseable {
                 new HashMap<>(CloudFormationYaml.parameterDefaults(CloudFormationYaml.load(template)));
         names.putAll(otherResources);
         names.put(TABLE_LOGICAL_ID, tableName);
+        names.put(STATE_TABLE_LOGICAL_ID, stateTableName(tableName));
         Map<String, String> environment = new HashMap<>(function.resolvedEnvironment(names));
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
         environment.put("AWS_REGION", REGION);
@@ -156,7 +170,7 @@ public final class LocalTables implements AutoCloseable {
         return environment;
     }
 
-    /** An empty table again, and nothing recorded or queued at the front. */
+    /** Empty tables again (no profile, no reconcile under way), and nothing recorded or queued at the front. */
     public void reset() {
         try {
             dropTable();
@@ -164,6 +178,13 @@ public final class LocalTables implements AutoCloseable {
             // Already gone.
         }
         table.create(client, tableName);
+        // A few items at most (a run's head and filter chunks): cheaper to delete than the table.
+        String state = stateTableName(tableName);
+        stateTable.create(client, state);
+        client.scanPaginator(b -> b.tableName(state).consistentRead(true))
+                .items()
+                .forEach(item -> client.deleteItem(
+                        b -> b.tableName(state).key(Map.of("run", item.get("run"), "part", item.get("part")))));
         front.clear();
         front.clearRequests();
     }

@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /** A Lambda {@link Context} for running the handler outside Lambda; it keeps every log line it is given. */
 public final class LocalLambdaContext implements Context {
@@ -44,13 +46,31 @@ public final class LocalLambdaContext implements Context {
         }
     };
 
+    private final IntSupplier remainingMillis;
+
     public LocalLambdaContext() {
         this(line -> {});
     }
 
     /** A context whose log lines also go to {@code echo}, such as {@code System.out::println}. */
     public LocalLambdaContext(Consumer<String> echo) {
+        this(echo, () -> 5_000);
+    }
+
+    private LocalLambdaContext(Consumer<String> echo, IntSupplier remainingMillis) {
         this.echo = echo;
+        this.remainingMillis = remainingMillis;
+    }
+
+    /** A context whose invocation times out {@code timeout} after it was created, counting down as Lambda's does. */
+    public static LocalLambdaContext withTimeout(Duration timeout, Consumer<String> echo) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return new LocalLambdaContext(echo, () -> (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+    }
+
+    /** A context that says {@code remainingMillis} is left each time it is asked. */
+    public static LocalLambdaContext withRemainingTime(IntSupplier remainingMillis) {
+        return new LocalLambdaContext(line -> {}, remainingMillis);
     }
 
     public List<String> logLines() {
@@ -99,7 +119,7 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 5_000;
+        return remainingMillis.getAsInt();
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
-import dev.userprofile.domain.UserId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -193,24 +193,27 @@ public final class AdminCli {
             throw new UsageException("reconcile: --max-erasure-share is a share of the stored profiles, at most 1");
         }
         // The operator's reconcile reports; it erases only on request, and registers nothing (backfill does).
+        Set<String> missing = new TreeSet<>();
+        Set<String> orphaned = new TreeSet<>();
         ReconcilePoolCommand command = new ReconcilePoolCommand(
-                false,
-                deleteOrphans
-                        ? Optional.of(orphans -> confirm(orphans, pool, table, line.flag("--yes")))
-                        : Optional.empty(),
-                maxShare);
+                        false,
+                        deleteOrphans
+                                ? Optional.of(orphans -> confirm(orphans, pool, table, line.flag("--yes")))
+                                : Optional.empty(),
+                        maxShare)
+                .tellingFindingsTo(finding -> {
+                    switch (finding.kind()) {
+                        case MISSING -> missing.add(finding.userId().value());
+                        case ORPHANED -> orphaned.add(finding.userId().value());
+                        case STALE -> {} // the scheduled reconcile and the events bring these in line
+                    }
+                });
 
         ReconcileReport report = services.reconcilePool(pool, table, rate).reconcile(command);
 
         StringBuilder subs = new StringBuilder();
-        report.missing().stream()
-                .map(UserId::value)
-                .sorted()
-                .forEach(sub -> subs.append("missing-profile ").append(sub).append('\n'));
-        report.orphaned().stream()
-                .map(UserId::value)
-                .sorted()
-                .forEach(sub -> subs.append("orphaned-profile ").append(sub).append('\n'));
+        missing.forEach(sub -> subs.append("missing-profile ").append(sub).append('\n'));
+        orphaned.forEach(sub -> subs.append("orphaned-profile ").append(sub).append('\n'));
         IOException unwritten = null;
         if (output.isPresent()) {
             try {
@@ -225,8 +228,8 @@ public final class AdminCli {
         out.printf(
                 Locale.ROOT,
                 "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
-                report.missing().size(),
-                report.orphaned().size(),
+                report.missing(),
+                report.orphaned(),
                 report.erased(),
                 output.map(p -> "; subs in " + p).orElse(""));
         if (unwritten != null) {
@@ -240,7 +243,7 @@ public final class AdminCli {
                                         Locale.ROOT,
                                         "none of the %d profiles in table %s belongs to pool %s; check that --table and"
                                                 + " --user-pool-id name the same stage",
-                                        report.orphaned().size(),
+                                        report.orphaned(),
                                         table,
                                         pool);
                             case POOL_LISTS_NO_USERS ->
@@ -249,12 +252,12 @@ public final class AdminCli {
                                 String.format(
                                         Locale.ROOT,
                                         "%d orphans are more than --max-erasure-share %s of the profiles in table %s",
-                                        report.orphaned().size(),
+                                        report.orphaned(),
                                         maxShare,
                                         table);
                         }));
-        boolean orphansLeft = report.orphaned().size() > report.erased();
-        return report.missing().isEmpty() && !orphansLeft ? 0 : 1;
+        boolean orphansLeft = report.orphaned() > report.erased();
+        return report.missing() == 0 && !orphansLeft ? 0 : 1;
     }
 
     private boolean confirm(int orphans, String pool, String table, boolean yes) {
