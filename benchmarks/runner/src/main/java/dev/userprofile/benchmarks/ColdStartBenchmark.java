@@ -3,6 +3,9 @@ package dev.userprofile.benchmarks;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
+import dev.userprofile.local.support.cognito.CloudTrailEvents;
+import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
@@ -32,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,7 +48,11 @@ public final class ColdStartBenchmark {
 
     private static final String TABLE = "profiles-benchmark";
     private static final String API_HANDLER = "dev.userprofile.bootstrap.ProfileApiHandler::handleRequest";
+    private static final String SYNC_HANDLER = "dev.userprofile.bootstrap.UserSyncHandler::handleRequest";
     private static final int WARM_INVOCATIONS = 60;
+    /** The SDK's standard variable for Cognito's endpoint, as every function reads it. */
+    private static final String COGNITO_ENDPOINT = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
+
     private static final Pattern DURATION = Pattern.compile("\"durationMs\":([0-9.]+)");
     /** Lambda's java25 runtime stops tiered compilation at C1 for on-demand functions (not with SnapStart). */
     private static final List<String> ON_DEMAND_FLAGS =
@@ -62,12 +70,55 @@ public final class ColdStartBenchmark {
         SNAPSTART_RESTORE
     }
 
-    /** What each invocation is: a sign-up confirmation of a new user, or a sign-in of a user who has a profile. */
+    /**
+     * What each invocation is: a sign-up confirmation of a new user, a sign-in of a user who has a profile, a GET of
+     * a profile through the API, or a Cognito event for a user whose email changed (one ListUsers, a consistent read
+     * and a conditional write).
+     */
     private enum Workload {
         SIGN_UP,
         SIGN_IN,
-        API_GET
+        API_GET,
+        SYNC_EVENT
     }
+
+    /** The pool the sync function reads (cognito-local), started only when a sync variant runs. */
+    private record SyncPool(CognitoLocalServer server, CognitoIdentityProviderClient admin, String poolId)
+            implements AutoCloseable {
+
+        static SyncPool start() throws IOException {
+            CognitoLocalServer server = CognitoLocalServer.start(
+                    0,
+                    Files.createTempDirectory("cold-start-cognito"),
+                    URI.create("http://127.0.0.1:9"),
+                    "none",
+                    List.of(),
+                    "123456",
+                    line -> {});
+            CognitoIdentityProviderClient admin = server.client();
+            String poolId = admin.createUserPool(b -> b.poolName("cold-start"))
+                    .userPool()
+                    .id();
+            return new SyncPool(server, admin, poolId);
+        }
+
+        /** A confirmed user whose stored profile has an older email, and the event of their email change. */
+        String emailChanged(LocalTables tables) {
+            String email = "sync-" + UUID.randomUUID() + "@example.com";
+            String sub = PoolUsers.confirmed(admin, poolId, email);
+            tables.storeProfile(sub, "Ada");
+            return CloudTrailEvents.userCall("AdminUpdateUserAttributes", Optional.of(poolId), sub);
+        }
+
+        @Override
+        public void close() {
+            admin.close();
+            server.close();
+        }
+    }
+
+    /** Set when a sync variant runs. */
+    private static SyncPool syncPool;
 
     private record Variant(
             String name, Path artifact, String handler, List<String> jvmOptions, Start start, Workload workload) {
@@ -160,6 +211,13 @@ public final class ColdStartBenchmark {
                             Start.SNAPSTART_RESTORE,
                             Workload.API_GET),
                     new Variant(
+                            "sync+restore",
+                            ours,
+                            SYNC_HANDLER,
+                            SNAPSTART_FLAGS,
+                            Start.SNAPSTART_RESTORE,
+                            Workload.SYNC_EVENT),
+                    new Variant(
                             "ours+aot-cache",
                             ours,
                             template.handler(),
@@ -194,6 +252,14 @@ public final class ColdStartBenchmark {
             if (variants.stream().anyMatch(v -> v.name().equals("ours+aot-cache"))) {
                 train(template, ours, environment, aotCache);
             }
+            Map<String, String> syncEnvironment = Map.of();
+            if (variants.stream().anyMatch(v -> v.workload() == Workload.SYNC_EVENT)) {
+                syncPool = SyncPool.start();
+                Map<String, String> sync = new HashMap<>(LocalTables.functionEnvironment(
+                        "UserSyncFunction", TABLE, dynalite, Map.of("UserPool", syncPool.poolId())));
+                sync.put(COGNITO_ENDPOINT, syncPool.server().endpoint().toString());
+                syncEnvironment = sync;
+            }
 
             Map<String, List<Run>> results = new LinkedHashMap<>();
             Map<String, List<RestoreRun>> restores = new LinkedHashMap<>();
@@ -208,8 +274,9 @@ public final class ColdStartBenchmark {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
                     if (variant.start() == Start.SNAPSTART_RESTORE) {
-                        restores.get(variant.name())
-                                .add(measureRestore(template, variant, environment, dynalite, tables));
+                        Map<String, String> own =
+                                variant.workload() == Workload.SYNC_EVENT ? syncEnvironment : environment;
+                        restores.get(variant.name()).add(measureRestore(template, variant, own, dynalite, tables));
                     } else {
                         results.get(variant.name()).add(measure(template, variant, environment));
                     }
@@ -245,6 +312,10 @@ public final class ColdStartBenchmark {
             System.out.printf(
                     "requests to DynamoDB for one sign-in: %d with a profile, %d without one%n", signIn[0], signIn[1]);
             Files.deleteIfExists(aotCache);
+        } finally {
+            if (syncPool != null) {
+                syncPool.close();
+            }
         }
     }
 
@@ -277,6 +348,7 @@ public final class ColdStartBenchmark {
             case SIGN_UP -> signUpEvent();
             case SIGN_IN -> signInEvent(tables);
             case API_GET -> apiGetEvent(tables);
+            case SYNC_EVENT -> syncPool.emailChanged(tables);
         };
     }
 
@@ -359,10 +431,17 @@ public final class ColdStartBenchmark {
             Map<String, String> environment,
             URI dynalite,
             LocalTables tables) {
+        Optional<URI> cognito =
+                Optional.ofNullable(environment.get(COGNITO_ENDPOINT)).map(URI::create);
         try (ConnectionResettingProxy proxy = new ConnectionResettingProxy(dynalite);
+                // Cognito's connections go the same way as DynamoDB's (the sync function's); unused by the others.
+                ConnectionResettingProxy cognitoProxy =
+                        new ConnectionResettingProxy(cognito.orElse(URI.create("http://127.0.0.1:9")));
                 ContainerCredentialsServer credentials =
                         new ContainerCredentialsServer(CREDENTIALS_LIFETIME, Clock.systemUTC())) {
             Map<String, String> restored = new HashMap<>(environment);
+            cognito.ifPresent(
+                    c -> restored.put(COGNITO_ENDPOINT, cognitoProxy.endpoint().toString()));
             restored.remove("AWS_ACCESS_KEY_ID");
             restored.remove("AWS_SECRET_ACCESS_KEY");
             restored.putAll(credentials.environment());
@@ -385,11 +464,12 @@ public final class ColdStartBenchmark {
                 Thread.sleep(SNAPSHOT_AGE.toMillis());
                 int classesBefore = TRACE ? Files.readAllLines(classLog).size() : 0;
                 proxy.resetAll();
+                cognitoProxy.resetAll();
                 // Those fetched during init are stale now; the ones served after the restore last as Lambda's do.
                 credentials.lifetime(Duration.ofHours(6));
                 String first = event(variant.workload(), tables);
                 int fetchedBefore = credentials.served();
-                int connectionsBefore = proxy.connectionsAccepted();
+                int connectionsBefore = proxy.connectionsAccepted() + cognitoProxy.connectionsAccepted();
                 long t0 = System.nanoTime();
                 RuntimeApi.InvocationResult result = lambda.restoreThenInvoke(first);
                 double firstMs = (System.nanoTime() - t0) / 1e6;
@@ -397,8 +477,9 @@ public final class ColdStartBenchmark {
                 if (variant.workload() == Workload.API_GET && !result.payload().contains("\"statusCode\":200")) {
                     throw new IllegalStateException(variant.name() + " answered " + result.payload());
                 }
+
                 int fetched = credentials.served() - fetchedBefore;
-                int connections = proxy.connectionsAccepted() - connectionsBefore;
+                int connections = proxy.connectionsAccepted() + cognitoProxy.connectionsAccepted() - connectionsBefore;
                 RuntimeApi.RestoreTimeline timeline = lambda.restoreTimeline().orElseThrow();
                 List<String> classLines = TRACE ? Files.readAllLines(classLog) : List.of();
                 List<String> loaded =
@@ -409,6 +490,14 @@ public final class ColdStartBenchmark {
                     long w0 = System.nanoTime();
                     requireSuccess(variant, lambda.invoke(next), log);
                     warm.add(System.nanoTime() - w0);
+                }
+                // Its log lines come through the process's output, a moment after each answer: counted at the end.
+                if (variant.workload() == Workload.SYNC_EVENT
+                        && log.stream()
+                                        .filter(line -> line.contains("\"outcome\":\"UPDATED\""))
+                                        .count()
+                                < WARM_INVOCATIONS / 2) {
+                    throw new IllegalStateException(variant.name() + " did not update the profiles: " + log);
                 }
                 return new RestoreRun(
                         firstMs,
@@ -475,6 +564,18 @@ public final class ColdStartBenchmark {
                             .toArray()),
                     ratio);
         });
+        List<RestoreRun> sync = restores.get("sync+restore");
+        if (floor != null && sync != null) {
+            // Its own calls (a ListUsers, a read and a write) are what a warm invocation spends; the rest is the
+            // restore, which must cost no more than the floor's.
+            double[] ratios = new double[Math.min(sync.size(), floor.size())];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = sync.get(i).firstResponseMs()
+                        / (floor.get(i).firstResponseMs() + sync.get(i).warmMs());
+            }
+            System.out.println();
+            target("sync first / (floor first + its own calls)", Stats.median(ratios), 1.1);
+        }
         if (TRACE) {
             System.out.println();
             System.out.println("classes loaded between the restore and the first response (median; where, last round)");

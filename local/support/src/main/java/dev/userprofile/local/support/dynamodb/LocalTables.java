@@ -151,7 +151,8 @@ public final class LocalTables implements AutoCloseable {
         return functionEnvironment(logicalId, tableName, endpoint, Map.of());
     }
 
-    private static Map<String, String> functionEnvironment(
+    /** The same with other local resources named (a pool's id for {@code UserPool}, say). */
+    public static Map<String, String> functionEnvironment(
             String logicalId, String tableName, URI endpoint, Map<String, String> otherResources) {
         Path template = CloudFormationYaml.findTemplate();
         TemplateFunction function = TemplateFunction.fromTemplate(template, logicalId);

@@ -239,13 +239,9 @@ public final class AdminCli {
                 .ifPresent(refusal -> err.println("reconcile: removed nothing: "
                         + switch (refusal) {
                             case NO_STORED_PROFILE_IN_POOL ->
-                                String.format(
-                                        Locale.ROOT,
-                                        "none of the %d profiles in table %s belongs to pool %s; check that --table and"
-                                                + " --user-pool-id name the same stage",
-                                        report.orphaned(),
-                                        table,
-                                        pool);
+                                "none of the profiles sampled from table " + table + " belongs to pool " + pool
+                                        + "; check that --table and --user-pool-id name the same stage (without"
+                                        + " --delete-orphans the reconcile lists what differs)";
                             case POOL_LISTS_NO_USERS ->
                                 "pool " + pool + " lists no users while table " + table + " holds profiles";
                             case TOO_MANY_ORPHANS ->
@@ -257,7 +253,7 @@ public final class AdminCli {
                                         table);
                         }));
         boolean orphansLeft = report.orphaned() > report.erased();
-        return report.missing() == 0 && !orphansLeft ? 0 : 1;
+        return report.missing() == 0 && !orphansLeft && report.refused().isEmpty() ? 0 : 1;
     }
 
     private boolean confirm(int orphans, String pool, String table, boolean yes) {
