@@ -60,6 +60,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger forwarded = new AtomicInteger();
     private volatile Fault always;
+    /** The only operation {@link #always} applies to; every operation when null. */
+    private volatile String alwaysOperation;
     /** How long SLOW_RESPONSE holds a request: past the function's 1 s attempt timeout. */
     private static final Duration SLOWNESS = Duration.ofMillis(1_500);
 
@@ -87,11 +89,19 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     /** Every request gets {@code fault} until {@link #clear()}. */
     public void failAlways(Fault fault) {
+        alwaysOperation = null;
+        always = fault;
+    }
+
+    /** Every request for {@code operation} ({@code PutItem}) gets {@code fault} until {@link #clear()}. */
+    public void failAlways(Fault fault, String operation) {
+        alwaysOperation = operation;
         always = fault;
     }
 
     public void clear() {
         always = null;
+        alwaysOperation = null;
         queued.clear();
     }
 
@@ -145,7 +155,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 OutputStream out = socket.getOutputStream()) {
             Request request;
             while ((request = Request.read(in)) != null) {
-                Fault fault = always != null ? always : queued.poll();
+                String target = request.headers.getOrDefault("x-amz-target", "?");
+                String only = alwaysOperation;
+                Fault fault = always != null && (only == null || target.endsWith("." + only)) ? always : queued.poll();
                 seen.add(request.headers.getOrDefault("x-amz-target", "?") + (fault == null ? "" : " <- " + fault));
                 if (fault == null) {
                     respond(out, forward(request));

@@ -68,6 +68,18 @@ class FaultInjectingProxyTest {
     }
 
     @Test
+    void aFaultForOneOperationLeavesTheOthersAlone() throws Exception {
+        proxy.failAlways(FaultInjectingProxy.Fault.INTERNAL_SERVER_ERROR_500, "PutItem");
+
+        assertThat(send("GetItem").statusCode()).isEqualTo(200);
+        assertThat(send("PutItem").statusCode()).isEqualTo(500);
+        assertThat(send("PutItem").statusCode()).isEqualTo(500);
+        proxy.clear();
+        assertThat(send("PutItem").statusCode()).isEqualTo(200);
+        assertThat(reachedUpstream).hasSize(2);
+    }
+
+    @Test
     void withNoFaultQueuedRelaysRequestAndAnswerAndRecordsTheOperation() throws Exception {
         HttpResponse<String> response = send("PutItem");
 
