@@ -224,7 +224,7 @@ class ProfileApi(unittest.TestCase):
         scheme = body["components"]["securitySchemes"]["PoolTokens"]["x-amazon-apigateway-authorizer"]
         return scheme["type"], scheme["identitySource"], scheme["jwtConfiguration"]
 
-    def test_a_jwt_authorizer_on_the_created_pool_and_its_client_guards_both_routes(self):
+    def test_a_jwt_authorizer_on_the_created_pool_and_its_client_guards_every_route_with_a_scope(self):
         _, resources, outputs = deployed()
         body = self._body(resources)
         kind, source, jwt = self._jwt(body)
@@ -232,9 +232,10 @@ class ProfileApi(unittest.TestCase):
         self.assertEqual(jwt["issuer"], {"Fn::Sub": "https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"})
         self.assertEqual(jwt["audience"], [{"Ref": "UserPoolClient"}])
         self.assertEqual(set(body["paths"]), {"/me"})
-        self.assertEqual(set(body["paths"]["/me"]), {"get", "patch"})
+        self.assertEqual(set(body["paths"]["/me"]), {"get", "patch", "delete"})
         for method in body["paths"]["/me"].values():
-            self.assertEqual(method["security"], [{"PoolTokens": []}])
+            # A scope only access tokens carry: API Gateway refuses ID tokens (ADR 0015).
+            self.assertEqual(method["security"], [{"PoolTokens": ["aws.cognito.signin.user.admin", "openid"]}])
             integration = method["x-amazon-apigateway-integration"]
             self.assertEqual(integration["payloadFormatVersion"], "2.0")
             self.assertIn("${ProfileApiFunctionAliaslive}", integration["uri"]["Fn::Sub"])
@@ -252,12 +253,45 @@ class ProfileApi(unittest.TestCase):
                                     "ApiThrottlingRateLimit": "7", "ApiThrottlingBurstLimit": "9"})
         cors = self._body(resources)["x-amazon-apigateway-cors"]
         self.assertEqual(cors["allowOrigins"], ["https://app.example.com", "https://admin.example.com"])
-        self.assertEqual(cors["allowMethods"], ["GET", "PATCH"])
+        self.assertEqual(cors["allowMethods"], ["GET", "PATCH", "DELETE"])
         self.assertIn("If-Match", cors["allowHeaders"])
         self.assertEqual(cors["exposeHeaders"], ["ETag"])
         stage, = [r for r in resources.values() if r["Type"] == "AWS::ApiGatewayV2::Stage"]
         self.assertEqual(stage["Properties"]["DefaultRouteSettings"],
                          {"ThrottlingRateLimit": "7", "ThrottlingBurstLimit": "9"})
+
+
+class AccountDeletion(unittest.TestCase):
+    """DELETE /me's permission follows the AccountDeletion parameter; the API reads callers from its own pool only."""
+
+    @staticmethod
+    def _statements(resources):
+        return [st for policy in resources["ProfileApiFunctionRole"]["Properties"]["Policies"]
+                for st in policy["PolicyDocument"]["Statement"]]
+
+    def test_by_default_the_api_may_read_and_delete_users_of_the_stacks_pool_only(self):
+        for overrides, pool_arn in (({}, {"Fn::GetAtt": ["UserPool", "Arn"]}),
+                                    (EXISTING_POOL, {"Fn::Sub": "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:"
+                                                                "${AWS::AccountId}:userpool/eu-west-1_AbC123"})):
+            with self.subTest(overrides=overrides):
+                _, resources, _ = deployed(overrides)
+                by_sid = {st["Sid"]: st for st in self._statements(resources)}
+                self.assertEqual(by_sid["ReadCallerFromPool"]["Action"], ["cognito-idp:ListUsers"])
+                self.assertEqual(by_sid["DeleteCallerFromPool"]["Action"], ["cognito-idp:AdminDeleteUser"])
+                self.assertEqual(by_sid["ReadCallerFromPool"]["Resource"], pool_arn)
+                self.assertEqual(by_sid["DeleteCallerFromPool"]["Resource"], pool_arn)
+                variables = resources["ProfileApiFunction"]["Properties"]["Environment"]["Variables"]
+                self.assertEqual(variables["ACCOUNT_DELETION"], "Enabled")
+                self.assertEqual(variables["DELETION_REAUTHENTICATION_SECONDS"], "300")
+
+    def test_disabled_the_role_cannot_delete_users_and_the_function_is_told_so(self):
+        _, resources, _ = deployed({"AccountDeletion": "Disabled", "DeletionReauthenticationSeconds": "120"})
+        sids = {st["Sid"] for st in self._statements(resources)}
+        self.assertIn("ReadCallerFromPool", sids)
+        self.assertNotIn("DeleteCallerFromPool", sids)
+        variables = resources["ProfileApiFunction"]["Properties"]["Environment"]["Variables"]
+        self.assertEqual(variables["ACCOUNT_DELETION"], "Disabled")
+        self.assertEqual(variables["DELETION_REAUTHENTICATION_SECONDS"], "120")
 
 
 class KeepAlive(unittest.TestCase):

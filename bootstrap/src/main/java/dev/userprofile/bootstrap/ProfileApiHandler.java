@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ProfileApi;
-import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import java.time.Clock;
@@ -25,7 +24,7 @@ public final class ProfileApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     /** Used by Lambda: configuration from the environment, clients built now, priming registered for SnapStart. */
     public ProfileApiHandler() {
-        this(ProfileApiComponent.create(Configuration.fromEnvironment(System.getenv())));
+        this(ProfileApiComponent.create(System.getenv()));
     }
 
     /** An environment built from a component the caller configured (tests and tools give it their variables). */

@@ -121,7 +121,7 @@ class LifecycleConvergenceTest {
             syncEnvironment.put(
                     CognitoClients.ENDPOINT_VARIABLE, cognitoLocal.endpoint().toString());
             sync = new UserSyncHandler(syncEnvironment);
-            api = LocalFunctions.api(tables);
+            api = LocalFunctions.api(tables, poolId, cognitoLocal.endpoint());
         }
 
         Person any(boolean alive) {

@@ -1,9 +1,12 @@
 package dev.userprofile.bootstrap;
 
+import dev.userprofile.adapters.cognito.directory.CognitoClients;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import dev.userprofile.local.support.dynamodb.LocalTables;
+import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,8 +24,14 @@ final class LocalFunctions {
         return Configuration.fromEnvironment(tables.functionEnvironment(TRIGGER));
     }
 
-    static Configuration apiConfiguration(LocalTables tables) {
-        return Configuration.fromEnvironment(tables.functionEnvironment(API));
+    /**
+     * The API's variables on these tables and the cognito-local pool {@code poolId} at {@code cognito} (lazy
+     * registration reads it, account deletion deletes from it).
+     */
+    static Map<String, String> apiEnvironment(LocalTables tables, String poolId, URI cognito) {
+        Map<String, String> environment = new HashMap<>(tables.functionEnvironment(API, Map.of("UserPool", poolId)));
+        environment.put(CognitoClients.ENDPOINT_VARIABLE, cognito.toString());
+        return environment;
     }
 
     static PostConfirmationHandler trigger(LocalTables tables) {
@@ -33,7 +42,7 @@ final class LocalFunctions {
         return new PostConfirmationHandler(TriggerComponent.create(Configuration.fromEnvironment(environment)));
     }
 
-    static ProfileApiHandler api(LocalTables tables) {
-        return new ProfileApiHandler(ProfileApiComponent.create(apiConfiguration(tables)));
+    static ProfileApiHandler api(LocalTables tables, String poolId, URI cognito) {
+        return new ProfileApiHandler(ProfileApiComponent.create(apiEnvironment(tables, poolId, cognito)));
     }
 }

@@ -7,15 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
-import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.ErasureReason;
 import dev.userprofile.domain.UserId;
+import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.support.net.FaultInjectingProxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,29 +25,56 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The profile API's real handler, built by its real Dagger component from the environment, against dynalite; requests
  * and responses through the Lambda runtime's serialisation. Profiles are registered by the real trigger.
  */
-@ExtendWith(SharedLocalTables.class)
+@ExtendWith({SharedLocalTables.class, SharedCognitoLocal.class})
 class ProfileApiHandlerEndToEndTest {
 
     private static LocalTables tables;
+    private static CognitoLocalServer cognitoLocal;
+    private static CognitoIdentityProviderClient admin;
+    /** Every Cognito call of the function passes it: it records them and can fail them. */
+    private static FaultInjectingProxy cognitoFront;
+
+    private static String poolId;
 
     @BeforeAll
-    static void useTables(LocalTables shared) {
+    static void useTablesAndAPool(LocalTables shared, CognitoLocalServer sharedCognito) throws Exception {
         tables = shared;
+        cognitoLocal = sharedCognito;
+        admin = cognitoLocal.client();
+        cognitoFront = new FaultInjectingProxy(cognitoLocal.endpoint());
+        poolId = admin.createUserPool(b -> b.poolName("api-" + UUID.randomUUID()))
+                .userPool()
+                .id();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        admin.close();
+        cognitoFront.close();
+    }
+
+    private static ProfileApiHandler api() {
+        return LocalFunctions.api(tables, poolId, cognitoFront.endpoint());
     }
 
     private static final String JANE = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
@@ -53,6 +82,8 @@ class ProfileApiHandlerEndToEndTest {
     @BeforeEach
     void emptyTable() {
         tables.reset();
+        cognitoFront.clear();
+        cognitoFront.clearRequests();
     }
 
     private static void signUpJane() {
@@ -60,8 +91,15 @@ class ProfileApiHandlerEndToEndTest {
                 .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), new LocalLambdaContext());
     }
 
+    /** A request of the pool's access token for {@code sub} (user name {@code sub}), signed in a minute ago. */
     static String request(String method, String sub, Map<String, String> headers, String body) {
-        StringBuilder json = new StringBuilder("{\"version\":\"2.0\",\"rawPath\":\"/me\",\"headers\":{");
+        return request(method, sub, sub, Instant.now().minusSeconds(60), headers, body);
+    }
+
+    static String request(
+            String method, String sub, String username, Instant signedIn, Map<String, String> headers, String body) {
+        StringBuilder json = new StringBuilder(
+                "{\"version\":\"2.0\",\"routeKey\":\"" + method + " /me\",\"rawPath\":\"/me\",\"headers\":{");
         List<String> pairs = new ArrayList<>();
         headers.forEach((name, value) -> pairs.add("\"" + name + "\":\"" + value.replace("\"", "\\\"") + "\""));
         json.append(String.join(",", pairs))
@@ -69,6 +107,10 @@ class ProfileApiHandlerEndToEndTest {
                 .append(method)
                 .append("\",\"path\":\"/me\"},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"")
                 .append(sub)
+                .append("\",\"token_use\":\"access\",\"scope\":\"aws.cognito.signin.user.admin\",\"username\":\"")
+                .append(username)
+                .append("\",\"auth_time\":\"")
+                .append(signedIn.getEpochSecond())
                 .append("\"}}}}");
         if (body != null) {
             json.append(",\"body\":\"").append(body.replace("\"", "\\\"")).append('"');
@@ -91,7 +133,7 @@ class ProfileApiHandlerEndToEndTest {
     @Test
     void readsTheProfileTheTriggerStoredAndChangesItWithOneConditionalWrite() {
         signUpJane();
-        ProfileApiHandler handler = LocalFunctions.api(tables);
+        ProfileApiHandler handler = api();
         LocalLambdaContext context = new LocalLambdaContext();
 
         APIGatewayV2HTTPResponse got = invoke(handler, request("GET", JANE, Map.of(), null), context);
@@ -130,7 +172,7 @@ class ProfileApiHandlerEndToEndTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<Integer>> patches = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            ProfileApiHandler environment = LocalFunctions.api(tables);
+            ProfileApiHandler environment = api();
             String body = "{\"givenName\":\"Writer " + i + "\"}";
             patches.add(() -> {
                 start.await();
@@ -160,7 +202,7 @@ class ProfileApiHandlerEndToEndTest {
 
     @Test
     void aPatchRacingTheRegistrationNeverCreatesAProfileAndNeverLosesTheRegistration() throws Exception {
-        ProfileApiHandler api = LocalFunctions.api(tables);
+        ProfileApiHandler api = api();
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             Future<Integer> patch = pool.submit(() -> {
@@ -201,21 +243,20 @@ class ProfileApiHandlerEndToEndTest {
                         ErasureReason.DELETED_FROM_POOL,
                         Duration.ofDays(30)));
         Map<String, AttributeValue> tombstone = tables.item(JANE);
-        ProfileApiHandler handler = LocalFunctions.api(tables);
+        ProfileApiHandler handler = api();
 
         APIGatewayV2HTTPResponse got = invoke(handler, request("GET", JANE, Map.of(), null), new LocalLambdaContext());
         APIGatewayV2HTTPResponse patched = invoke(handler, patch("{\"givenName\":\"Back\"}"), new LocalLambdaContext());
 
-        assertThat(got.getStatusCode()).isEqualTo(404);
+        assertThat(got.getStatusCode()).as("gone for good").isEqualTo(410);
         assertThat(got.getBody()).doesNotContain("jane.doe");
-        assertThat(patched.getStatusCode()).isEqualTo(404);
+        assertThat(patched.getStatusCode()).isEqualTo(410);
         assertThat(tables.item(JANE)).isEqualTo(tombstone);
     }
 
     @Test
     void aPatchForAUserWithoutAProfileIs404AndCreatesNothing() {
-        APIGatewayV2HTTPResponse response =
-                invoke(LocalFunctions.api(tables), patch("{\"givenName\":\"Ghost\"}"), new LocalLambdaContext());
+        APIGatewayV2HTTPResponse response = invoke(api(), patch("{\"givenName\":\"Ghost\"}"), new LocalLambdaContext());
 
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(tables.itemCount()).isZero();
@@ -229,7 +270,8 @@ class ProfileApiHandlerEndToEndTest {
                 },
                 command -> {
                     throw new AssertionError("unused");
-                });
+                },
+                Optional.empty());
         LocalLambdaContext context = new LocalLambdaContext();
 
         APIGatewayV2HTTPResponse response =
@@ -254,21 +296,195 @@ class ProfileApiHandlerEndToEndTest {
 
     @Test
     void aStoreFailureEndsTheApiPrimingStepInsteadOfBeingAnsweredRoundAfterRound() {
-        Map<String, String> environment = new HashMap<>(tables.functionEnvironment(LocalFunctions.API));
+        Map<String, String> environment =
+                new HashMap<>(LocalFunctions.apiEnvironment(tables, poolId, cognitoFront.endpoint()));
         environment.put("TABLE_NAME", "no-such-table");
-        Configuration missingTable = Configuration.fromEnvironment(environment);
 
         // Both steps fail: the API's own step sees the 503 as a failure, not as an answer to prime with.
-        assertThat(ProfileApiComponent.create(missingTable).snapStartPriming().prime())
+        assertThat(ProfileApiComponent.create(environment).snapStartPriming().prime())
                 .isEqualTo(2);
     }
 
     @Test
     void theComponentPrimesTheApiPathWithoutWriting() {
-        ProfileApiComponent.create(LocalFunctions.apiConfiguration(tables))
+        ProfileApiComponent.create(LocalFunctions.apiEnvironment(tables, poolId, cognitoFront.endpoint()))
                 .snapStartPriming()
                 .prime();
 
         assertThat(tables.itemCount()).isZero();
+        assertThat(cognitoFront.operations())
+                .as("priming never spends the pool's quota")
+                .isEmpty();
+    }
+
+    /** A confirmed user of the pool; their user name is their email. */
+    private static String[] poolUser() {
+        String email = "api-" + UUID.randomUUID() + "@example.com";
+        return new String[] {PoolUsers.confirmed(admin, poolId, email), email};
+    }
+
+    private static APIGatewayV2HTTPResponse send(String method, String[] user, Instant signedIn) {
+        return invoke(api(), request(method, user[0], user[1], signedIn, Map.of(), null), new LocalLambdaContext());
+    }
+
+    private static boolean inPool(String username) {
+        try {
+            admin.adminGetUser(b -> b.userPoolId(poolId).username(username));
+            return true;
+        } catch (UserNotFoundException gone) {
+            return false;
+        }
+    }
+
+    @Test
+    void aCallerWithoutAProfileWhomThePoolHasIsRegisteredByTheirFirstGet() {
+        String[] user = poolUser();
+
+        APIGatewayV2HTTPResponse got = send("GET", user, Instant.now());
+
+        assertThat(got.getStatusCode()).isEqualTo(200);
+        assertThat(JsonValues.object(got.getBody())).containsEntry("email", user[1]);
+        assertThat(tables.item(user[0])).containsKey("registeredAt");
+        assertThat(cognitoFront.operations()).containsExactly("ListUsers");
+    }
+
+    @Test
+    void aCallerThePoolDoesNotHaveIs404AndNothingIsStored() {
+        String[] stranger = {UUID.randomUUID().toString(), "stranger"};
+
+        APIGatewayV2HTTPResponse got = send("GET", stranger, Instant.now());
+
+        assertThat(got.getStatusCode()).isEqualTo(404);
+        assertThat(tables.itemCount()).isZero();
+    }
+
+    @Test
+    void aCallerWithoutAProfileWhileCognitoIsDownIs503WithRetryAfter() {
+        String[] user = poolUser();
+        cognitoFront.failAlways(FaultInjectingProxy.Fault.SERVICE_UNAVAILABLE_503);
+
+        APIGatewayV2HTTPResponse got = send("GET", user, Instant.now());
+
+        assertThat(got.getStatusCode()).isEqualTo(503);
+        assertThat(got.getHeaders()).containsEntry("Retry-After", "1");
+        assertThat(got.getBody()).doesNotContain(poolId, "ListUsers", "Cognito");
+        assertThat(tables.itemCount()).isZero();
+    }
+
+    @Test
+    void aDisabledCallerIsRefusedWith403() {
+        String[] user = poolUser();
+        admin.adminDisableUser(b -> b.userPoolId(poolId).username(user[1]));
+
+        APIGatewayV2HTTPResponse got = send("GET", user, Instant.now());
+        APIGatewayV2HTTPResponse deleted = send("DELETE", user, Instant.now());
+
+        assertThat(got.getStatusCode()).isEqualTo(403);
+        assertThat(JsonValues.object(got.getBody()))
+                .containsEntry("type", "urn:user-profile-service:problem:account-disabled");
+        assertThat(deleted.getStatusCode()).isEqualTo(403);
+        assertThat(inPool(user[1])).isTrue();
+    }
+
+    @Test
+    void aDeleteAfterAFreshSignInRemovesThePoolsUserAndLeavesATombstoneAndARepeatIs204() {
+        String[] user = poolUser();
+        assertThat(send("GET", user, Instant.now()).getStatusCode()).isEqualTo(200);
+
+        APIGatewayV2HTTPResponse deleted = send("DELETE", user, Instant.now().minusSeconds(30));
+        APIGatewayV2HTTPResponse again = send("DELETE", user, Instant.now().minusSeconds(30));
+
+        assertThat(deleted.getStatusCode()).isEqualTo(204);
+        assertThat(again.getStatusCode()).isEqualTo(204);
+        assertThat(inPool(user[1])).isFalse();
+        assertThat(tables.item(user[0]).keySet())
+                .containsExactlyInAnyOrder("userId", "erasedAt", "erasureReason", "expiresAt");
+        assertThat(tables.item(user[0]).get("erasureReason").s()).isEqualTo("DELETED_BY_USER");
+        assertThat(send("GET", user, Instant.now()).getStatusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void aDeleteWithAStaleSignInIs401AndDeletesNothing() {
+        String[] user = poolUser();
+        send("GET", user, Instant.now());
+
+        APIGatewayV2HTTPResponse stale = send("DELETE", user, Instant.now().minusSeconds(301));
+
+        assertThat(stale.getStatusCode()).isEqualTo(401);
+        assertThat(stale.getHeaders().get("WWW-Authenticate")).contains("insufficient_user_authentication");
+        assertThat(inPool(user[1])).isTrue();
+        assertThat(tables.item(user[0])).containsKey("email");
+    }
+
+    @Test
+    void aDeleteWhileCognitoIsDownIs503AndTheProfileIsKept() {
+        String[] user = poolUser();
+        send("GET", user, Instant.now());
+        cognitoFront.failAlways(FaultInjectingProxy.Fault.INTERNAL_SERVER_ERROR_500);
+
+        APIGatewayV2HTTPResponse deleted = send("DELETE", user, Instant.now());
+
+        assertThat(deleted.getStatusCode()).isEqualTo(503);
+        assertThat(deleted.getHeaders()).containsEntry("Retry-After", "1");
+        cognitoFront.clear();
+        assertThat(inPool(user[1])).isTrue();
+        assertThat(tables.item(user[0])).containsKey("email");
+    }
+
+    @Test
+    void aDeleteWhoseErasureFailsStillSucceedsAndTheUserIsGoneFromThePool() {
+        String[] user = poolUser();
+        send("GET", user, Instant.now());
+        tables.front().failAlways(FaultInjectingProxy.Fault.INTERNAL_SERVER_ERROR_500, "PutItem");
+
+        APIGatewayV2HTTPResponse deleted = send("DELETE", user, Instant.now());
+
+        tables.front().clear();
+        assertThat(deleted.getStatusCode()).isEqualTo(204);
+        assertThat(inPool(user[1])).isFalse();
+        assertThat(tables.item(user[0]))
+                .as("left for the event or the reconcile")
+                .containsKey("email");
+    }
+
+    @Test
+    void anIdTokenIsRefusedWith401() {
+        signUpJane();
+        String idToken =
+                request("GET", JANE, Map.of(), null).replace("\"token_use\":\"access\"", "\"token_use\":\"id\"");
+
+        APIGatewayV2HTTPResponse got = invoke(api(), idToken, new LocalLambdaContext());
+
+        assertThat(got.getStatusCode()).isEqualTo(401);
+        assertThat(got.getBody()).doesNotContain("jane.doe");
+    }
+
+    @Test
+    void aStagePrefixInThePathIsServedByItsRoute() {
+        signUpJane();
+        String staged = request("GET", JANE, Map.of(), null).replace("\"rawPath\":\"/me\"", "\"rawPath\":\"/prod/me\"");
+
+        APIGatewayV2HTTPResponse got = invoke(api(), staged, new LocalLambdaContext());
+
+        assertThat(got.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theStoreDownIs503WithAProblemNamingNoTableOnGetAndPatch() {
+        signUpJane();
+        tables.front().failAlways(FaultInjectingProxy.Fault.SERVICE_UNAVAILABLE_503);
+        try {
+            for (String event : List.of(request("GET", JANE, Map.of(), null), patch("{\"givenName\":\"X\"}"))) {
+                APIGatewayV2HTTPResponse response = invoke(api(), event, new LocalLambdaContext());
+
+                assertThat(response.getStatusCode()).isEqualTo(503);
+                assertThat(response.getHeaders())
+                        .containsEntry("Retry-After", "1")
+                        .containsEntry("Content-Type", "application/problem+json");
+                assertThat(response.getBody()).doesNotContain(tables.tableName(), "DynamoDB", "GetItem", "table");
+            }
+        } finally {
+            tables.front().clear();
+        }
     }
 }

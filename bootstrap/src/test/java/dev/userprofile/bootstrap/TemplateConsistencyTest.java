@@ -16,35 +16,44 @@ import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
+import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.support.template.IamStatements;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /** template.yaml must agree with the code it deploys. */
-@ExtendWith(SharedLocalTables.class)
+@ExtendWith({SharedLocalTables.class, SharedCognitoLocal.class})
 class TemplateConsistencyTest {
 
     private static LocalTables tables;
+    private static CognitoLocalServer cognitoLocal;
 
     @BeforeAll
-    static void useTables(LocalTables shared) {
+    static void useTables(LocalTables shared, CognitoLocalServer sharedCognito) {
         tables = shared;
+        cognitoLocal = sharedCognito;
     }
 
     private static Map<String, Object> template;
@@ -155,42 +164,101 @@ class TemplateConsistencyTest {
                 .containsEntry(Configuration.TABLE_NAME, Map.of("Ref", "ProfilesTable"));
 
         tables.reset();
-        ProfileApiComponent component = ProfileApiComponent.create(LocalFunctions.apiConfiguration(tables));
-        ProfileApiHandler apiHandler = new ProfileApiHandler(component);
-        LocalFunctions.trigger(tables)
-                .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), new LocalLambdaContext());
-        tables.front().clearRequests();
-        component.snapStartPriming().prime();
-        String sub = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
-        for (String request : List.of(
-                ProfileApiHandlerEndToEndTest.request("GET", sub, Map.of(), null),
-                ProfileApiHandlerEndToEndTest.request(
-                        "PATCH",
-                        sub,
-                        Map.of("content-type", "application/merge-patch+json"),
-                        "{\"givenName\":\"Janet\"}"))) {
+        CognitoIdentityProviderClient admin = cognitoLocal.client();
+        String poolId = admin.createUserPool(b -> b.poolName("api-grants-" + UUID.randomUUID()))
+                .userPool()
+                .id();
+        try (FaultInjectingProxy cognitoFront = new FaultInjectingProxy(cognitoLocal.endpoint())) {
+            ProfileApiComponent component =
+                    ProfileApiComponent.create(LocalFunctions.apiEnvironment(tables, poolId, cognitoFront.endpoint()));
+            ProfileApiHandler apiHandler = new ProfileApiHandler(component);
+            LocalFunctions.trigger(tables)
+                    .handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), new LocalLambdaContext());
+            tables.front().clearRequests();
+            component.snapStartPriming().prime();
+            String sub = "7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21";
+            String email = "grants-" + UUID.randomUUID() + "@example.com";
+            String newcomer = PoolUsers.confirmed(admin, poolId, email);
+            for (String request : List.of(
+                    ProfileApiHandlerEndToEndTest.request("GET", sub, Map.of(), null),
+                    ProfileApiHandlerEndToEndTest.request(
+                            "PATCH",
+                            sub,
+                            Map.of("content-type", "application/merge-patch+json"),
+                            "{\"givenName\":\"Janet\"}"),
+                    // A caller the pool has and the table does not: registered on the way.
+                    ProfileApiHandlerEndToEndTest.request("GET", newcomer, email, Instant.now(), Map.of(), null))) {
+                assertThat(apiHandler
+                                .handleRequest(
+                                        LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
+                                        new LocalLambdaContext())
+                                .getStatusCode())
+                        .isEqualTo(200);
+            }
             assertThat(apiHandler
                             .handleRequest(
-                                    LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
+                                    LambdaRuntimeJson.fromJson(
+                                            ProfileApiHandlerEndToEndTest.request(
+                                                    "DELETE", newcomer, email, Instant.now(), Map.of(), null),
+                                            APIGatewayV2HTTPEvent.class),
                                     new LocalLambdaContext())
                             .getStatusCode())
-                    .isEqualTo(200);
+                    .isEqualTo(204);
+            Set<String> called = tables.operations().stream()
+                    .map(operation -> "dynamodb:" + operation)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> calledCognito = cognitoFront.operations().stream()
+                    .map(operation -> "cognito-idp:" + operation)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Map<String, Set<String>> granted = IamStatements.actionsBySid(template, "ProfileApiFunctionRole");
+            assertThat(granted.get("ReadAndChangeProfiles")).isEqualTo(called);
+            Set<String> grantedCognito = new TreeSet<>(granted.get("ReadCallerFromPool"));
+            grantedCognito.addAll(granted.get("DeleteCallerFromPool"));
+            assertThat(grantedCognito)
+                    .as("only lazy registration's read and the deletion")
+                    .isEqualTo(calledCognito)
+                    .containsExactlyInAnyOrder("cognito-idp:ListUsers", "cognito-idp:AdminDeleteUser");
+            keepAliveDoesNoIo(api, apiHandler);
+        } finally {
+            admin.close();
         }
-        Set<String> called = tables.operations().stream()
-                .map(operation -> "dynamodb:" + operation)
-                .collect(Collectors.toCollection(TreeSet::new));
 
         Map<String, Object> role = properties("ProfileApiFunctionRole", "AWS::IAM::Role");
         List<Map<String, Object>> statements = list(role.get("Policies")).stream()
                 .flatMap(policy -> list(map(map(policy).get("PolicyDocument")).get("Statement")).stream())
                 .map(TemplateConsistencyTest::map)
+                .map(st -> st.containsKey("Fn::If") ? map(list(st.get("Fn::If")).get(1)) : st)
                 .toList();
         Map<String, Object> data = statements.stream()
                 .filter(st -> "ReadAndChangeProfiles".equals(st.get("Sid")))
                 .findFirst()
                 .orElseThrow();
-        assertThat(new TreeSet<>(list(data.get("Action")))).isEqualTo(called);
         assertThat(data.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ProfilesTable", "Arn")));
+        Map<String, Object> pool = Map.of(
+                "Fn::If",
+                List.of(
+                        "CreateUserPool",
+                        Map.of("Fn::GetAtt", List.of("UserPool", "Arn")),
+                        Map.of(
+                                "Fn::Sub",
+                                "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}:userpool/"
+                                        + "${ExistingUserPoolId}")));
+        assertThat(statements)
+                .filteredOn(st -> list(st.get("Action")).stream()
+                        .anyMatch(a -> a.toString().startsWith("cognito-idp:")))
+                .hasSize(2)
+                .allSatisfy(st -> assertThat(st.get("Resource"))
+                        .as("the stack's pool only")
+                        .isEqualTo(pool));
+        // Which tokens the API takes: every route asks for a scope, which only access tokens carry (ADR 0015).
+        Map<String, Object> events = map(api.get("Events"));
+        assertThat(events.values().stream()
+                        .map(TemplateConsistencyTest::map)
+                        .filter(event -> "HttpApi".equals(event.get("Type")))
+                        .map(event ->
+                                map(map(event.get("Properties")).get("Auth")).get("AuthorizationScopes")))
+                .hasSize(3)
+                .allSatisfy(scopes -> assertThat(list(scopes)).contains("aws.cognito.signin.user.admin"));
         assertThat(statements)
                 .allSatisfy(st -> assertThat(list(st.get("Action")))
                         .allSatisfy(action -> assertThat(action.toString()).doesNotContain("*")));
@@ -198,6 +266,9 @@ class TemplateConsistencyTest {
                         .get("Value")
                         .toString())
                 .contains("execute-api");
+    }
+
+    private static void keepAliveDoesNoIo(Map<String, Object> api, ProfileApiHandler apiHandler) {
         Map<String, Object> keepAlive =
                 map(map(map(api.get("Events")).get("KeepAlive")).get("Properties"));
         APIGatewayV2HTTPEvent keepAliveEvent =

@@ -160,7 +160,7 @@ class UserSyncHandlerEndToEndTest {
                 sub,
                 Map.of("content-type", "application/merge-patch+json"),
                 "{\"givenName\":\"" + name + "\"}");
-        assertThat(LocalFunctions.api(tables)
+        assertThat(LocalFunctions.api(tables, poolId, cognitoFront.endpoint())
                         .handleRequest(
                                 LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
                                 new LocalLambdaContext())

@@ -1,23 +1,23 @@
 package dev.userprofile.application.service;
 
+import dev.userprofile.application.port.in.CallerProfile;
 import dev.userprofile.application.port.in.GetProfileUseCase;
+import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserLoader;
-import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import java.util.Objects;
-import java.util.Optional;
 
-/** One read of the stored user. */
+/** One read of the stored user; a caller with nothing stored is registered first when the pool has them. */
 public final class GetProfileService implements GetProfileUseCase {
 
-    private final UserLoader users;
+    private final CallerProfiles profiles;
 
-    public GetProfileService(UserLoader users) {
-        this.users = Objects.requireNonNull(users, "users");
+    public GetProfileService(UserLoader users, SyncUserUseCase syncUser) {
+        this.profiles = new CallerProfiles(users, syncUser);
     }
 
     @Override
-    public Optional<User> getProfile(UserId id) {
-        return users.findById(Objects.requireNonNull(id, "id"));
+    public CallerProfile getProfile(UserId id) {
+        return profiles.find(Objects.requireNonNull(id, "id"));
     }
 }

@@ -41,6 +41,9 @@ public final class InMemoryUserDirectory implements UserDirectory, UserDirectory
 
     @Override
     public Optional<DirectoryUser> findBySub(UserId sub) {
+        if (!sub.value().matches("[0-9A-Za-z-]{1,128}")) {
+            throw new IllegalArgumentException("not a sub: only letters, digits and hyphens can be looked up");
+        }
         reads.incrementAndGet();
         failIfDown();
         return Optional.ofNullable(users.get(sub));

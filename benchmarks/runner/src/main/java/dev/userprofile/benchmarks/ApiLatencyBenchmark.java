@@ -45,8 +45,9 @@ public final class ApiLatencyBenchmark {
             DynamoDbClient setup = tables.client();
             String table = tables.tableName();
             // Straight to dynalite: the local tables' recording front would add a hop to every measured call.
-            Map<String, String> environment =
-                    LocalTables.functionEnvironment("ProfileApiFunction", table, tables.directEndpoint());
+            // Every caller has a profile, so the pool is never asked: its id only has to be there.
+            Map<String, String> environment = LocalTables.functionEnvironment(
+                    "ProfileApiFunction", table, tables.directEndpoint(), Map.of("UserPool", "eu-west-1_Benchmark"));
             Configuration configuration = Configuration.fromEnvironment(environment);
             List<String> subs = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
@@ -64,7 +65,7 @@ public final class ApiLatencyBenchmark {
 
             List<ProfileApiHandler> environments = new ArrayList<>();
             for (int i = 0; i < CONCURRENCY; i++) {
-                environments.add(new ProfileApiHandler(ProfileApiComponent.create(configuration)));
+                environments.add(new ProfileApiHandler(ProfileApiComponent.create(environment)));
             }
             DynamoDbClient raw = AwsClientModule.dynamoDbClientBuilder(
                             configuration,
@@ -178,10 +179,11 @@ public final class ApiLatencyBenchmark {
     }
 
     private static APIGatewayV2HTTPEvent request(String method, String sub, String body) {
-        String json = "{\"version\":\"2.0\",\"rawPath\":\"/me\",\"headers\":{"
+        String json = "{\"version\":\"2.0\",\"routeKey\":\"" + method + " /me\",\"rawPath\":\"/me\",\"headers\":{"
                 + (body == null ? "" : "\"content-type\":\"application/merge-patch+json\"")
                 + "},\"requestContext\":{\"http\":{\"method\":\"" + method + "\",\"path\":\"/me\"},"
-                + "\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"" + sub + "\"}}}}"
+                + "\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"" + sub + "\",\"token_use\":\"access\","
+                + "\"scope\":\"aws.cognito.signin.user.admin\",\"username\":\"" + sub + "\"}}}}"
                 + (body == null ? "" : ",\"body\":\"" + body.replace("\"", "\\\"") + "\"")
                 + ",\"isBase64Encoded\":false}";
         return LambdaRuntimeJson.fromJson(json, APIGatewayV2HTTPEvent.class);

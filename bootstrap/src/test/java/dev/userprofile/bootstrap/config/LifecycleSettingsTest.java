@@ -63,4 +63,17 @@ class LifecycleSettingsTest {
                 .hasMessageContaining("RECONCILE_SEEN_RECENTLY_SECONDS must be a whole number of seconds")
                 .hasMessageContaining("RECONCILE_STATE_TABLE must name the reconcile's progress table");
     }
+
+    @Test
+    void theApiSettingsTakeDeletionAndItsWindowWithDefaults() {
+        assertThat(ApiSettings.fromEnvironment(Map.of())).isEqualTo(new ApiSettings(true, Duration.ofMinutes(5)));
+        assertThat(ApiSettings.fromEnvironment(
+                        Map.of("ACCOUNT_DELETION", "Disabled", "DELETION_REAUTHENTICATION_SECONDS", "120")))
+                .isEqualTo(new ApiSettings(false, Duration.ofMinutes(2)));
+        assertThatThrownBy(() -> ApiSettings.fromEnvironment(
+                        Map.of("ACCOUNT_DELETION", "yes", "DELETION_REAUTHENTICATION_SECONDS", "5")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ACCOUNT_DELETION must be Enabled or Disabled")
+                .hasMessageContaining("DELETION_REAUTHENTICATION_SECONDS must be a whole number of seconds from 60");
+    }
 }

@@ -1,11 +1,17 @@
 package dev.userprofile.application.port.in;
 
-import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
-import java.util.Optional;
 
-/** A user's own profile, with the version it is at (what a conditional change must name). */
+/**
+ * A caller's own profile. A caller with a valid token and no profile (a session kept alive with refresh tokens never
+ * passes through the sign-in trigger) is registered first, when the pool has them (ADR 0023).
+ */
 public interface GetProfileUseCase {
 
-    Optional<User> getProfile(UserId id);
+    /**
+     * @throws dev.userprofile.application.port.out.UserRepositoryUnavailableException when the store cannot be read
+     * @throws dev.userprofile.application.port.out.UserDirectoryUnavailableException when the caller has no profile
+     *         and the pool cannot be read to register them
+     */
+    CallerProfile getProfile(UserId id);
 }

@@ -20,9 +20,18 @@ public sealed interface ProfileUpdateResult {
         }
     }
 
-    /** The user has no profile; nothing was created. */
+    /** The user has no profile and none could be made; nothing was created. */
     record NotFound() implements ProfileUpdateResult {}
 
-    /** The profile is no longer at the version the change was based on; nothing was written. */
+    /** The account is disabled in the pool: nothing was changed. */
+    record Disabled() implements ProfileUpdateResult {}
+
+    /** The account was deleted and its profile erased: nothing was changed. */
+    record Deleted() implements ProfileUpdateResult {}
+
+    /**
+     * The profile is not at a version the condition admits, or changed while the change was applied; nothing was
+     * written.
+     */
     record VersionMismatch(long currentVersion) implements ProfileUpdateResult {}
 }

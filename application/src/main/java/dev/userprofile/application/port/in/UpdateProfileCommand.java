@@ -3,13 +3,9 @@ package dev.userprofile.application.port.in;
 import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.UserId;
-import java.util.OptionalLong;
 
-/**
- * A user's change to their own profile, optionally only if the profile is still at {@code expectedVersion} (what an
- * HTTP {@code If-Match} asks).
- */
-public record UpdateProfileCommand(UserId userId, ProfilePatch patch, OptionalLong expectedVersion) {
+/** A user's change to their own profile, applied only to a version the condition admits. */
+public record UpdateProfileCommand(UserId userId, ProfilePatch patch, VersionCondition condition) {
 
     public UpdateProfileCommand {
         if (userId == null) {
@@ -18,8 +14,13 @@ public record UpdateProfileCommand(UserId userId, ProfilePatch patch, OptionalLo
         if (patch == null) {
             throw new InvalidUserDataException("patch", "is required");
         }
-        if (expectedVersion == null) {
-            throw new InvalidUserDataException("expectedVersion", "is required (empty for any)");
+        if (condition == null) {
+            throw new InvalidUserDataException("condition", "is required (Any for none)");
         }
+    }
+
+    /** A change to whatever version is stored. */
+    public UpdateProfileCommand(UserId userId, ProfilePatch patch) {
+        this(userId, patch, new VersionCondition.Any());
     }
 }

@@ -12,6 +12,8 @@ public interface UserDirectory {
      *
      * @throws UserDirectoryUnavailableException when the pool cannot be read (unreachable, throttled past the retry
      *                                           budget, or refusing the request): never taken as "no such user"
+     * @throws IllegalArgumentException           when {@code sub} cannot be a pool's sub (only letters, digits and
+     *                                           hyphens): the pool is not asked
      */
     Optional<DirectoryUser> findBySub(UserId sub);
 }

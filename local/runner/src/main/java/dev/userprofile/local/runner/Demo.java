@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The service's main job, end to end on the local stack, through a real Cognito client: sign-up, confirmation, the
  * profile the trigger stored; a password reset, and the profile unchanged; then the app's side: a sign-in, and the
- * profile read and changed through the profile API with the user's token, ending with a stale If-Match refused.
+ * profile read and changed through the profile API with the user's token, a stale If-Match refused; Cognito's events
+ * bringing a changed email in and erasing a deleted user; and the user deleting their own account.
  */
 final class Demo {
 
@@ -131,19 +132,50 @@ final class Demo {
             return false;
         }
 
-        step("10. AdminDeleteUser -> the sync function finds the user gone and erases the profile's personal data");
-        cognito.adminDeleteUser(b -> b.userPoolId(stack.userPoolId()).username(changed));
-        Map<String, AttributeValue> erased = awaitItem(sub, item -> item.containsKey("erasedAt"));
-        out.println("   item: " + Profiles.describe(stack, sub));
+        String other = "charles+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        step("10. SignUp and confirm " + other + ", then AdminDeleteUser -> the sync function finds the user gone "
+                + "and erases the profile's personal data");
+        String otherSub = cognito.signUp(b -> b.clientId(stack.clientId())
+                        .username(other)
+                        .password("Difference-Engine-2")
+                        .userAttributes(attribute("email", other), attribute("given_name", "Charles")))
+                .userSub();
+        cognito.confirmSignUp(b -> b.clientId(stack.clientId()).username(other).confirmationCode(stack.code()));
+        cognito.adminDeleteUser(b -> b.userPoolId(stack.userPoolId()).username(other));
+        Map<String, AttributeValue> erased = awaitItem(otherSub, item -> item.containsKey("erasedAt"));
+        out.println("   item: " + Profiles.describe(stack, otherSub));
         if (erased == null || erased.containsKey("email") || erased.containsKey("givenName")) {
             out.println("FAILED: the deleted user's data is still in the table");
             return false;
         }
+
+        step("11. InitiateAuth again (a fresh sign-in: the token's auth_time is now), then DELETE /me -> the "
+                + "pool's user is deleted, then the profile");
+        String fresh = cognito.initiateAuth(b -> b.clientId(stack.clientId())
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", changed, "PASSWORD", "Battery-Staple-7")))
+                .authenticationResult()
+                .accessToken();
+        HttpResponse<String> deleted = call(HttpRequest.newBuilder(me()).DELETE(), fresh);
+        show(deleted);
+        boolean stillInPool = !cognito.listUsers(
+                        b -> b.userPoolId(stack.userPoolId()).filter("sub = \"" + sub + "\""))
+                .users()
+                .isEmpty();
+        out.println("   in the pool: " + (stillInPool ? "yes" : "no") + "; item: " + Profiles.describe(stack, sub));
+        Map<String, AttributeValue> gone = Profiles.item(stack, sub);
+        if (deleted.statusCode() != 204 || stillInPool || gone.containsKey("email") || !gone.containsKey("erasedAt")) {
+            out.println("FAILED: DELETE /me did not delete the user and erase the profile");
+            return false;
+        }
+        HttpResponse<String> afterwards = call(HttpRequest.newBuilder(me()).GET(), fresh);
+        show(afterwards);
         out.println();
         out.println("OK: one profile stored at confirmation, unchanged by the password reset, read and changed "
                 + "through the profile API, a stale change refused, a verified email change synced from Cognito's "
-                + "event, and the user's data erased when they were deleted (" + Profiles.count(stack)
-                + " item(s) in " + LocalStack.TABLE_NAME + ").");
+                + "event, an administrator's deletion erased by the sync, and the user's own DELETE /me removing "
+                + "both their account and their data (" + Profiles.count(stack) + " item(s) in "
+                + LocalStack.TABLE_NAME + ").");
         return true;
     }
 

@@ -127,19 +127,9 @@ public final class LocalStack implements AutoCloseable {
                     false,
                     0,
                     functionLog));
-            TemplateFunction apiTemplate = TemplateFunction.fromTemplate(template, API_FUNCTION_LOGICAL_ID);
-            apiFunction = LocalLambda.start(new LocalLambda.Launch(
-                    apiTemplate,
-                    LocalLambda.defaultArtifact(),
-                    tables.functionEnvironment(API_FUNCTION_LOGICAL_ID),
-                    List.of("--enable-native-access=ALL-UNNAMED"),
-                    false,
-                    0,
-                    line -> functionLog.accept("api | " + line)));
 
             invokeApi = new InvokeApi(options.lambdaPort());
             invokeApi.register(FUNCTION_LOGICAL_ID, lambda::invoke);
-            invokeApi.register(API_FUNCTION_LOGICAL_ID, apiFunction::invoke);
 
             Path cognitoDir =
                     options.dataDir().map(d -> d.resolve("cognito")).orElseGet(LocalStack::temporaryDirectory);
@@ -173,6 +163,20 @@ public final class LocalStack implements AutoCloseable {
                     options.cognitoPort(), cognito.endpoint(), subscribedEvents(template), sync::invoke);
             cognitoClient = CognitoLocalServer.client(cloudTrail.endpoint());
             String clientId = existingOrNewClient(cognitoClient, poolId);
+            // The API reads callers without a profile from the pool and deletes accounts in it, through the same
+            // CloudTrail stand-in, so a deletion's event reaches the sync function as on AWS.
+            Map<String, String> apiEnvironment =
+                    new HashMap<>(tables.functionEnvironment(API_FUNCTION_LOGICAL_ID, Map.of("UserPool", poolId)));
+            apiEnvironment.put(COGNITO_ENDPOINT_VARIABLE, cloudTrail.endpoint().toString());
+            apiFunction = LocalLambda.start(new LocalLambda.Launch(
+                    TemplateFunction.fromTemplate(template, API_FUNCTION_LOGICAL_ID),
+                    LocalLambda.defaultArtifact(),
+                    apiEnvironment,
+                    List.of("--enable-native-access=ALL-UNNAMED"),
+                    false,
+                    0,
+                    line -> functionLog.accept("api | " + line)));
+            invokeApi.register(API_FUNCTION_LOGICAL_ID, apiFunction::invoke);
             api = new LocalHttpApi(
                     options.apiPort(),
                     new PoolTokenVerifier(cognito.jwks(poolId), cognito.issuer(poolId), clientId),

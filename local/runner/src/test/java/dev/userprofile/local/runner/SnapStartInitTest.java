@@ -2,6 +2,7 @@ package dev.userprofile.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.ContainerCredentialsServer;
@@ -13,7 +14,11 @@ import dev.userprofile.local.support.net.LoopbackPorts;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import dev.userprofile.local.support.template.TemplateFunction;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -184,8 +189,11 @@ class SnapStartInitTest {
     private static LocalLambda.Launch launch(
             String logicalId, URI dynamoDbEndpoint, List<String> output, Map<String, String> credentials) {
         TemplateFunction function = TemplateFunction.fromTemplate(CloudFormationYaml.findTemplate(), logicalId);
-        Map<String, String> environment =
-                new HashMap<>(LocalTables.functionEnvironment(logicalId, "profiles", dynamoDbEndpoint));
+        Map<String, String> environment = new HashMap<>(LocalTables.functionEnvironment(
+                logicalId, "profiles", dynamoDbEndpoint, Map.of("UserPool", "eu-west-1_Local")));
+        // The API looks a caller without a profile up in the pool: a pool that has nobody.
+        environment.put(
+                "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", emptyPool().toString());
         environment.remove("AWS_ACCESS_KEY_ID");
         environment.remove("AWS_SECRET_ACCESS_KEY");
         environment.putAll(credentials);
@@ -197,5 +205,29 @@ class SnapStartInitTest {
                 true,
                 0,
                 output::add);
+    }
+
+    private static HttpServer emptyPoolServer;
+
+    /** A Cognito endpoint whose every ListUsers finds nobody. */
+    private static synchronized URI emptyPool() {
+        if (emptyPoolServer == null) {
+            try {
+                emptyPoolServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            emptyPoolServer.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] answer = "{\"Users\":[]}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+                exchange.sendResponseHeaders(200, answer.length);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+            });
+            emptyPoolServer.start();
+        }
+        return URI.create("http://127.0.0.1:" + emptyPoolServer.getAddress().getPort());
     }
 }

@@ -43,6 +43,7 @@ public final class ApiInvocation {
         JsonLogLine line = JsonLogLine.of(clock, status >= 500 ? LogLevel.ERROR : LogLevel.INFO)
                 .with("requestId", requestId)
                 .with("event", "profile_api")
+                .with("route", request == null ? null : request.getRouteKey())
                 .with("method", method(request))
                 .with("path", request == null ? null : request.getRawPath())
                 .with("status", status)

@@ -27,10 +27,10 @@ public final class ApiRehearsal {
     /** @throws IllegalStateException when a rehearsed request is not answered as a caller with a profile is */
     public void run() {
         APIGatewayV2HTTPResponse read =
-                invocation.handle(ProfileApi.request(SUB, "GET", null, Map.of()), "rehearsal", log);
+                invocation.handle(ApiPriming.request(SUB, "GET", null, Map.of()), "rehearsal", log);
         expect(read, "GET");
         APIGatewayV2HTTPResponse changed = invocation.handle(
-                ProfileApi.request(
+                ApiPriming.request(
                         SUB,
                         "PATCH",
                         "{\"givenName\":\"Rehearsal\",\"locale\":null}",

@@ -3,6 +3,8 @@ package dev.userprofile.adapters.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.application.port.in.SyncResult;
+import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.service.GetProfileService;
 import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
@@ -11,14 +13,23 @@ import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The rehearsal runs a read and a change of a caller who has a profile, and notices when it did not. */
 class ApiRehearsalTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
+    /** A rehearsed caller has a profile: the pool is never asked. */
+    private final SyncUserUseCase noPool = command -> {
+        throw new AssertionError("the pool was asked");
+    };
+
     private final ApiInvocation invocation = new ApiInvocation(
-            new ProfileApi(new GetProfileService(users), new UpdateProfileService(users, users, Clock.systemUTC())),
+            new ProfileApi(
+                    new GetProfileService(users, noPool),
+                    new UpdateProfileService(users, users, noPool, Clock.systemUTC()),
+                    Optional.empty()),
             Clock.systemUTC());
 
     @Test
@@ -38,7 +49,14 @@ class ApiRehearsalTest {
 
     @Test
     void failsWhenTheRepositoryHasNoProfileForTheCaller() {
-        assertThatThrownBy(new ApiRehearsal(invocation)::run)
+        ApiInvocation withoutProfiles = new ApiInvocation(
+                new ProfileApi(
+                        new GetProfileService(users, command -> new SyncResult.NotSeenYet(command.userId())),
+                        new UpdateProfileService(users, users, noPool, Clock.systemUTC()),
+                        Optional.empty()),
+                Clock.systemUTC());
+
+        assertThatThrownBy(new ApiRehearsal(withoutProfiles)::run)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a rehearsed GET was answered 404");
     }

@@ -5,28 +5,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.userprofile.application.port.out.DirectoryUser;
+import dev.userprofile.application.port.out.UserAccountDeleter;
+import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
+import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.service.DeleteAccountService;
 import dev.userprofile.application.service.GetProfileService;
+import dev.userprofile.application.service.RegisterUserService;
+import dev.userprofile.application.service.SyncUserService;
 import dev.userprofile.application.service.UpdateProfileService;
+import dev.userprofile.application.testing.InMemoryUserDirectory;
 import dev.userprofile.application.testing.InMemoryUserRepository;
+import dev.userprofile.domain.Identity;
 import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
+import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,9 +56,28 @@ class ProfileApiTest {
     private static final Instant REGISTERED = Instant.parse("2026-01-02T03:04:05.678Z");
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00.123Z");
 
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
     private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryUserDirectory pool = new InMemoryUserDirectory();
+    private final SyncUserService sync = new SyncUserService(
+            pool, users, users, users, new RegisterUserService(users, CLOCK), CLOCK, Duration.ofDays(30));
+    private final Set<String> poolUsernames = new HashSet<>(Set.of("ann"));
+    private boolean poolDown;
+    private final UserAccountDeleter deleter = username -> {
+        if (poolDown) {
+            throw new UserDirectoryUnavailableException(
+                    "Cognito AdminDeleteUser on user pool eu-west-1_Secret failed", null);
+        }
+        return poolUsernames.remove(username)
+                ? UserAccountDeleter.Deletion.DELETED
+                : UserAccountDeleter.Deletion.ALREADY_GONE;
+    };
     private final ProfileApi api = new ProfileApi(
-            new GetProfileService(users), new UpdateProfileService(users, users, Clock.fixed(NOW, ZoneOffset.UTC)));
+            new GetProfileService(users, sync),
+            new UpdateProfileService(users, users, sync, CLOCK),
+            Optional.of(new DeleteAccountService(
+                    users, deleter, users, CLOCK, Duration.ofMinutes(5), Duration.ofDays(30))));
 
     @BeforeEach
     void registerAnn() {
@@ -63,7 +96,33 @@ class ProfileApiTest {
     /** An HTTP API request as API Gateway sends it to the function, through the runtime's deserialiser. */
     static String request(
             String method, String path, String sub, Map<String, String> headers, String body, boolean base64) {
-        StringBuilder json = new StringBuilder("{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"")
+        return request(method + " " + path, method, path, claims(sub), headers, body, base64);
+    }
+
+    /** The claims of an access token for {@code sub}, signed in an hour before now; none for a null sub. */
+    static Map<String, String> claims(String sub) {
+        if (sub == null) {
+            return Map.of();
+        }
+        return Map.of(
+                "sub", sub,
+                "token_use", "access",
+                "username", "ann",
+                "scope", "aws.cognito.signin.user.admin",
+                "auth_time", Long.toString(NOW.minusSeconds(3600).getEpochSecond()));
+    }
+
+    static String request(
+            String routeKey,
+            String method,
+            String path,
+            Map<String, String> claims,
+            Map<String, String> headers,
+            String body,
+            boolean base64) {
+        StringBuilder json = new StringBuilder("{\"version\":\"2.0\",\"routeKey\":")
+                .append(quote(routeKey))
+                .append(",\"rawPath\":\"")
                 .append(path)
                 .append("\",\"rawQueryString\":\"\",\"headers\":{");
         List<String> pairs = new ArrayList<>();
@@ -75,12 +134,15 @@ class ProfileApiTest {
                 .append("\",\"path\":\"")
                 .append(path)
                 .append("\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"192.0.2.1\","
-                        + "\"userAgent\":\"test\"},\"requestId\":\"r1\",\"routeKey\":\"$default\",\"stage\":\"$default\","
+                        + "\"userAgent\":\"test\"},\"requestId\":\"r1\",\"routeKey\":" + quote(routeKey)
+                        + ",\"stage\":\"$default\","
                         + "\"time\":\"30/Nov/2026:10:00:00 +0000\",\"timeEpoch\":1796032800000");
-        if (sub != null) {
-            json.append(",\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":")
-                    .append(quote(sub))
-                    .append(",\"token_use\":\"access\"},\"scopes\":null}}");
+        if (!claims.isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            claims.forEach((name, value) -> entries.add(quote(name) + ":" + quote(value)));
+            json.append(",\"authorizer\":{\"jwt\":{\"claims\":{")
+                    .append(String.join(",", entries))
+                    .append("},\"scopes\":null}}");
         }
         json.append("}");
         if (body != null) {
@@ -186,6 +248,10 @@ class ProfileApiTest {
                 .isEqualTo(200);
     }
 
+    static Map<String, String> idToken(String sub) {
+        return Map.of("sub", sub, "token_use", "id", "cognito:username", "ann", "aud", "client");
+    }
+
     @Test
     void theCallerWithoutAProfileGets404OnBothMethodsAndNothingIsCreated() {
         String stranger = "9b2c3f4e-0000-4000-8000-000000000001";
@@ -250,9 +316,23 @@ class ProfileApiTest {
                         "unauthenticated"),
                 new Bad("another path", request("GET", "/users/" + ANN, ANN, Map.of(), null, false), 404, "not-found"),
                 new Bad("the root", request("GET", "/", ANN, Map.of(), null, false), 404, "not-found"),
-                new Bad("PUT", request("PUT", "/me", ANN, Map.of(), "{}", false), 405, "method-not-allowed"),
-                new Bad("DELETE", request("DELETE", "/me", ANN, Map.of(), null, false), 405, "method-not-allowed"),
-                new Bad("POST", request("POST", "/me", ANN, Map.of(), "{}", false), 405, "method-not-allowed"),
+                new Bad("PUT", request("PUT", "/me", ANN, Map.of(), "{}", false), 404, "not-found"),
+                new Bad("POST", request("POST", "/me", ANN, Map.of(), "{}", false), 404, "not-found"),
+                new Bad(
+                        "an ID token",
+                        request("GET /me", "GET", "/me", idToken(ANN), Map.of(), null, false),
+                        401,
+                        "unauthenticated"),
+                new Bad(
+                        "a delete with an old sign-in",
+                        request("DELETE", "/me", ANN, Map.of(), null, false),
+                        401,
+                        "reauthentication-required"),
+                new Bad(
+                        "the default route",
+                        request("$default", "GET", "/me", claims(ANN), Map.of(), null, false),
+                        404,
+                        "not-found"),
                 new Bad(
                         "no content type",
                         request("PATCH", "/me", ANN, Map.of(), "{}", false),
@@ -381,7 +461,8 @@ class ProfileApiTest {
                 },
                 command -> {
                     throw new AssertionError("no write");
-                });
+                },
+                Optional.empty());
 
         APIGatewayV2HTTPResponse response = guarded.handle(
                 LambdaRuntimeJson.fromJson(
@@ -396,8 +477,11 @@ class ProfileApiTest {
         int writesBefore = users.writeAttempts();
         int lookupsBefore = users.lookups();
 
-        api.warmUp();
+        new ApiPriming(api).warmUp();
 
+        assertThat(pool.reads())
+                .as("the probe cannot be a Cognito sub: the pool is never asked")
+                .isZero();
         assertThat(users.lookups() - lookupsBefore)
                 .as("the GET's read and the PATCH's")
                 .isGreaterThanOrEqualTo(2);
@@ -412,9 +496,10 @@ class ProfileApiTest {
                 },
                 command -> {
                     throw new AssertionError("no write");
-                });
+                },
+                Optional.empty());
 
-        assertThatThrownBy(down::warmUp)
+        assertThatThrownBy(new ApiPriming(down)::warmUp)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("503");
     }
@@ -438,8 +523,8 @@ class ProfileApiTest {
                         "new@example.com", "someone-else", "Annie", "Evil", "+15550100000", "yesterday", "en_US");
         assertThat(users.findById(new UserId(ANN))).contains(before);
         assertThat(users.writeAttempts()).isEqualTo(writesBefore);
-        if (bad.status() == 405) {
-            assertThat(response.getHeaders()).containsEntry("Allow", "GET, PATCH");
+        if (bad.status() == 401) {
+            assertThat(response.getHeaders()).containsKey("WWW-Authenticate");
         }
         if (bad.status() == 415) {
             assertThat(response.getHeaders()).containsEntry("Accept-Patch", ProfileApi.MERGE_PATCH);
@@ -455,6 +540,158 @@ class ProfileApiTest {
                                 patch("{\"locale\":\"English (UK)\"}", Map.of()).getBody())
                         .get("detail"))
                 .isEqualTo("locale must be a language tag such as en or en-GB of at most 35 characters");
+    }
+
+    private static String freshDelete(String sub) {
+        Map<String, String> claims = new java.util.HashMap<>(claims(sub));
+        claims.put("auth_time", Long.toString(NOW.minusSeconds(60).getEpochSecond()));
+        return request("DELETE /me", "DELETE", "/me", claims, Map.of(), null, false);
+    }
+
+    @Test
+    void aStagePrefixInThePathChangesNothing() {
+        APIGatewayV2HTTPResponse response =
+                send(request("GET /me", "GET", "/prod/v1/me", claims(ANN), Map.of(), null, false));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(JsonValues.object(response.getBody())).containsEntry("userId", ANN);
+    }
+
+    @Test
+    void aDeleteAfterAFreshSignInDeletesThePoolsUserAndErasesTheProfileAndARepeatIsTheSame() {
+        APIGatewayV2HTTPResponse deleted = send(freshDelete(ANN));
+
+        assertThat(deleted.getStatusCode()).isEqualTo(204);
+        assertThat(deleted.getBody()).isNull();
+        assertThat(poolUsernames).isEmpty();
+        assertThat(users.stored(new UserId(ANN))).containsInstanceOf(UserLookup.Erased.class);
+        assertThat(send(freshDelete(ANN)).getStatusCode()).as("a repeat").isEqualTo(204);
+        assertProblem(send(request("GET", "/me", ANN, Map.of(), null, false)), 410, "account-deleted");
+    }
+
+    @Test
+    void aDeleteWithAnOldOrNoSignInTimeAsksForASignInAndDeletesNothing() {
+        APIGatewayV2HTTPResponse stale = send(request("DELETE", "/me", ANN, Map.of(), null, false));
+        Map<String, String> noAuthTime = new java.util.HashMap<>(claims(ANN));
+        noAuthTime.remove("auth_time");
+        APIGatewayV2HTTPResponse unknown =
+                send(request("DELETE /me", "DELETE", "/me", noAuthTime, Map.of(), null, false));
+
+        assertProblem(stale, 401, "reauthentication-required");
+        assertThat(stale.getHeaders())
+                .containsEntry("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", max_age=300");
+        assertProblem(unknown, 401, "reauthentication-required");
+        assertThat(poolUsernames).containsExactly("ann");
+        assertThat(users.findById(new UserId(ANN))).isPresent();
+    }
+
+    @Test
+    void aDeleteWhileThePoolIsDownIs503AndErasesNothing() {
+        poolDown = true;
+
+        APIGatewayV2HTTPResponse response = send(freshDelete(ANN));
+
+        assertProblem(response, 503, "unavailable");
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+        assertThat(response.getBody()).doesNotContain("eu-west-1_Secret", "Cognito", "AdminDeleteUser");
+        assertThat(users.findById(new UserId(ANN))).isPresent();
+    }
+
+    @Test
+    void aDeleteWhoseErasureFailsStillSucceedsForThePoolsUserIsGone() {
+        users.beforeEachWrite(id -> {
+            throw new UserRepositoryUnavailableException("DynamoDB PutItem on table profiles failed", null);
+        });
+
+        APIGatewayV2HTTPResponse response = send(freshDelete(ANN));
+
+        assertThat(response.getStatusCode()).isEqualTo(204);
+        assertThat(poolUsernames).isEmpty();
+    }
+
+    @Test
+    void withDeletionTurnedOffADeleteIsAnUnknownRoute() {
+        ProfileApi noDeletion = new ProfileApi(
+                new GetProfileService(users, sync),
+                new UpdateProfileService(users, users, sync, CLOCK),
+                Optional.empty());
+
+        APIGatewayV2HTTPResponse response =
+                noDeletion.handle(LambdaRuntimeJson.fromJson(freshDelete(ANN), APIGatewayV2HTTPEvent.class), "r");
+
+        assertProblem(response, 404, "not-found");
+        assertThat(poolUsernames).containsExactly("ann");
+    }
+
+    @Test
+    void aDisabledCallerIsRefusedOnEveryRoute() {
+        User ann = users.findById(new UserId(ANN)).orElseThrow();
+        users.store(ann.follow(Identity.of(ann.profile(), UserStatus.DISABLED), NOW));
+
+        assertProblem(send(request("GET", "/me", ANN, Map.of(), null, false)), 403, "account-disabled");
+        assertProblem(patch("{\"givenName\":\"X\"}", Map.of()), 403, "account-disabled");
+        assertProblem(send(freshDelete(ANN)), 403, "account-disabled");
+        assertThat(poolUsernames).containsExactly("ann");
+    }
+
+    @Test
+    void aCallerWithoutAProfileWhomThePoolHasIsRegisteredOnTheirFirstRequest() {
+        String bob = "5d3b1c2a-0000-4000-8000-00000000000b";
+        pool.put(new DirectoryUser(
+                new UserId(bob),
+                UserProfile.builder()
+                        .email(VerifiableEmail.of("bob@example.com", true))
+                        .givenName(new Name("Bob"))
+                        .build(),
+                UserStatus.ACTIVE,
+                true,
+                REGISTERED));
+
+        APIGatewayV2HTTPResponse response = send(request("GET", "/me", bob, Map.of(), null, false));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(JsonValues.object(response.getBody()))
+                .containsEntry("givenName", "Bob")
+                .containsEntry("registeredAt", "2026-01-02T03:04:05.678Z");
+        assertThat(users.findById(new UserId(bob))).isPresent();
+    }
+
+    @Test
+    void aCallerWithoutAProfileWhileThePoolIsDownIs503() {
+        pool.unavailable(true);
+
+        APIGatewayV2HTTPResponse response =
+                send(request("GET", "/me", "5d3b1c2a-0000-4000-8000-00000000000c", Map.of(), null, false));
+
+        assertProblem(response, 503, "unavailable");
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+        assertThat(response.getBody()).doesNotContain("fake pool");
+    }
+
+    @Test
+    void aStoreThatFailsIs503WithAProblemThatNamesNoTableNoServiceAndNoOperation() {
+        UserRepositoryUnavailableException down = new UserRepositoryUnavailableException(
+                "DynamoDB GetItem on table user-profiles-prod failed: ProvisionedThroughputExceededException", null);
+        ProfileApi failing = new ProfileApi(
+                id -> {
+                    throw down;
+                },
+                command -> {
+                    throw down;
+                },
+                Optional.empty());
+        for (String event : List.of(
+                request("GET", "/me", ANN, Map.of(), null, false),
+                request("PATCH", "/me", ANN, Map.of("content-type", ProfileApi.MERGE_PATCH), "{}", false))) {
+            APIGatewayV2HTTPResponse response =
+                    failing.handle(LambdaRuntimeJson.fromJson(event, APIGatewayV2HTTPEvent.class), "req-9");
+
+            assertProblem(response, 503, "unavailable");
+            assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+            assertThat(response.getBody())
+                    .contains("req-9")
+                    .doesNotContain("user-profiles-prod", "DynamoDB", "GetItem", "Provisioned", "table");
+        }
     }
 
     private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {

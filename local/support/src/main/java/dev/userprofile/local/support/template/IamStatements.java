@@ -1,6 +1,7 @@
 package dev.userprofile.local.support.template;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,10 @@ public final class IamStatements {
                     roleLogicalId + " PolicyDocument");
             for (Object each : CloudFormationYaml.list(document.get("Statement"), roleLogicalId + " Statement")) {
                 Map<String, Object> statement = CloudFormationYaml.map(each, roleLogicalId + " statement");
+                if (statement.get("Fn::If") instanceof List<?> branches && branches.size() == 3) {
+                    // A statement a parameter turns off: granted as when the feature is on.
+                    statement = CloudFormationYaml.map(branches.get(1), roleLogicalId + " statement");
+                }
                 granted.put(
                         (String) statement.get("Sid"),
                         CloudFormationYaml.list(statement.get("Action"), roleLogicalId + " Action").stream()

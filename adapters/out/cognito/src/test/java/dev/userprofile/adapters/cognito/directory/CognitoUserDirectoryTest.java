@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.attributes.CognitoSub;
 import dev.userprofile.application.port.out.DirectoryUser;
+import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.domain.LanguageTag;
 import dev.userprofile.domain.Name;
@@ -197,5 +198,26 @@ class CognitoUserDirectoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("a\"b");
         assertThat(CognitoSub.isWellFormed(UUID.randomUUID().toString())).isTrue();
+    }
+
+    @Test
+    void theAccountDeleterDeletesByUserNameAndARepeatFindsItGone() {
+        String email = email();
+        UserId sub = createUser(email, true);
+        CognitoAccountDeleter deleter = new CognitoAccountDeleter(functionClient, poolId);
+
+        assertThat(deleter.deleteAccount(email)).isEqualTo(UserAccountDeleter.Deletion.DELETED);
+        assertThat(directory.findBySub(sub)).isEmpty();
+        assertThat(deleter.deleteAccount(email)).isEqualTo(UserAccountDeleter.Deletion.ALREADY_GONE);
+    }
+
+    @Test
+    void theAccountDeleterReportsAPoolItCannotReachWithoutTheUserName() {
+        CognitoAccountDeleter deleter = new CognitoAccountDeleter(functionClient, "eu-west-1_NoSuchPool");
+
+        assertThatThrownBy(() -> deleter.deleteAccount("jane@example.com"))
+                .isInstanceOf(UserDirectoryUnavailableException.class)
+                .hasMessageContaining("AdminDeleteUser on user pool eu-west-1_NoSuchPool failed")
+                .hasMessageNotContaining("jane");
     }
 }
