@@ -315,8 +315,12 @@ class LifecycleConvergenceTest {
                     }
                 }
             }
-            case 9 -> { // the user's own PATCH /me, when they have a profile
+            case 9 -> { // the user's own PATCH /me, when they have a profile; a disabled profile refuses it
                 if (alive != null && hasProfile(alive.sub)) {
+                    boolean disabled = "DISABLED"
+                            .equals(Optional.ofNullable(tables.item(alive.sub).get("accountStatus"))
+                                    .map(AttributeValue::s)
+                                    .orElse(""));
                     String name = "Patched" + run.random.nextInt(1000);
                     String request = ProfileApiHandlerEndToEndTest.request(
                             "PATCH",
@@ -328,8 +332,10 @@ class LifecycleConvergenceTest {
                                     LambdaRuntimeJson.fromJson(request, APIGatewayV2HTTPEvent.class),
                                     new LocalLambdaContext())
                             .getStatusCode();
-                    assertThat(status).isEqualTo(200);
-                    alive.expectedGivenName = name;
+                    assertThat(status).isEqualTo(disabled ? 403 : 200);
+                    if (!disabled) {
+                        alive.expectedGivenName = name;
+                    }
                 }
             }
             default -> run.deliverSomePending(); // late events arrive, in any order
