@@ -14,6 +14,7 @@ import dev.userprofile.domain.UserStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -56,7 +57,7 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
     @Override
     public AccountDeletionResult deleteAccount(DeleteAccountCommand command) {
         Objects.requireNonNull(command, "command");
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean recent = command.signedIn()
                 .map(at -> !at.isBefore(now.minus(reauthenticationWindow)))
                 .orElse(false);

@@ -179,6 +179,7 @@ public final class LocalStack implements AutoCloseable {
             invokeApi.register(API_FUNCTION_LOGICAL_ID, apiFunction::invoke);
             api = new LocalHttpApi(
                     options.apiPort(),
+                    LocalHttpApi.routesOf(template, API_FUNCTION_LOGICAL_ID),
                     new PoolTokenVerifier(cognito.jwks(poolId), cognito.issuer(poolId), clientId),
                     apiFunction,
                     Clock.systemUTC());

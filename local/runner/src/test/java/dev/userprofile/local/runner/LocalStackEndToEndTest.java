@@ -308,8 +308,9 @@ class LocalStackEndToEndTest {
         assertThat(withAccess.statusCode()).isEqualTo(200);
         assertThat(withAccess.body()).contains("\"userId\":\"" + sub + "\"", "\"givenName\":\"Grace\"");
         assertThat(withAccess.headers().firstValue("ETag")).contains("\"1\"");
-        assertThat(withId.statusCode()).as("ID tokens are refused (ADR 0015)").isEqualTo(401);
-        assertThat(withId.body()).contains("an access token of the user pool is required");
+        assertThat(withId.statusCode())
+                .as("ID tokens carry no scope: the gateway refuses them (ADR 0015)")
+                .isEqualTo(403);
 
         assertThat(getMe(null).statusCode()).as("no token").isEqualTo(401);
         assertThat(getMe("Bearer not.a.token").statusCode()).isEqualTo(401);

@@ -5,31 +5,36 @@ import com.sun.net.httpserver.HttpServer;
 import dev.userprofile.local.support.cognito.PoolTokenVerifier;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.net.LoopbackHttpServer;
+import dev.userprofile.local.support.template.CloudFormationYaml;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
 
 /**
- * An API Gateway HTTP API on loopback, as template.yaml declares the profile API: routes {@code GET /me} and
- * {@code PATCH /me}, a JWT authorizer on the pool (checked by {@link PoolTokenVerifier}), and a Lambda integration
- * with payload format 2.0 to a function run by the Lambda Java runtime ({@link LocalLambda}). No route: 404; no
- * valid token: 401; both answered as API Gateway answers them, without calling the function.
+ * An API Gateway HTTP API on loopback, as template.yaml declares the profile API: the function's {@code HttpApi}
+ * routes with their authorization scopes ({@link #routesOf}), a JWT authorizer on the pool (checked by
+ * {@link PoolTokenVerifier}), and a Lambda integration with payload format 2.0 to a function run by the Lambda Java
+ * runtime ({@link LocalLambda}). No route: 404; no valid token: 401; a token without one of the route's scopes (an ID
+ * token has none): 403; each answered as API Gateway answers it, without calling the function.
  */
 public final class LocalHttpApi implements AutoCloseable {
 
-    private static final Set<String> ROUTES = Set.of("GET /me", "PATCH /me");
     private static final JsonFactory JSON = new JsonFactory();
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -39,7 +44,12 @@ public final class LocalHttpApi implements AutoCloseable {
     private final LocalLambda function;
     private final Clock clock;
 
-    public LocalHttpApi(int port, PoolTokenVerifier tokens, LocalLambda function, Clock clock) {
+    /** Route key ({@code GET /me}) to the scopes it asks for (none: any valid token). */
+    private final Map<String, Set<String>> routes;
+
+    public LocalHttpApi(
+            int port, Map<String, Set<String>> routes, PoolTokenVerifier tokens, LocalLambda function, Clock clock) {
+        this.routes = Map.copyOf(routes);
         this.tokens = tokens;
         this.function = function;
         this.clock = clock;
@@ -54,7 +64,8 @@ public final class LocalHttpApi implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            if (!ROUTES.contains(method + " " + path)) {
+            Set<String> scopes = routes.get(method + " " + path);
+            if (scopes == null) {
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
                 return;
             }
@@ -66,6 +77,11 @@ public final class LocalHttpApi implements AutoCloseable {
                         401,
                         Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
                         "{\"message\":\"Unauthorized\"}");
+                return;
+            }
+            Set<String> granted = Set.of(claims.get().getOrDefault("scope", "").split(" "));
+            if (!scopes.isEmpty() && scopes.stream().noneMatch(granted::contains)) {
+                send(exchange, 403, Map.of("Content-Type", "application/json"), "{\"message\":\"Forbidden\"}");
                 return;
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -80,6 +96,30 @@ public final class LocalHttpApi implements AutoCloseable {
             }
             respond(exchange, JsonValues.object(result.payload()));
         }
+    }
+
+    /**
+     * The {@code HttpApi} events of {@code functionLogicalId} in {@code template}: route key to the scopes it asks for.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Set<String>> routesOf(Path template, String functionLogicalId) {
+        Map<String, Object> properties = CloudFormationYaml.properties(
+                CloudFormationYaml.load(template), functionLogicalId, "AWS::Serverless::Function");
+        Map<String, Set<String>> routes = new HashMap<>();
+        CloudFormationYaml.map(properties.get("Events"), "Events").forEach((name, each) -> {
+            Map<String, Object> event = CloudFormationYaml.map(each, name);
+            if ("HttpApi".equals(event.get("Type"))) {
+                Map<String, Object> route = CloudFormationYaml.map(event.get("Properties"), name);
+                Object auth = route.get("Auth");
+                List<Object> scopes = auth instanceof Map<?, ?> a && a.get("AuthorizationScopes") instanceof List<?> l
+                        ? (List<Object>) l
+                        : List.of();
+                routes.put(
+                        route.get("Method").toString().toUpperCase(Locale.ROOT) + " " + route.get("Path"),
+                        scopes.stream().map(Object::toString).collect(Collectors.toSet()));
+            }
+        });
+        return routes;
     }
 
     /** The payload format 2.0 event API Gateway sends for this request. */
