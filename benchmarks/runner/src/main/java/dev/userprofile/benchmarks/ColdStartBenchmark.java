@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -79,7 +80,25 @@ public final class ColdStartBenchmark {
         SIGN_UP,
         SIGN_IN,
         API_GET,
-        SYNC_EVENT
+        /** GET /me of a pool user without a profile: one ListUsers, a read, the registration's write. */
+        API_LAZY,
+        /** DELETE /me after a fresh sign-in: a read, AdminDeleteUser, the tombstone's write. */
+        API_DELETE,
+        SYNC_EVENT;
+
+        boolean api() {
+            return this == API_GET || this == API_LAZY || this == API_DELETE;
+        }
+
+        /** Whether it needs the cognito-local pool. */
+        boolean pool() {
+            return this == SYNC_EVENT || this == API_LAZY || this == API_DELETE || this == API_GET;
+        }
+
+        /** The status the function must answer with. */
+        String expected() {
+            return this == API_DELETE ? "\"statusCode\":204" : "\"statusCode\":200";
+        }
     }
 
     /** The pool the sync function reads (cognito-local), started only when a sync variant runs. */
@@ -100,6 +119,12 @@ public final class ColdStartBenchmark {
                     .userPool()
                     .id();
             return new SyncPool(server, admin, poolId);
+        }
+
+        /** A confirmed user of the pool, without a profile: their sub and user name. */
+        String[] newUser() {
+            String email = "api-" + UUID.randomUUID() + "@example.com";
+            return new String[] {PoolUsers.confirmed(admin, poolId, email), email};
         }
 
         /** A confirmed user whose stored profile has an older email, and the event of their email change. */
@@ -211,6 +236,20 @@ public final class ColdStartBenchmark {
                             Start.SNAPSTART_RESTORE,
                             Workload.API_GET),
                     new Variant(
+                            "api+restore/lazy",
+                            ours,
+                            API_HANDLER,
+                            SNAPSTART_FLAGS,
+                            Start.SNAPSTART_RESTORE,
+                            Workload.API_LAZY),
+                    new Variant(
+                            "api+restore/delete",
+                            ours,
+                            API_HANDLER,
+                            SNAPSTART_FLAGS,
+                            Start.SNAPSTART_RESTORE,
+                            Workload.API_DELETE),
+                    new Variant(
                             "sync+restore",
                             ours,
                             SYNC_HANDLER,
@@ -253,12 +292,11 @@ public final class ColdStartBenchmark {
                 train(template, ours, environment, aotCache);
             }
             Map<String, String> syncEnvironment = Map.of();
-            if (variants.stream().anyMatch(v -> v.workload() == Workload.SYNC_EVENT)) {
+            Map<String, String> apiEnvironment = Map.of();
+            if (variants.stream().anyMatch(v -> v.workload().pool())) {
                 syncPool = SyncPool.start();
-                Map<String, String> sync = new HashMap<>(LocalTables.functionEnvironment(
-                        "UserSyncFunction", TABLE, dynalite, Map.of("UserPool", syncPool.poolId())));
-                sync.put(COGNITO_ENDPOINT, syncPool.server().endpoint().toString());
-                syncEnvironment = sync;
+                syncEnvironment = withPool("UserSyncFunction", dynalite);
+                apiEnvironment = withPool("ProfileApiFunction", dynalite);
             }
 
             Map<String, List<Run>> results = new LinkedHashMap<>();
@@ -274,8 +312,9 @@ public final class ColdStartBenchmark {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
                     if (variant.start() == Start.SNAPSTART_RESTORE) {
-                        Map<String, String> own =
-                                variant.workload() == Workload.SYNC_EVENT ? syncEnvironment : environment;
+                        Map<String, String> own = variant.workload() == Workload.SYNC_EVENT
+                                ? syncEnvironment
+                                : variant.workload().api() ? apiEnvironment : environment;
                         restores.get(variant.name()).add(measureRestore(template, variant, own, dynalite, tables));
                     } else {
                         results.get(variant.name()).add(measure(template, variant, environment));
@@ -348,18 +387,45 @@ public final class ColdStartBenchmark {
             case SIGN_UP -> signUpEvent();
             case SIGN_IN -> signInEvent(tables);
             case API_GET -> apiGetEvent(tables);
+            case API_LAZY -> {
+                String[] user = syncPool.newUser();
+                yield apiEvent("GET", user[0], user[1]);
+            }
+            case API_DELETE -> {
+                String[] user = syncPool.newUser();
+                tables.storeProfile(user[0], "Ada");
+                yield apiEvent("DELETE", user[0], user[1]);
+            }
             case SYNC_EVENT -> syncPool.emailChanged(tables);
         };
     }
 
-    /** GET /me through the profile API (payload 2.0, the JWT authorizer's claims) for a user with a profile. */
+    /** GET /me through the profile API for a user with a profile. */
     private static String apiGetEvent(LocalTables tables) {
         String sub = UUID.randomUUID().toString();
         tables.storeProfile(sub, "Ada");
-        return "{\"version\":\"2.0\",\"routeKey\":\"GET /me\",\"rawPath\":\"/me\",\"headers\":{},"
-                + "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/me\"},\"authorizer\":"
-                + "{\"jwt\":{\"claims\":{\"sub\":\"" + sub + "\",\"token_use\":\"access\"}}}},"
-                + "\"isBase64Encoded\":false}";
+        return apiEvent("GET", sub, sub);
+    }
+
+    /**
+     * The sample event of events/api-get-me.json (headers, request context and claims as API Gateway sends them) for
+     * {@code method} by {@code sub}, signed in a moment ago.
+     */
+    private static String apiEvent(String method, String sub, String username) {
+        return LambdaRuntimeJson.sampleEventJson("api-get-me.json")
+                .replace("7f3e2a10-5c4b-4d8e-9a61-2b7c9d0e1f21", sub)
+                .replace("jane.doe@example.com", username)
+                .replace("\"GET /me\"", "\"" + method + " /me\"")
+                .replace("\"method\": \"GET\"", "\"method\": \"" + method + "\"")
+                .replace("1796039940", Long.toString(Instant.now().getEpochSecond() - 5));
+    }
+
+    /** {@code logicalId}'s variables on the benchmark table and the cognito-local pool. */
+    private static Map<String, String> withPool(String logicalId, URI dynalite) {
+        Map<String, String> environment = new HashMap<>(
+                LocalTables.functionEnvironment(logicalId, TABLE, dynalite, Map.of("UserPool", syncPool.poolId())));
+        environment.put(COGNITO_ENDPOINT, syncPool.server().endpoint().toString());
+        return environment;
     }
 
     private static String signUpEvent() {
@@ -474,7 +540,8 @@ public final class ColdStartBenchmark {
                 RuntimeApi.InvocationResult result = lambda.restoreThenInvoke(first);
                 double firstMs = (System.nanoTime() - t0) / 1e6;
                 requireSuccess(variant, result, log);
-                if (variant.workload() == Workload.API_GET && !result.payload().contains("\"statusCode\":200")) {
+                if (variant.workload().api()
+                        && !result.payload().contains(variant.workload().expected())) {
                     throw new IllegalStateException(variant.name() + " answered " + result.payload());
                 }
 
@@ -564,17 +631,21 @@ public final class ColdStartBenchmark {
                             .toArray()),
                     ratio);
         });
-        List<RestoreRun> sync = restores.get("sync+restore");
-        if (floor != null && sync != null) {
-            // Its own calls (a ListUsers, a read and a write) are what a warm invocation spends; the rest is the
-            // restore, which must cost no more than the floor's.
-            double[] ratios = new double[Math.min(sync.size(), floor.size())];
-            for (int i = 0; i < ratios.length; i++) {
-                ratios[i] = sync.get(i).firstResponseMs()
-                        / (floor.get(i).firstResponseMs() + sync.get(i).warmMs());
-            }
+        if (floor != null) {
             System.out.println();
-            target("sync first / (floor first + its own calls)", Stats.median(ratios), 1.1);
+            restores.forEach((name, runs) -> {
+                if (name.equals("floor+restore")) {
+                    return;
+                }
+                // Its own calls are what a warm invocation spends; the rest is the restore, which must cost no
+                // more than the floor's.
+                double[] ratios = new double[Math.min(runs.size(), floor.size())];
+                for (int i = 0; i < ratios.length; i++) {
+                    ratios[i] = runs.get(i).firstResponseMs()
+                            / (floor.get(i).firstResponseMs() + runs.get(i).warmMs());
+                }
+                target(name + " / (floor + own calls)", Stats.median(ratios), 1.1);
+            });
         }
         if (TRACE) {
             System.out.println();

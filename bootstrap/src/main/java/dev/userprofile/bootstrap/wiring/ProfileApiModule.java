@@ -8,6 +8,7 @@ import dev.userprofile.adapters.api.ApiPriming;
 import dev.userprofile.adapters.api.ApiRehearsal;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
 import dev.userprofile.adapters.cognito.directory.CognitoAccountDeleter;
 import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
@@ -16,14 +17,23 @@ import dev.userprofile.application.port.in.DeleteAccountUseCase;
 import dev.userprofile.application.port.in.GetProfileUseCase;
 import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.in.UpdateProfileUseCase;
+import dev.userprofile.application.port.out.DirectoryUser;
+import dev.userprofile.application.port.out.UserAccountDeleter;
+import dev.userprofile.application.port.out.UserLoader;
+import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.service.DeleteAccountService;
 import dev.userprofile.application.service.GetProfileService;
+import dev.userprofile.application.service.RegisterUserService;
+import dev.userprofile.application.service.SyncUserService;
 import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.bootstrap.config.ApiSettings;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.config.SyncSettings;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
+import dev.userprofile.domain.UserId;
+import dev.userprofile.domain.UserStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Singleton;
@@ -132,23 +142,89 @@ public final class ProfileApiModule {
                 clock));
     }
 
+    /**
+     * The lazy registration's and the deletion's paths, in-process: a store that has no profile for the caller yet
+     * takes every write (the DynamoDB adapter's rehearsal client), a pool that has the sample user and deletes at
+     * once.
+     */
+    static ApiRehearsal lifecycleRehearsal(
+            Configuration configuration, SyncSettings settings, ApiSettings api, Clock clock) {
+        DynamoDbUserRepository users = DynamoDbUserRepository.rehearsal(
+                configuration.region(), configuration.tableName(), DynamoDbCallBudget.API);
+        UserLoader nothingStored = new UserLoader() {
+            @Override
+            public UserLookup lookUp(UserId id) {
+                return new UserLookup.Absent();
+            }
+
+            @Override
+            public UserLookup lookUpCheaply(UserId id) {
+                return new UserLookup.Absent();
+            }
+
+            @Override
+            public boolean exists(UserId id) {
+                return false;
+            }
+        };
+        CognitoAttributesMapper mapper = new CognitoAttributesMapper();
+        MappedAttributes sample = mapper.toProfile(CognitoAttributesMapper.SAMPLE_ATTRIBUTES, "priming");
+        DirectoryUser inPool =
+                new DirectoryUser(sample.userId(), sample.profile(), UserStatus.ACTIVE, true, Instant.EPOCH);
+        SyncUserService lazy = new SyncUserService(
+                sub -> Optional.of(inPool),
+                nothingStored,
+                users,
+                users,
+                new RegisterUserService(users, clock),
+                clock,
+                settings.tombstoneLifetime());
+        DeleteAccountService deletion = new DeleteAccountService(
+                users,
+                username -> UserAccountDeleter.Deletion.DELETED,
+                users,
+                clock,
+                api.reauthenticationWindow(),
+                settings.tombstoneLifetime());
+        return new ApiRehearsal(new ApiInvocation(
+                new ProfileApi(
+                        new GetProfileService(nothingStored, lazy),
+                        new UpdateProfileService(nothingStored, users, lazy, clock),
+                        Optional.of(deletion)),
+                clock));
+    }
+
     @Provides
     @Singleton
     static SnapStartPriming snapStartPriming(
             ProfileApi api,
             DynamoDbUserRepository users,
+            CognitoIdentityProviderClient cognito,
             AwsCredentialsProvider credentials,
             Configuration configuration,
+            SyncSettings settings,
+            ApiSettings apiSettings,
             Clock clock) {
+        CognitoUserDirectory directory =
+                new CognitoUserDirectory(cognito, settings.userPoolId(), new CognitoAttributesMapper());
         return new SnapStartPriming(
                 List.of(
                         SnapStartPriming.repeated(
                                 "api-requests", SnapStartPriming.REQUEST_ROUNDS, new ApiPriming(api)::warmUp),
                         SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp),
+                        // As the sync function primes it: a sub nobody has, read from the real pool.
+                        SnapStartPriming.repeated(
+                                "cognito-requests",
+                                SnapStartPriming.REQUEST_ROUNDS,
+                                () -> SyncModule.lookUpProbe(directory)),
                         SnapStartPriming.rehearsed(
                                 "invocation-rehearsal",
                                 SnapStartPriming.REHEARSAL_ROUNDS,
-                                () -> rehearsal(configuration, clock)::run)),
+                                () -> rehearsal(configuration, clock)::run),
+                        SnapStartPriming.rehearsed("lifecycle-rehearsal", SnapStartPriming.REHEARSAL_ROUNDS, () -> {
+                            ApiRehearsal lifecycle = lifecycleRehearsal(configuration, settings, apiSettings, clock);
+                            return () -> lifecycle.runLifecycle(clock.instant());
+                        })),
                 List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
                 clock,
                 LambdaRuntime::getLogger);

@@ -140,7 +140,8 @@ public final class SyncModule {
                 LambdaRuntime::getLogger);
     }
 
-    private static void lookUpProbe(CognitoUserDirectory directory) {
+    /** One lookup of a sub nobody has in the real pool: Cognito's client path, for SnapStart priming. */
+    static void lookUpProbe(CognitoUserDirectory directory) {
         if (directory.findBySub(PROBE_SUB).isPresent()) {
             throw new IllegalStateException("the pool has a user with the probe's sub");
         }

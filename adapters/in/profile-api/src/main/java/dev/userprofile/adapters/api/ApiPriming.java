@@ -2,6 +2,7 @@ package dev.userprofile.adapters.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +50,14 @@ public final class ApiPriming {
 
     /** A request as API Gateway passes it on, its caller's access token verified and naming {@code sub}. */
     static APIGatewayV2HTTPEvent request(String sub, String method, String body, Map<String, String> headers) {
+        return request(sub, method, body, headers, Instant.EPOCH);
+    }
+
+    /** The same, from a caller who signed in at {@code signedIn}. */
+    static APIGatewayV2HTTPEvent request(
+            String sub, String method, String body, Map<String, String> headers, Instant signedIn) {
         Map<String, String> claims = new HashMap<>();
+        claims.put("auth_time", Long.toString(signedIn.getEpochSecond()));
         claims.put("sub", sub);
         claims.put("token_use", "access");
         claims.put("username", sub);

@@ -2,6 +2,7 @@ package dev.userprofile.adapters.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.lambda.logging.RehearsalLogger;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,8 +45,28 @@ public final class ApiRehearsal {
         expect(changed, "PATCH");
     }
 
+    /**
+     * A {@code GET /me} of a caller without a profile, and a {@code DELETE /me} after a fresh sign-in: the lazy
+     * registration's and the deletion's paths. The invocation given must be built on use cases whose store answers
+     * that the caller has no profile yet takes every write, and whose pool answers with a user and takes every
+     * deletion, all in-process.
+     *
+     * @throws IllegalStateException when a rehearsed request is not answered as those paths answer
+     */
+    public void runLifecycle(Instant now) {
+        expect(invocation.handle(ApiPriming.request(SUB, "GET", null, Map.of()), "rehearsal", log), "GET", 200);
+        expect(
+                invocation.handle(ApiPriming.request(SUB, "DELETE", null, Map.of(), now), "rehearsal", log),
+                "DELETE",
+                204);
+    }
+
     private static void expect(APIGatewayV2HTTPResponse response, String method) {
-        if (response.getStatusCode() != 200) {
+        expect(response, method, 200);
+    }
+
+    private static void expect(APIGatewayV2HTTPResponse response, String method, int status) {
+        if (response.getStatusCode() != status) {
             throw new IllegalStateException("a rehearsed " + method + " was answered " + response.getStatusCode()
                     + " (is the invocation built on a rehearsal repository?)");
         }
