@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads and writes events with the Lambda Java runtime's own serialisation library. */
 public final class LambdaRuntimeJson {
@@ -19,7 +21,19 @@ public final class LambdaRuntimeJson {
             LambdaEventSerializers.serializerFor(
                     CognitoUserPoolPostConfirmationEvent.class, LambdaRuntimeJson.class.getClassLoader());
 
+    /**
+     * One serialiser a type, as the runtime keeps one for the handler's type: building one (an object mapper with
+     * the runtime's mix-ins) costs far more than a call, and would be charged to whatever is being measured.
+     */
+    private static final Map<Class<?>, PojoSerializer<?>> SERIALIZERS = new ConcurrentHashMap<>();
+
     private LambdaRuntimeJson() {}
+
+    @SuppressWarnings("unchecked")
+    private static <T> PojoSerializer<T> serializerFor(Class<T> type) {
+        return (PojoSerializer<T>) SERIALIZERS.computeIfAbsent(
+                type, t -> LambdaEventSerializers.serializerFor(t, LambdaRuntimeJson.class.getClassLoader()));
+    }
 
     public static CognitoUserPoolPostConfirmationEvent fromJson(String json) {
         return SERIALIZER.fromJson(json);
@@ -27,14 +41,12 @@ public final class LambdaRuntimeJson {
 
     /** Any event or response type, through the runtime's serialiser for it. */
     public static <T> T fromJson(String json, Class<T> type) {
-        return LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader())
-                .fromJson(json);
+        return serializerFor(type).fromJson(json);
     }
 
     public static <T> String toJson(T value, Class<T> type) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(type, LambdaRuntimeJson.class.getClassLoader())
-                .toJson(value, out);
+        serializerFor(type).toJson(value, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
