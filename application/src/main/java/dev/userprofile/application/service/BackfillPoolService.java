@@ -85,7 +85,15 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                 if (!user.eligible()) {
                     run.skipped++;
                 } else {
-                    register(user, command.dryRun(), run);
+                    try {
+                        register(user, command.dryRun(), run);
+                    } catch (UserDirectoryUnavailableException e) {
+                        if (!e.passing()) {
+                            throw e;
+                        }
+                        // A disabled user's read failed on an outage: resume from this page, as for a listing.
+                        return run.report(clock, page, Optional.of(e.getMessage()), true);
+                    }
                 }
             }
             if (listed.nextPage().isEmpty()) {
@@ -110,9 +118,10 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
             }
             if (user.status() == UserStatus.DISABLED) {
                 pacer.awaitTurn();
-                switch (syncUser.sync(new SyncUserCommand(user.id()))) {
+                // Listed moments ago: a pool that cannot find them now is lagging; nothing is erased here.
+                switch (syncUser.sync(new SyncUserCommand(user.id(), new SyncUserCommand.Absence.MayBeTooNew()))) {
                     case SyncResult.Registered r -> run.registered++;
-                    // Gone since the listing (and erased if it had a profile), or registered by someone else.
+                    // Not found by the pool just now, or registered by someone else meanwhile.
                     default -> run.alreadyThere++;
                 }
                 return;

@@ -61,12 +61,17 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
         boolean recent = command.signedIn()
                 .map(at -> !at.isBefore(now.minus(reauthenticationWindow)))
                 .orElse(false);
-        if (users.lookUp(command.userId()) instanceof UserLookup.Found found
-                && found.user().status() == UserStatus.DISABLED) {
+        UserLookup stored = users.lookUp(command.userId());
+        if (stored instanceof UserLookup.Found found && found.user().status() == UserStatus.DISABLED) {
             return new AccountDeletionResult.Disabled();
         }
         if (!recent) {
             return new AccountDeletionResult.ReauthenticationRequired(reauthenticationWindow);
+        }
+        if (stored instanceof UserLookup.Erased) {
+            // Deleted before: the pool is not asked again, for a user name may since belong to someone else
+            // (a pool whose user names are not emails lets a new account take a freed one).
+            return new AccountDeletionResult.Deleted(true);
         }
         accounts.deleteAccount(command.username());
         try {

@@ -20,6 +20,7 @@ import dev.userprofile.application.port.out.ReconcileProgressStore;
 import dev.userprofile.application.port.out.ReconcileTally;
 import dev.userprofile.application.port.out.UserDirectory;
 import dev.userprofile.application.port.out.UserDirectoryListing;
+import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.domain.User;
@@ -56,6 +57,8 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
     static final int ALWAYS_ERASABLE = 3;
     /** Stored profiles the probe looks for in the pool before the first write. */
     static final int PROBE_SAMPLE = 5;
+    /** A saved run older than this is dropped: one that cannot go on must not hold the reconcile for ever. */
+    static final Duration LONGEST_RUN = Duration.ofDays(7);
 
     private final UserDirectoryListing listing;
     private final UserDirectory directory;
@@ -104,6 +107,16 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
         Run run;
         switch (progress.claim(now, now.plus(longestInvocation))) {
             case ReconcileProgressStore.Claim.Busy busy -> throw new ReconcileBusyException(busy.until());
+            case ReconcileProgressStore.Claim.Resumed resumed
+            when resumed.progress().startedAt().isBefore(now.minus(LONGEST_RUN)) -> {
+                // A run that never finished (a failure that repeats at its position): start over rather than be
+                // stuck for good; the next start event begins a new run.
+                progress.finish(resumed.progress().listed().count());
+                if (!mayStart) {
+                    return Optional.empty();
+                }
+                return run(command, true);
+            }
             case ReconcileProgressStore.Claim.Resumed resumed -> run = new Run(resumed.progress());
             case ReconcileProgressStore.Claim.Fresh fresh -> {
                 if (!mayStart) {
@@ -118,7 +131,7 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
                     throw e;
                 }
                 if (mismatch.isPresent()) {
-                    progress.finish(0);
+                    progress.finish(fresh.lastListed());
                     return Optional.of(new Run(now, 0).report(mismatch, true));
                 }
                 // A bit more than last time, so a growing pool rarely outgrows the filter's first size.
@@ -127,6 +140,15 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
         }
         try {
             return Optional.of(work(run, command));
+        } catch (UserDirectoryUnavailableException e) {
+            if (!e.passing() && run.phase == Phase.LISTING && run.position.isPresent()) {
+                // The pool refuses where the run stands (a page token it no longer takes, say): going on from
+                // there would fail again and again, so the next start begins afresh.
+                progress.finish(run.listed.count());
+            } else {
+                progress.release();
+            }
+            throw e;
         } catch (RuntimeException | InterruptedException e) {
             // The next invocation goes on from the last save.
             progress.release();
@@ -202,7 +224,9 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
         }
         if (command.repair()) {
             for (UserId id : toRepair) {
-                run.count(sync(id, new SyncUserCommand.Absence.Gone()));
+                // Listed moments ago: a pool that cannot find them now is lagging, not saying they are gone. Only
+                // the erasing phase erases, each orphan re-read first.
+                run.count(sync(id, new SyncUserCommand.Absence.MayBeTooNew()));
             }
         }
         next(run, page.nextPage(), Phase.COUNTING);
@@ -224,6 +248,7 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
         // Every profile an orphan: the pool emptied, or lost every user the probe found, during the run.
         Optional<ReconcileReport.Refusal> mismatch = mismatch(run.checked, run.stored, run.orphaned);
         if (mismatch.isPresent()) {
+            run.done = true; // nothing is erased: refused, or not asked for
             return command.erasure().isPresent() ? mismatch : Optional.empty();
         }
         if (run.orphaned > 0 && command.erasure().isPresent()) {
@@ -245,8 +270,15 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
         // The guard holds across invocations: users gone since the count are erased only within the same share.
         long allowed = erasable(run.stored, command.maxErasureShare());
         SyncUserCommand.Absence unlessRecent = new SyncUserCommand.Absence.GoneUnlessSeenWithin(command.seenRecently());
+        int synced = 0;
         for (User user : page.users()) {
             if (!run.listed.mightContain(user.id()) && run.erased < allowed) {
+                // After one erasure at least, so that every invocation makes progress.
+                if (synced++ > 0 && command.timeIsUp().getAsBoolean()) {
+                    // Paused at this page's start: its erased orphans are tombstones now, and are no users when
+                    // the page is read again; what this page erased so far is counted in the save.
+                    return;
+                }
                 run.count(sync(user.id(), unlessRecent));
             }
         }
@@ -290,11 +322,16 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
             return Optional.of(ReconcileReport.Refusal.POOL_LISTS_NO_USERS);
         }
         Set<UserId> listed = new LinkedHashSet<>();
-        first.users().forEach(user -> listed.add(user.id()));
+        first.users().stream().limit(UserInventory.MOST_AT_ONCE).forEach(user -> listed.add(user.id()));
         for (UserId id : sample) {
             if (listed.contains(id)) {
                 return Optional.empty();
             }
+        }
+        // Any profile of a user on the pool's first page is enough: the sample alone may be the drift itself.
+        if (!listed.isEmpty()
+                && store.lookUpAll(listed).values().stream().anyMatch(found -> found instanceof UserLookup.Found)) {
+            return Optional.empty();
         }
         for (UserId id : sample) {
             pacer.awaitTurn();

@@ -216,4 +216,33 @@ class BackfillPoolServiceTest {
         assertThat(report.registered()).isEqualTo(2);
         assertThat(store.findById(id(3))).isPresent();
     }
+
+    @Test
+    void anOutageOnADisabledUsersReadEndsTheRunWithThePageToResumeFrom() throws InterruptedException {
+        inPool(1);
+        inPool(2);
+        inPool(3, UserStatus.DISABLED, true);
+        pool.lookUpsDown(true);
+
+        BackfillReport report = service.backfill(everything());
+
+        assertThat(report.interrupted()).isTrue();
+        assertThat(report.resumeFrom()).as("the page of the disabled user").contains("2");
+        assertThat(report.stoppedBy())
+                .hasValueSatisfying(cause -> assertThat(cause).contains("lookups are down"));
+        assertThat(store.findById(id(3))).isEmpty();
+    }
+
+    @Test
+    void aDisabledUserThePoolMissesOnItsReadIsNeitherRegisteredNorErased() throws InterruptedException {
+        inPool(1, UserStatus.DISABLED, true);
+        pool.missOnLookUp(id(1));
+
+        BackfillReport report = service.backfill(everything());
+
+        assertThat(report.registered()).isZero();
+        assertThat(store.stored(id(1)))
+                .as("no tombstone for a user the listing showed")
+                .isEmpty();
+    }
 }

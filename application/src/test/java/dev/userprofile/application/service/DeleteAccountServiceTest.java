@@ -96,6 +96,9 @@ class DeleteAccountServiceTest {
 
         assertThat(service.deleteAccount(signedIn(Duration.ZERO))).isEqualTo(new AccountDeletionResult.Deleted(true));
         assertThat(users.stored(ANN)).containsInstanceOf(UserLookup.Erased.class);
+        assertThat(pool.deleted)
+                .as("the pool is not asked again: the user name may be someone else's by now")
+                .hasSize(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.userprofile.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.userprofile.application.port.in.ErasureApproval;
 import dev.userprofile.application.port.in.ReconcileBusyException;
@@ -410,46 +411,163 @@ class ReconcilePoolServiceTest {
         inLine(8);
         stored(30, "gone@example.com");
         ReconcileReport paused = service.reconcile(repairAndErase(0.5).pausingWhen(() -> pool.pages() >= 3));
-        int checkedAtSave = paused.checked();
-        pool.unavailable(true);
-        assertThatThrownBy(() -> service.reconcile(repairAndErase(0.5)))
+        // The next invocation lists a page more, then the pool fails: that page is counted nowhere.
+        assertThatThrownBy(() -> service.reconcile(repairAndErase(0.5).pausingWhen(() -> {
+                    pool.unavailable(pool.pages() >= 4);
+                    return false;
+                })))
                 .isInstanceOf(UserDirectoryUnavailableException.class);
         pool.unavailable(false);
 
         ReconcileReport done = service.reconcile(repairAndErase(0.5));
 
-        assertThat(checkedAtSave).isEqualTo(4);
-        assertThat(done.checked()).as("no page listed twice in the tally").isEqualTo(8);
+        assertThat(paused.checked()).isEqualTo(4);
+        assertThat(done.checked())
+                .as("the failed invocation's page is listed again, and counted once")
+                .isEqualTo(8);
         assertThat(done.erased()).isEqualTo(1);
     }
 
     @Test
-    void usersGoneAfterTheCountAreErasedOnlyWithinTheShare() throws InterruptedException {
+    void orphansThatAppearAfterTheCountAreErasedOnlyWithinTheShare() {
         inLine(20);
         for (int n = 30; n < 33; n++) {
             stored(n, "gone" + n + "@example.com");
         }
         store.pageSize(50);
-        // Five more users leave the pool between the count and the erasure.
+        // Five more profiles whose users the pool lacks appear between the count and the erasure.
         ReconcilePoolCommand command = new ReconcilePoolCommand(
                 true,
                 Optional.of(orphans -> {
-                    for (int n = 1; n <= 5; n++) {
-                        pool.delete(id(n));
+                    for (int n = 40; n < 45; n++) {
+                        stored(n, "late" + n + "@example.com");
                     }
                     return true;
                 }),
                 0.1);
 
-        ReconcileReport report = service.reconcile(command);
+        ReconcileReport report = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> service.reconcile(command));
 
         assertThat(report.orphaned()).isEqualTo(3);
         assertThat(report.erased())
-                .as("10% of 23 is 2, but three are always allowed")
+                .as("10% of 23 is 2, and three are always allowed: never eight")
                 .isEqualTo(3);
-        assertThat(store.findById(id(1)))
-                .as("listed, so never an orphan of this run")
-                .isPresent();
+        assertThat(store.stored(id(40))).containsInstanceOf(UserLookup.Found.class);
+    }
+
+    @Test
+    void aPagePausedMidErasureKeepsItsCountSoTheShareHoldsAcrossInvocations() throws InterruptedException {
+        inLine(40);
+        for (int n = 50; n < 60; n++) {
+            stored(n, "gone" + n + "@example.com");
+        }
+        store.pageSize(100);
+        AtomicInteger readsAtStart = new AtomicInteger();
+        // Time runs out after every second re-read: many invocations for the one erasing page. Five more orphans
+        // appear once the ten are counted, so there are more candidates than the share allows.
+        ReconcilePoolCommand slow = new ReconcilePoolCommand(
+                        true,
+                        Optional.of(orphans -> {
+                            for (int n = 60; n < 65; n++) {
+                                stored(n, "late" + n + "@example.com");
+                            }
+                            return true;
+                        }),
+                        0.2)
+                .pausingWhen(() -> pool.reads() > readsAtStart.get() + 1);
+
+        List<ReconcileReport> slices = new ArrayList<>();
+        do {
+            readsAtStart.set(pool.reads());
+            slices.add(service.reconcile(slow));
+        } while (!slices.getLast().finished() && slices.size() < 50);
+
+        assertThat(slices.getLast().finished()).isTrue();
+        assertThat(slices).as("paused inside the erasing page").hasSizeGreaterThan(3);
+        assertThat(slices.getLast().erased())
+                .as("20% of 50 stored: never more, whatever the pauses")
+                .isEqualTo(10);
+        assertThat(slices.getLast().orphaned()).isEqualTo(10);
+    }
+
+    @Test
+    void aReportOnlyRunOverAPoolAndAStoreThatDoNotGoTogetherEnds() {
+        stored(1, "a@example.com");
+        stored(2, "b@example.com");
+        inPool(7, "other@example.com");
+
+        ReconcileReport report = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> service.reconcile(
+                        new ReconcilePoolCommand(false, Optional.empty(), 0.5).tellingFindingsTo(findings::add)));
+
+        assertThat(report.finished()).isTrue();
+        assertThat(report.orphaned()).isEqualTo(2);
+        assertThat(found(ReconcileFinding.Kind.ORPHANED)).containsExactlyInAnyOrder(id(1), id(2));
+        assertThat(findings).as("each once").hasSize(3);
+    }
+
+    @Test
+    void aListedUserThePoolMissesOnItsReReadIsNeverErasedByARepair() throws InterruptedException {
+        inLine(5);
+        inPool(6, "new@example.com");
+        inPool(3, "changed@example.com");
+        pool.missOnLookUp(id(6));
+        pool.missOnLookUp(id(3));
+
+        ReconcileReport report = service.reconcile(repairAndErase(0.5));
+
+        assertThat(store.stored(id(6))).as("missing, and still no tombstone").isEmpty();
+        assertThat(store.stored(id(3))).containsInstanceOf(UserLookup.Found.class);
+        assertThat(report.erased()).isZero();
+    }
+
+    @Test
+    void aRunThatCannotGoOnForAWeekIsDroppedAndAFreshOneStarts() throws InterruptedException {
+        inLine(6);
+        MovableClock clock = new MovableClock();
+        ReconcilePoolService weekly = service(sync, clock);
+        weekly.reconcile(repairAndErase(0.5).pausingWhen(() -> pool.pages() >= 2));
+        assertThat(progress.saved()).isPresent();
+
+        clock.advance(Duration.ofDays(8));
+        ReconcileReport fresh = weekly.reconcile(repairAndErase(0.5));
+
+        assertThat(fresh.finished()).isTrue();
+        assertThat(fresh.checked())
+                .as("counted from a new start, not on top of the old run")
+                .isEqualTo(6);
+        assertThat(progress.saved()).isEmpty();
+    }
+
+    @Test
+    void aPoolThatRefusesWhereTheRunStandsDropsTheRunSoTheNextStartsAfresh() throws InterruptedException {
+        inLine(6);
+        service.reconcile(repairAndErase(0.5).pausingWhen(() -> pool.pages() >= 2));
+        pool.refusing(true);
+
+        assertThatThrownBy(() -> service.reconcile(repairAndErase(0.5)))
+                .isInstanceOf(UserDirectoryUnavailableException.class);
+
+        pool.refusing(false);
+        assertThat(progress.saved()).isEmpty();
+        assertThat(service.continueRun(repairAndErase(0.5)))
+                .as("nothing left to go on with")
+                .isEmpty();
+    }
+
+    @Test
+    void theProbeAcceptsAPoolWhoseFirstPageHasProfilesEvenWhenItsSampleIsAllOrphans() throws InterruptedException {
+        // Sorted first, so the probe samples them: orphans, the drift the reconcile is there to fix.
+        for (int n = 0; n < 5; n++) {
+            store.store(User.register(new UserId("a-orphan-" + n), profile("o" + n + "@example.com"), JOINED));
+        }
+        inLine(10);
+
+        ReconcileReport report = service.reconcile(repairAndErase(1.0));
+
+        assertThat(report.refused()).isEmpty();
+        assertThat(report.erased()).isEqualTo(5);
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class InMemoryUserDirectory implements UserDirectory, UserDirectory
     private final Set<UserId> unlisted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean unavailable = new AtomicBoolean();
     private final AtomicBoolean refusing = new AtomicBoolean();
+    private final AtomicBoolean lookUpsDown = new AtomicBoolean();
+    private final Set<UserId> unfound = ConcurrentHashMap.newKeySet();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger pages = new AtomicInteger();
     private final int pageSize;
@@ -46,7 +48,10 @@ public final class InMemoryUserDirectory implements UserDirectory, UserDirectory
         }
         reads.incrementAndGet();
         failIfDown();
-        return Optional.ofNullable(users.get(sub));
+        if (lookUpsDown.get()) {
+            throw new UserDirectoryUnavailableException("the fake pool's lookups are down", null);
+        }
+        return unfound.contains(sub) ? Optional.empty() : Optional.ofNullable(users.get(sub));
     }
 
     @Override
@@ -92,6 +97,16 @@ public final class InMemoryUserDirectory implements UserDirectory, UserDirectory
 
     public void unavailable(boolean down) {
         unavailable.set(down);
+    }
+
+    /** A read by sub misses {@code sub} while the listing still shows it (a lagging read of the pool). */
+    public void missOnLookUp(UserId sub) {
+        unfound.add(sub);
+    }
+
+    /** Reads by sub fail as an outage does; the listing still answers. */
+    public void lookUpsDown(boolean down) {
+        lookUpsDown.set(down);
     }
 
     /** Every call fails for a reason that trying again does not cure (as a denied permission would). */

@@ -107,7 +107,13 @@ public final class ListedUsers {
                 int hashCount = in.readInt();
                 long added = in.readLong();
                 int words = in.readInt();
-                if (words < 1 || words > bytes.length / Long.BYTES || hashCount < 1 || hashCount > 64) {
+                if (words < 1
+                        || words > bytes.length / Long.BYTES
+                        || hashCount < 1
+                        || hashCount > 64
+                        || capacity < 1
+                        || !(rate > 0 && rate < 1)
+                        || added < 0) {
                     throw new IllegalArgumentException("not a saved listing filter (a malformed segment)");
                 }
                 long[] bits = new long[words];

@@ -104,5 +104,11 @@ class ListedUsersTest {
         assertThatThrownBy(() -> ListedUsers.fromBytes(Arrays.copyOf(bytes, bytes.length + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("trailing");
+        byte[] noCapacity = bytes.clone();
+        // format (1), seed (8), segments (4), then the first segment's capacity (8): made 0.
+        Arrays.fill(noCapacity, 13, 21, (byte) 0);
+        assertThatThrownBy(() -> ListedUsers.fromBytes(noCapacity))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed segment");
     }
 }

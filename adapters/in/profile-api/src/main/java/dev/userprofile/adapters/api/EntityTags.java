@@ -32,7 +32,8 @@ final class EntityTags {
             String trimmed = tag.strip();
             if (trimmed.length() > 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
                 String digits = trimmed.substring(1, trimmed.length() - 1);
-                if (digits.matches("[0-9]{1,18}")) {
+                // Compared as strings (strong comparison): "03" is no tag of version 3.
+                if (digits.matches("0|[1-9][0-9]{0,17}")) {
                     versions.add(Long.parseLong(digits));
                 }
             }

@@ -405,6 +405,17 @@ class ProfileApiTest {
                         412,
                         "precondition-failed"),
                 new Bad(
+                        "an If-Match of another spelling of the version",
+                        request(
+                                "PATCH",
+                                "/me",
+                                ANN,
+                                Map.of("content-type", ProfileApi.MERGE_PATCH, "if-match", "\"01\""),
+                                "{\"givenName\":\"A\"}",
+                                false),
+                        412,
+                        "precondition-failed"),
+                new Bad(
                         "a garbage If-Match",
                         request(
                                 "PATCH",

@@ -1,13 +1,16 @@
 package dev.userprofile.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.out.ListedUsers;
 import dev.userprofile.application.port.out.ReconcileProgress;
 import dev.userprofile.application.port.out.ReconcileProgressStore.Claim;
 import dev.userprofile.application.port.out.ReconcileTally;
+import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.support.net.FaultInjectingProxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,21 +110,31 @@ class DynamoDbReconcileProgressStoreTest {
 
     @Test
     void aSaveCutShortLeavesThePreviousSaveWhole() {
-        store.claim(NOW, UNTIL);
+        DynamoDbReconcileProgressStore recorded = new DynamoDbReconcileProgressStore(
+                tables.recordedClient(),
+                LocalTables.stateTableName(tables.tableName()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        recorded.claim(NOW, UNTIL);
         ReconcileProgress first = progress(500, ReconcileProgress.Phase.COUNTING, Optional.of("after-this"));
-        store.save(first);
-        // The next save wrote its chunk into the other slot and stopped before the head said so.
-        tables.client()
-                .putItem(b -> b.tableName(LocalTables.stateTableName(tables.tableName()))
-                        .item(Map.of(
-                                "run", AttributeValue.fromS("reconcile"),
-                                "part", AttributeValue.fromN("100001"),
-                                "data", AttributeValue.fromB(SdkBytes.fromUtf8String("half a filter")))));
+        recorded.save(first);
+        recorded.claim(NOW, UNTIL);
+        // The next save writes its chunks, then fails before the head names them.
+        tables.front().failAlways(FaultInjectingProxy.Fault.INTERNAL_SERVER_ERROR_500, "UpdateItem");
+        try {
+            assertThatThrownBy(() ->
+                            recorded.save(progress(2_000, ReconcileProgress.Phase.ERASING, Optional.of("further"))))
+                    .isInstanceOf(UserRepositoryUnavailableException.class);
+        } finally {
+            tables.front().clear();
+        }
+        assertThat(tables.operations()).contains("PutItem");
+        recorded.release();
 
-        ReconcileProgress back = ((Claim.Resumed) store.claim(NOW, UNTIL)).progress();
+        ReconcileProgress back = ((Claim.Resumed) recorded.claim(NOW, UNTIL)).progress();
 
         assertThat(back.listed().toBytes()).isEqualTo(first.listed().toBytes());
         assertThat(back.position()).contains("after-this");
+        assertThat(back.phase()).isEqualTo(ReconcileProgress.Phase.COUNTING);
     }
 
     @Test
