@@ -316,8 +316,8 @@ class ProfileApiHandlerEndToEndTest {
         assertThat(failedSteps).as("every step, the lifecycle rehearsal too").isZero();
         assertThat(tables.itemCount()).isZero();
         assertThat(cognitoFront.operations())
-                .as("a few reads of a sub nobody has; no write, no deletion")
-                .hasSize(SnapStartPriming.REQUEST_ROUNDS)
+                .as("a few reads: of a sub nobody has, and of one user; no write, no deletion")
+                .hasSize(2 * SnapStartPriming.REQUEST_ROUNDS)
                 .containsOnly("ListUsers");
     }
 

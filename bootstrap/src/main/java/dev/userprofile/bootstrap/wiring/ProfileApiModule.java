@@ -212,11 +212,12 @@ public final class ProfileApiModule {
                         SnapStartPriming.repeated(
                                 "api-requests", SnapStartPriming.REQUEST_ROUNDS, new ApiPriming(api)::warmUp),
                         SnapStartPriming.repeated("dynamodb-requests", SnapStartPriming.REQUEST_ROUNDS, users::warmUp),
-                        // As the sync function primes it: a sub nobody has, read from the real pool.
-                        SnapStartPriming.repeated(
-                                "cognito-requests",
-                                SnapStartPriming.REQUEST_ROUNDS,
-                                () -> SyncModule.lookUpProbe(directory)),
+                        // A sub nobody has, read from the real pool as the sync function primes it, and a user of the
+                        // pool read and dropped: lazy registration's first lookup parses a user.
+                        SnapStartPriming.repeated("cognito-requests", SnapStartPriming.REQUEST_ROUNDS, () -> {
+                            SyncModule.lookUpProbe(directory);
+                            directory.warmUp();
+                        }),
                         SnapStartPriming.rehearsed(
                                 "invocation-rehearsal",
                                 SnapStartPriming.REHEARSAL_ROUNDS,

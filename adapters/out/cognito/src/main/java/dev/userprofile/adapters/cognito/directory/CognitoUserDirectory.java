@@ -89,6 +89,25 @@ public final class CognitoUserDirectory implements UserDirectory, UserDirectoryL
                 Optional.ofNullable(response.paginationToken()).filter(token -> !token.isEmpty()));
     }
 
+    /**
+     * Reads the pool as a lookup that finds someone does, for SnapStart priming: the first user of the pool, when it
+     * has one, is read into the domain's terms and dropped (nothing is kept or logged), so that the first real
+     * lookup after a restore parses a user with code already warm. One {@code ListUsers} of one user.
+     *
+     * @throws UserDirectoryUnavailableException when the pool cannot be read
+     */
+    public void warmUp() {
+        List<UserType> users;
+        try {
+            users = cognito.listUsers(b -> b.userPoolId(userPoolId).limit(1)).users();
+        } catch (SdkException e) {
+            throw unavailable(e);
+        }
+        for (UserType user : users) {
+            subOf(user).ifPresent(sub -> toDirectoryUser(sub, user));
+        }
+    }
+
     private static Optional<UserId> subOf(UserType user) {
         return user.attributes().stream()
                 .filter(attribute -> attribute.name().equals("sub"))

@@ -220,4 +220,21 @@ class CognitoUserDirectoryTest {
                 .hasMessageContaining("AdminDeleteUser on user pool eu-west-1_NoSuchPool failed")
                 .hasMessageNotContaining("jane");
     }
+
+    @Test
+    void warmingUpReadsAUserOfThePoolWhenThereIsOneAndFailsAsALookupFailsOtherwise() {
+        createUser(email(), true);
+        String empty = admin.createUserPool(b -> b.poolName("empty-" + UUID.randomUUID()))
+                .userPool()
+                .id();
+
+        directory.warmUp();
+        new CognitoUserDirectory(functionClient, empty, new CognitoAttributesMapper()).warmUp();
+
+        assertThatThrownBy(() -> new CognitoUserDirectory(
+                                functionClient, "eu-west-1_NoSuchPool", new CognitoAttributesMapper())
+                        .warmUp())
+                .isInstanceOf(UserDirectoryUnavailableException.class)
+                .hasMessageContaining("eu-west-1_NoSuchPool");
+    }
 }
