@@ -186,6 +186,12 @@ class UserPoolChoice(unittest.TestCase):
         self.assertIn("UserPoolClientId", outputs)
         self.assertIn("PostConfirmationFunctionAliasArn", outputs)
 
+    def test_heal_on_sign_in_off_leaves_sign_ins_out_and_confirmations_in(self):
+        _, resources, _ = deployed({"HealOnSignIn": "Disabled"})
+        alias = {"Ref": FUNCTION + "Aliaslive"}
+        self.assertEqual(resources["UserPool"]["Properties"]["LambdaConfig"], {"PostConfirmation": alias})
+        self.assertIn("PostConfirmationInvokePermission", resources)
+
     def test_with_an_existing_pool_the_stack_creates_no_pool_and_scopes_the_permission_to_it(self):
         _, resources, outputs = deployed(EXISTING_POOL)
         types = {r["Type"] for r in resources.values()}

@@ -352,7 +352,14 @@ class TemplateConsistencyTest {
         assertThat(map(pool.get("LambdaConfig")))
                 .containsOnly(
                         Map.entry("PostConfirmation", Map.of("Ref", "PostConfirmationFunction.Alias")),
-                        Map.entry("PostAuthentication", Map.of("Ref", "PostConfirmationFunction.Alias")));
+                        Map.entry(
+                                "PostAuthentication",
+                                Map.of(
+                                        "Fn::If",
+                                        List.of(
+                                                "HealOnSignInOn",
+                                                Map.of("Ref", "PostConfirmationFunction.Alias"),
+                                                Map.of("Ref", "AWS::NoValue")))));
         Map<String, Object> permission = properties("PostConfirmationInvokePermission", "AWS::Lambda::Permission");
         assertThat(permission)
                 .containsEntry("Action", "lambda:InvokeFunction")
