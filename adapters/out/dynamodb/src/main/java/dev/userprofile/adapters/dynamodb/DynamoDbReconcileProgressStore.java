@@ -85,11 +85,7 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes();
         } catch (ConditionalCheckFailedException held) {
-            Map<String, AttributeValue> current = call(
-                    "GetItem",
-                    () -> dynamoDb.getItem(
-                                    b -> b.tableName(tableName).key(key(0)).consistentRead(true))
-                            .item());
+            Map<String, AttributeValue> current = read(0);
             AttributeValue heldUntil = current == null ? null : current.get("heldUntil");
             // Let go of in the meantime: busy for now all the same; the next invocation takes it.
             return new Claim.Busy(heldUntil == null ? now : Instant.ofEpochMilli(Long.parseLong(heldUntil.n())));
@@ -112,11 +108,7 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (int i = 1; i <= chunks; i++) {
                 int part = slot * SLOT_PARTS + i;
-                Map<String, AttributeValue> chunk = call(
-                        "GetItem",
-                        () -> dynamoDb.getItem(b ->
-                                        b.tableName(tableName).key(key(part)).consistentRead(true))
-                                .item());
+                Map<String, AttributeValue> chunk = read(part);
                 if (chunk == null || !chunk.containsKey("data")) {
                     return Optional.empty();
                 }
@@ -154,10 +146,7 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
 
     @Override
     public void save(ReconcileProgress progress) {
-        Map<String, AttributeValue> head = call(
-                "GetItem",
-                () -> dynamoDb.getItem(b -> b.tableName(tableName).key(key(0)).consistentRead(true))
-                        .item());
+        Map<String, AttributeValue> head = read(0);
         int slot = head != null && head.containsKey("slot")
                 ? 1 - Integer.parseInt(head.get("slot").n())
                 : 0;
@@ -263,6 +252,15 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return crc.getValue();
+    }
+
+    /** One part of the run, read consistently: the head (0) or a chunk. */
+    private Map<String, AttributeValue> read(int part) {
+        return call(
+                "GetItem",
+                () -> dynamoDb.getItem(
+                                b -> b.tableName(tableName).key(key(part)).consistentRead(true))
+                        .item());
     }
 
     private <T> T call(String operation, Supplier<T> call) {

@@ -3,7 +3,6 @@ package dev.userprofile.adapters.cognito.directory;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import java.util.Objects;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -31,11 +30,8 @@ public final class CognitoAccountDeleter implements UserAccountDeleter {
             return Deletion.ALREADY_GONE;
         } catch (SdkException e) {
             // Cognito's messages may quote the user name: the error code only.
-            String reason = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                    ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
-                    : e.getClass().getSimpleName();
             throw new UserDirectoryUnavailableException(
-                    "Cognito AdminDeleteUser on user pool " + userPoolId + " failed: " + reason,
+                    "Cognito AdminDeleteUser on user pool " + userPoolId + " failed: " + CognitoUserDirectory.reason(e),
                     e,
                     CognitoUserDirectory.passing(e));
         }

@@ -147,10 +147,14 @@ public final class CognitoUserDirectory implements UserDirectory, UserDirectoryL
 
     /** Names the pool, the call and the failure; Cognito's messages are left out as they may quote user data. */
     private UserDirectoryUnavailableException unavailable(SdkException e) {
-        String reason = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        return new UserDirectoryUnavailableException(
+                "Cognito ListUsers on user pool " + userPoolId + " failed: " + reason(e), e, passing(e));
+    }
+
+    /** Cognito's error code and status, or the failure's type: never its message, which may quote user data. */
+    static String reason(SdkException e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
                 : e.getClass().getSimpleName();
-        return new UserDirectoryUnavailableException(
-                "Cognito ListUsers on user pool " + userPoolId + " failed: " + reason, e, passing(e));
     }
 }
