@@ -71,10 +71,14 @@ public final class ProfileApiModule {
     @Provides
     @Singleton
     static SyncUserUseCase syncUser(
-            CognitoIdentityProviderClient cognito, DynamoDbUserRepository users, SyncSettings settings, Clock clock) {
-        CognitoUserDirectory directory =
-                new CognitoUserDirectory(cognito, settings.userPoolId(), new CognitoAttributesMapper());
+            CognitoUserDirectory directory, DynamoDbUserRepository users, SyncSettings settings, Clock clock) {
         return SyncModule.syncService(directory, users, settings, clock);
+    }
+
+    @Provides
+    @Singleton
+    static CognitoUserDirectory directory(CognitoIdentityProviderClient cognito, SyncSettings settings) {
+        return new CognitoUserDirectory(cognito, settings.userPoolId(), new CognitoAttributesMapper());
     }
 
     @Provides
@@ -199,14 +203,12 @@ public final class ProfileApiModule {
     static SnapStartPriming snapStartPriming(
             ProfileApi api,
             DynamoDbUserRepository users,
-            CognitoIdentityProviderClient cognito,
+            CognitoUserDirectory directory,
             AwsCredentialsProvider credentials,
             Configuration configuration,
             SyncSettings settings,
             ApiSettings apiSettings,
             Clock clock) {
-        CognitoUserDirectory directory =
-                new CognitoUserDirectory(cognito, settings.userPoolId(), new CognitoAttributesMapper());
         return new SnapStartPriming(
                 List.of(
                         SnapStartPriming.repeated(
