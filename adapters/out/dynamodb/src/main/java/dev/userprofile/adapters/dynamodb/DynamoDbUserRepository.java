@@ -1,5 +1,6 @@
 package dev.userprofile.adapters.dynamodb;
 
+import dev.userprofile.adapters.dynamodb.RegistrationSchema.Registration;
 import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -98,6 +100,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     private final DynamoDbEnhancedClient enhanced;
     private final int scanPage;
     private final DynamoDbTable<User> table;
+    private final DynamoDbTable<Registration> registrations;
     private final DynamoDbTable<UserLookup> lookups;
     private final DynamoDbTable<Erasure> erasures;
     private final DynamoDbTable<UserItemSchema.StoredKey> keys;
@@ -132,24 +135,48 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
         this.enhanced = client;
         this.scanPage = scanPage;
         this.table = client.table(tableName, UserItemSchema.TABLE_SCHEMA);
+        this.registrations = client.table(tableName, RegistrationSchema.INSTANCE);
         this.lookups = client.table(tableName, UserLookupSchema.INSTANCE);
         this.erasures = client.table(tableName, UserItemSchema.ERASURE_SCHEMA);
         this.keys = client.table(tableName, UserItemSchema.KEY_SCHEMA);
     }
 
+    /**
+     * The item carries a new attempt id. The SDK sends the same request again when an attempt's response is lost or
+     * late, and that retry is refused by the item its own first attempt wrote: the refusal returns the stored item,
+     * and the same attempt id there means this call registered the user after all.
+     */
     @Override
     public AddResult addIfAbsent(User user) {
-        PutItemEnhancedRequest<User> request = PutItemEnhancedRequest.builder(User.class)
-                .item(user)
+        String attempt = UUID.randomUUID().toString();
+        PutItemEnhancedRequest<Registration> request = PutItemEnhancedRequest.builder(Registration.class)
+                .item(new Registration(user, attempt))
                 .conditionExpression(KEY_ABSENT)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         try {
-            table.putItem(request);
+            registrations.putItem(request);
             return AddResult.ADDED;
         } catch (ConditionalCheckFailedException alreadyThere) {
-            return AddResult.ALREADY_PRESENT;
+            String stored = alreadyThere.hasItem() && !alreadyThere.item().isEmpty()
+                    ? RegistrationSchema.attemptOf(alreadyThere.item())
+                    : storedAttempt(user.id());
+            return attempt.equals(stored) ? AddResult.ADDED : AddResult.ALREADY_PRESENT;
         } catch (SdkException e) {
             throw unavailable("PutItem", e);
+        }
+    }
+
+    /**
+     * The stored item's attempt id, read consistently. DynamoDB returns the item with the refusal; an emulator may
+     * not. The user is stored either way, so a failed read only costs the count: it says another call registered.
+     */
+    private String storedAttempt(UserId id) {
+        try {
+            UserItemSchema.StoredKey stored = keys.getItem(get(id, true));
+            return stored == null ? null : stored.registrationAttempt();
+        } catch (SdkException e) {
+            return null;
         }
     }
 

@@ -45,6 +45,11 @@ public final class UserItemSchema {
      * template.yaml must name the same attribute as the table's TTL attribute (a test checks).
      */
     public static final String EXPIRES_AT = "expiresAt";
+    /**
+     * On a profile no change has rewritten yet: the id of the registration attempt that wrote it, so that a retry
+     * whose first attempt's response was lost counts its own write as a registration (RegistrationSchema).
+     */
+    public static final String REGISTRATION_ATTEMPT = "registrationAttempt";
     /** Version of this layout, stored on every item so later readers can migrate old items. */
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
@@ -175,6 +180,11 @@ public final class UserItemSchema {
             .addAttribute(
                     String.class,
                     a -> a.name(ERASED_AT).getter(key -> key.erasedAt).setter((key, value) -> key.erasedAt = value))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(REGISTRATION_ATTEMPT)
+                            .getter(key -> key.registrationAttempt)
+                            .setter((key, value) -> key.registrationAttempt = value))
             .build();
 
     /**
@@ -278,6 +288,7 @@ public final class UserItemSchema {
     static final class StoredKey {
         private String userId;
         private String erasedAt;
+        private String registrationAttempt;
 
         boolean erased() {
             return erasedAt != null;
@@ -285,6 +296,11 @@ public final class UserItemSchema {
 
         UserId userId() {
             return new UserId(userId);
+        }
+
+        /** The id of the registration attempt that wrote the item, or null. */
+        String registrationAttempt() {
+            return registrationAttempt;
         }
     }
 }

@@ -21,6 +21,7 @@ import dev.userprofile.domain.VerifiableEmail;
 import dev.userprofile.domain.VerifiablePhone;
 import dev.userprofile.local.support.dynamodb.LocalDynamoDb;
 import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.support.net.FaultInjectingProxy;
 import dev.userprofile.local.support.net.LoopbackPorts;
 import java.net.URI;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,7 +88,11 @@ class DynamoDbUserRepositoryTest {
 
         repository.addIfAbsent(user);
 
-        assertThat(rawItem("layout-1"))
+        Map<String, AttributeValue> stored = new java.util.HashMap<>(rawItem("layout-1"));
+        assertThat(UUID.fromString(stored.remove("registrationAttempt").s()))
+                .as("the attempt id is a random UUID")
+                .isNotNull();
+        assertThat(stored)
                 .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                         Map.entry("userId", AttributeValue.fromS("layout-1")),
                         Map.entry("email", AttributeValue.fromS("jane@example.com")),
@@ -107,7 +114,13 @@ class DynamoDbUserRepositoryTest {
 
         assertThat(rawItem("minimal-1"))
                 .containsOnlyKeys(
-                        "userId", "accountStatus", "registeredAt", "identitySyncedAt", "version", "schemaVersion");
+                        "userId",
+                        "accountStatus",
+                        "registeredAt",
+                        "identitySyncedAt",
+                        "version",
+                        "schemaVersion",
+                        "registrationAttempt");
     }
 
     @Test
@@ -155,7 +168,50 @@ class DynamoDbUserRepositoryTest {
 
         tables.front().clearRequests();
         assertThat(repository.addIfAbsent(user)).isEqualTo(AddResult.ALREADY_PRESENT);
-        assertThat(tables.operations()).containsExactly("PutItem");
+        // DynamoDB returns the stored item with the refusal; dynalite does not, so the attempt id is read after it.
+        assertThat(tables.operations()).containsExactly("PutItem", "GetItem");
+    }
+
+    @Test
+    void aRetryThatFindsItsOwnLostWriteCountsAsARegistration() {
+        User user = User.register(new UserId("lost-response-1"), UserProfile.empty(), Instant.EPOCH);
+        // Built as the trigger builds its client: the SDK's retries within the registration's budget.
+        DynamoDbClient retrying = DynamoDbClients.builder(
+                        LocalDynamoDb.REGION.id(),
+                        Optional.of(tables.front().endpoint()),
+                        DynamoDbClients.httpClient(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                        DynamoDbCallBudget.REGISTRATION)
+                .build();
+        DynamoDbUserRepository repository =
+                new DynamoDbUserRepository(DynamoDbClients.enhanced(retrying), tables.tableName());
+        tables.front().failNext(1, FaultInjectingProxy.Fault.RESPONSE_LOST_AFTER_WRITE);
+
+        assertThat(repository.addIfAbsent(user))
+                .as("the first attempt wrote the item; the SDK's retry found it")
+                .isEqualTo(AddResult.ADDED);
+        assertThat(tables.operations()).startsWith("PutItem", "PutItem");
+        assertThat(tables.front().forwardedCount()).isGreaterThanOrEqualTo(2);
+
+        assertThat(repository.addIfAbsent(user))
+                .as("another call for the same user did not write it")
+                .isEqualTo(AddResult.ALREADY_PRESENT);
+        retrying.close();
+    }
+
+    @Test
+    void aChangeDropsTheRegistrationAttempt() {
+        User user = User.register(new UserId("attempt-dropped-1"), UserProfile.empty(), Instant.EPOCH);
+        repository.addIfAbsent(user);
+        assertThat(rawItem("attempt-dropped-1")).containsKey("registrationAttempt");
+
+        User edited = user.edit(
+                new ProfilePatch(
+                        FieldChange.set(new Name("Ann")), FieldChange.keep(), FieldChange.keep(), FieldChange.keep()),
+                Instant.EPOCH.plusSeconds(1));
+        assertThat(repository.replace(edited, user.version())).isEqualTo(UserUpdater.ReplaceResult.REPLACED);
+
+        assertThat(rawItem("attempt-dropped-1")).doesNotContainKey("registrationAttempt");
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
         CONNECTION_RESET,
         /** Holds the request past the client's attempt timeout, then forwards it and answers late. */
         SLOW_RESPONSE,
+        /** Forwards the request at once (so the write happens) and answers past the client's attempt timeout. */
+        LATE_RESPONSE_AFTER_WRITE,
         /** Forwards the request (so the write happens) and resets the connection instead of answering. */
         RESPONSE_LOST_AFTER_WRITE,
         /** Reads the request and never answers. */
@@ -180,6 +182,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
                     case SLOW_RESPONSE -> {
                         Thread.sleep(SLOWNESS);
                         respond(out, forward(request));
+                    }
+                    case LATE_RESPONSE_AFTER_WRITE -> {
+                        Response response = forward(request);
+                        Thread.sleep(SLOWNESS);
+                        respond(out, response);
                     }
                     case RESPONSE_LOST_AFTER_WRITE -> {
                         forward(request);
