@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerInvocation;
+import dev.userprofile.adapters.lambda.logging.MetricDimensions;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
@@ -37,7 +38,7 @@ public final class PostConfirmationHandler
     }
 
     PostConfirmationHandler(PostConfirmationTrigger trigger, Clock clock, String functionName) {
-        this.invocation = new TriggerInvocation(trigger, clock, functionName);
+        this.invocation = new TriggerInvocation(trigger, clock, MetricDimensions.byName(functionName));
         this.priming = null;
     }
 

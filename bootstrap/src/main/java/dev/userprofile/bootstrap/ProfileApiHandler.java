@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ProfileApi;
+import dev.userprofile.adapters.lambda.logging.MetricDimensions;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class ProfileApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     ProfileApiHandler(ProfileApi api, Clock clock) {
-        this.invocation = new ApiInvocation(api, clock);
+        this.invocation = new ApiInvocation(api, clock, MetricDimensions.byName("local"));
         this.priming = null;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
 import dev.userprofile.adapters.cognito.TriggerFailedException;
+import dev.userprofile.adapters.cognito.TriggerInvocation;
 import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
@@ -13,6 +14,7 @@ import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.User;
 import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.support.lambda.EmbeddedMetrics;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.time.Clock;
@@ -176,6 +178,7 @@ class PostConfirmationHandlerTest {
                 .containsEntry("Registered", 1L)
                 .containsEntry("AlreadyRegistered", 0L)
                 .containsEntry("Refreshed", 0L)
+                .containsEntry("Healed", 0L)
                 .containsEntry("Ignored", 0L)
                 .containsEntry("Failed", 0L)
                 .containsEntry("AttributesDropped", 0L);
@@ -194,9 +197,22 @@ class PostConfirmationHandlerTest {
                                         metric("Registered"),
                                         metric("AlreadyRegistered"),
                                         metric("Refreshed"),
+                                        metric("Healed"),
                                         metric("Ignored"),
                                         metric("Failed"),
                                         metric("AttributesDropped"))))));
+    }
+
+    @Test
+    void aSignInThatRegistersCountsAsAHealAndEveryDeclaredMetricIsEmitted() {
+        LocalLambdaContext context = new LocalLambdaContext();
+        handler(command -> new RegistrationResult.Registered(
+                        User.register(command.userId(), command.profile(), CLOCK.instant())))
+                .handleRequest(LambdaRuntimeJson.sampleEvent("sign-in.json"), context);
+
+        String line = context.logLines().getFirst();
+        assertThat(JsonValues.object(line)).containsEntry("Registered", 1L).containsEntry("Healed", 1L);
+        assertThat(EmbeddedMetrics.names(line)).isEqualTo(TriggerInvocation.METRIC_NAMES);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
@@ -16,6 +17,7 @@ import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.PoolUsers;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.support.lambda.EmbeddedMetrics;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import dev.userprofile.local.support.net.FaultInjectingProxy;
@@ -293,6 +295,8 @@ class ProfileApiHandlerEndToEndTest {
                         "\"stackTrace\":[",
                         "ProfileApiHandlerEndToEndTest")
                 .doesNotContain("jane.doe");
+        assertThat(JsonValues.object(context.logLines().getFirst())).containsEntry("ServerErrors", 1L);
+        assertThat(EmbeddedMetrics.names(context.logLines().getFirst())).isEqualTo(ApiInvocation.METRIC_NAMES);
     }
 
     @Test

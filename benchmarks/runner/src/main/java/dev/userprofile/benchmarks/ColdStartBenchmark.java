@@ -758,7 +758,7 @@ public final class ColdStartBenchmark {
     /** One PutItem through a client built exactly as the function builds it, warm: the floor for a warm invocation. */
     private static double rawPutItem(URI endpoint) {
         try (DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(
-                        new Configuration(TABLE, "eu-west-1", "raw", Optional.empty(), Map.of()),
+                        new Configuration(TABLE, "eu-west-1", "raw", Optional.empty(), Optional.empty(), Map.of()),
                         AwsClientModule.httpClient(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
                         DynamoDbCallBudget.REGISTRATION)

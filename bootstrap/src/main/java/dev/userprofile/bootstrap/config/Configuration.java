@@ -1,6 +1,7 @@
 package dev.userprofile.bootstrap.config;
 
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
+import dev.userprofile.adapters.lambda.logging.MetricDimensions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public record Configuration(
         String tableName,
         String region,
         String functionName,
+        Optional<String> functionVersion,
         Optional<URI> dynamoDbEndpoint,
         Map<String, String> credentialVariables) {
 
@@ -31,6 +33,11 @@ public record Configuration(
     public static final String AWS_REGION = "AWS_REGION";
     /** Set by Lambda; names the function in its metrics. Outside Lambda (tests, tools) it may be absent. */
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    /**
+     * Set by Lambda: the version that is running (with SnapStart, the published version the snapshot belongs to);
+     * a deployment's alarms watch that version's metrics. Absent outside Lambda.
+     */
+    public static final String AWS_LAMBDA_FUNCTION_VERSION = "AWS_LAMBDA_FUNCTION_VERSION";
 
     public static final String AWS_ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
     /** The variables that carry credentials, as Lambda sets them: the ones the DynamoDB adapter's clients read. */
@@ -42,6 +49,7 @@ public record Configuration(
         Objects.requireNonNull(tableName, TABLE_NAME);
         Objects.requireNonNull(region, AWS_REGION);
         Objects.requireNonNull(functionName, AWS_LAMBDA_FUNCTION_NAME);
+        Objects.requireNonNull(functionVersion, AWS_LAMBDA_FUNCTION_VERSION);
         Objects.requireNonNull(dynamoDbEndpoint, AWS_ENDPOINT_URL_DYNAMODB);
         credentialVariables = Map.copyOf(credentialVariables);
     }
@@ -59,6 +67,7 @@ public record Configuration(
                             + " must be set (template.yaml sets TABLE_NAME; Lambda sets AWS_REGION)");
         }
         String functionName = environment.getOrDefault(AWS_LAMBDA_FUNCTION_NAME, "");
+        String functionVersion = environment.getOrDefault(AWS_LAMBDA_FUNCTION_VERSION, "");
         String endpoint = environment.getOrDefault(AWS_ENDPOINT_URL_DYNAMODB, "");
         Map<String, String> credentials = new HashMap<>();
         CREDENTIAL_VARIABLES.forEach(name -> {
@@ -71,8 +80,14 @@ public record Configuration(
                 tableName,
                 region,
                 functionName.isBlank() ? NO_FUNCTION_NAME : functionName.strip(),
+                functionVersion.isBlank() ? Optional.empty() : Optional.of(functionVersion.strip()),
                 endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.strip())),
                 credentials);
+    }
+
+    /** What the function's embedded metrics are dimensioned by: its name and the version running. */
+    public MetricDimensions metricDimensions() {
+        return new MetricDimensions(functionName, functionVersion);
     }
 
     private static String required(Map<String, String> environment, String name, List<String> missing) {
@@ -88,6 +103,7 @@ public record Configuration(
     @Override
     public String toString() {
         return "Configuration[tableName=" + tableName + ", region=" + region + ", functionName=" + functionName
+                + ", functionVersion=" + functionVersion
                 + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", credentialVariables=" + credentialVariables.keySet()
                 + "]";
     }

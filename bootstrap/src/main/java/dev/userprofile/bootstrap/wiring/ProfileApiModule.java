@@ -124,8 +124,8 @@ public final class ProfileApiModule {
 
     @Provides
     @Singleton
-    static ApiInvocation apiInvocation(ProfileApi api, Clock clock) {
-        return new ApiInvocation(api, clock);
+    static ApiInvocation apiInvocation(ProfileApi api, Clock clock, Configuration configuration) {
+        return new ApiInvocation(api, clock, configuration.metricDimensions());
     }
 
     /**
@@ -143,7 +143,8 @@ public final class ProfileApiModule {
                         new GetProfileService(users, neverAsked),
                         new UpdateProfileService(users, users, neverAsked, clock),
                         Optional.empty()),
-                clock));
+                clock,
+                configuration.metricDimensions()));
     }
 
     /**
@@ -195,7 +196,8 @@ public final class ProfileApiModule {
                         new GetProfileService(nothingStored, lazy),
                         new UpdateProfileService(nothingStored, users, lazy, clock),
                         Optional.of(deletion)),
-                clock));
+                clock,
+                configuration.metricDimensions()));
     }
 
     @Provides

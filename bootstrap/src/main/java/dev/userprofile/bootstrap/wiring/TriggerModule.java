@@ -45,7 +45,7 @@ public final class TriggerModule {
     @Singleton
     static TriggerInvocation triggerInvocation(
             PostConfirmationTrigger trigger, Clock clock, Configuration configuration) {
-        return new TriggerInvocation(trigger, clock, configuration.functionName());
+        return new TriggerInvocation(trigger, clock, configuration.metricDimensions());
     }
 
     static final int MAPPING_ROUNDS = 2_000;
@@ -62,7 +62,7 @@ public final class TriggerModule {
                 new PostConfirmationTrigger(
                         register, new EnsureUserCurrentService(users, users, register, clock), mapper),
                 clock,
-                configuration.functionName()));
+                configuration.metricDimensions()));
     }
 
     @Provides

@@ -3,6 +3,7 @@ package dev.userprofile.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.adapters.lambda.logging.MetricDimensions;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,23 @@ class ConfigurationTest {
                         "AWS_LAMBDA_FUNCTION_NAME",
                         "stack-PostConfirmationFunction-abc")))
                 .isEqualTo(new Configuration(
-                        "profiles", "eu-west-1", "stack-PostConfirmationFunction-abc", Optional.empty(), Map.of()));
+                        "profiles",
+                        "eu-west-1",
+                        "stack-PostConfirmationFunction-abc",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()));
+    }
+
+    @Test
+    void theVersionLambdaRunsDimensionsTheMetricsToo() {
+        Configuration configuration = Configuration.fromEnvironment(Map.of(
+                "TABLE_NAME", "profiles",
+                "AWS_REGION", "eu-west-1",
+                "AWS_LAMBDA_FUNCTION_NAME", "fn",
+                "AWS_LAMBDA_FUNCTION_VERSION", "12"));
+
+        assertThat(configuration.metricDimensions()).isEqualTo(new MetricDimensions("fn", Optional.of("12")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.lambda.logging.MetricDimensions;
 import dev.userprofile.application.service.EnsureUserCurrentService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
@@ -21,7 +22,7 @@ class TriggerRehearsalTest {
                     new EnsureUserCurrentService(users, users, register, Clock.systemUTC()),
                     new CognitoAttributesMapper()),
             Clock.systemUTC(),
-            "rehearsed-function");
+            MetricDimensions.byName("rehearsed-function"));
 
     @Test
     void rehearsesASignUpThatRegistersAndASignInThatFindsTheProfile() {

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.lambda.logging.JsonLogLine;
+import dev.userprofile.adapters.lambda.logging.MetricDimensions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,12 +17,22 @@ import java.util.Objects;
  */
 public final class ApiInvocation {
 
+    /**
+     * The embedded metrics every answer emits (namespace {@link JsonLogLine#METRIC_NAMESPACE}): {@code ServerErrors}
+     * counts the 500s, answers to failures nobody expected. API Gateway's own 5xx also counts 503s (a store or pool
+     * that cannot be reached) and cannot tell versions apart; this one is per version, for the deployment alarms.
+     */
+    public static final List<String> METRIC_NAMES = List.of("ServerErrors");
+
     private final ProfileApi api;
     private final Clock clock;
+    private final MetricDimensions metrics;
 
-    public ApiInvocation(ProfileApi api, Clock clock) {
+    /** @param metrics the function's name and version, which its embedded metrics are dimensioned by */
+    public ApiInvocation(ProfileApi api, Clock clock, MetricDimensions metrics) {
         this.api = Objects.requireNonNull(api, "api");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Answers one request; never throws. */
@@ -47,7 +59,8 @@ public final class ApiInvocation {
                 .with("method", method(request))
                 .with("path", request == null ? null : request.getRawPath())
                 .with("status", status)
-                .withDurationSince(start);
+                .withDurationSince(start)
+                .metrics(metrics, Map.of("ServerErrors", failure == null ? 0 : 1));
         if (failure != null) {
             // For the log only, without messages (they may quote personal data): the caller saw the fixed 500.
             line.withFailure(failure);

@@ -3,6 +3,7 @@ package dev.userprofile.adapters.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.adapters.lambda.logging.MetricDimensions;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.service.GetProfileService;
@@ -30,7 +31,8 @@ class ApiRehearsalTest {
                     new GetProfileService(users, noPool),
                     new UpdateProfileService(users, users, noPool, Clock.systemUTC()),
                     Optional.empty()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            MetricDimensions.byName("rehearsed-function"));
 
     @Test
     void readsThenChangesTheProfileAtTheVersionItRead() {
@@ -54,7 +56,8 @@ class ApiRehearsalTest {
                         new GetProfileService(users, command -> new SyncResult.NotSeenYet(command.userId())),
                         new UpdateProfileService(users, users, noPool, Clock.systemUTC()),
                         Optional.empty()),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                MetricDimensions.byName("rehearsed-function"));
 
         assertThatThrownBy(new ApiRehearsal(withoutProfiles)::run)
                 .isInstanceOf(IllegalStateException.class)

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -145,6 +146,13 @@ public final class ReconcileInvocation {
         line.metrics(functionName, metrics).writeTo(logger);
         return outcome;
     }
+
+    /**
+     * The embedded metrics a finished run emits, in this order ({@code Failed} alone when a run fails);
+     * template.yaml's alarms and dashboard name only these (a test checks).
+     */
+    public static final List<String> METRIC_NAMES =
+            List.of("Checked", "Missing", "Stale", "Erased", "Refused", "Drift", "Failed");
 
     private ReconcileFailedException failed(
             ReconcileFailedException.Reason reason,

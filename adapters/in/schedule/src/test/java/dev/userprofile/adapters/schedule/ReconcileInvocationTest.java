@@ -22,6 +22,7 @@ import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
 import dev.userprofile.domain.UserStatus;
 import dev.userprofile.domain.VerifiableEmail;
+import dev.userprofile.local.support.lambda.EmbeddedMetrics;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -120,6 +121,11 @@ class ReconcileInvocationTest {
                 .contains("\"Refused\":0")
                 .contains("\"Drift\":3")
                 .doesNotContain("example.com");
+        assertThat(EmbeddedMetrics.names(context.logLines().getFirst()))
+                .as("a finished run emits every declared metric but Failed")
+                .isEqualTo(ReconcileInvocation.METRIC_NAMES.stream()
+                        .filter(name -> !name.equals("Failed"))
+                        .toList());
     }
 
     @Test
@@ -171,6 +177,8 @@ class ReconcileInvocationTest {
                     .contains("\"reason\":\"" + c.reason() + "\"")
                     .contains("\"Failed\":1")
                     .doesNotContain("jane@example.com");
+            assertThat(ReconcileInvocation.METRIC_NAMES)
+                    .containsAll(EmbeddedMetrics.names(context.logLines().getFirst()));
         }
     }
 

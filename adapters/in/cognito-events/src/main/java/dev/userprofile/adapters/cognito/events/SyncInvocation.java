@@ -14,6 +14,7 @@ import dev.userprofile.domain.UserId;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -156,6 +157,13 @@ public final class SyncInvocation {
             case SyncResult.AlreadyErased a -> "ALREADY_ERASED";
         };
     }
+
+    /**
+     * The embedded metrics every sync emits, in this order; template.yaml's alarms and dashboard name only these (a
+     * test checks).
+     */
+    public static final List<String> METRIC_NAMES =
+            List.of("Registered", "Updated", "Unchanged", "Erased", "Ignored", "Failed");
 
     /** Embedded metrics: what a sync changed, what was ignored, what failed (a null result is neither). */
     private static Map<String, Integer> counts(SyncResult result, boolean failed) {

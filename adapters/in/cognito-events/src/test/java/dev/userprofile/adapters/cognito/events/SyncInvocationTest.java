@@ -10,6 +10,7 @@ import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import dev.userprofile.domain.UserId;
+import dev.userprofile.local.support.lambda.EmbeddedMetrics;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,6 +74,14 @@ class SyncInvocationTest {
                 .contains("\"userSub\":\"" + SUB + "\"")
                 .contains("\"Erased\":1")
                 .contains("\"requestId\":\"r1\"");
+    }
+
+    @Test
+    void itEmitsTheMetricsItDeclares() {
+        invocation(command -> new SyncResult.Erased(command.userId()))
+                .handle(fixture("admin-delete-user.json"), "r1", context.getLogger());
+
+        assertThat(EmbeddedMetrics.names(onlyLine())).isEqualTo(SyncInvocation.METRIC_NAMES);
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class JsonLogLine {
     private final Instant timestamp;
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Map<String, Number> metrics = new LinkedHashMap<>();
-    private String functionName;
+    private MetricDimensions dimensions;
 
     private JsonLogLine(Clock clock, LogLevel level) {
         this.level = level;
@@ -91,7 +91,15 @@ public final class JsonLogLine {
      * dimensioned by the function's name.
      */
     public JsonLogLine metrics(String functionName, Map<String, ? extends Number> counts) {
-        this.functionName = functionName;
+        return metrics(MetricDimensions.byName(functionName), counts);
+    }
+
+    /**
+     * The same, dimensioned by the function's name and, when {@code dimensions} has one, also by name and version
+     * (two dimension sets: one series per function, one per version).
+     */
+    public JsonLogLine metrics(MetricDimensions dimensions, Map<String, ? extends Number> counts) {
+        this.dimensions = dimensions;
         metrics.putAll(counts);
         return this;
     }
@@ -115,13 +123,20 @@ public final class JsonLogLine {
             }
             Map<String, Object> directive = new LinkedHashMap<>();
             directive.put("Namespace", METRIC_NAMESPACE);
-            directive.put("Dimensions", List.of(List.of(METRIC_DIMENSION)));
+            directive.put(
+                    "Dimensions",
+                    dimensions.functionVersion().isPresent()
+                            ? List.of(
+                                    List.of(METRIC_DIMENSION),
+                                    List.of(METRIC_DIMENSION, MetricDimensions.VERSION_DIMENSION))
+                            : List.of(List.of(METRIC_DIMENSION)));
             directive.put("Metrics", definitions);
             Map<String, Object> aws = new LinkedHashMap<>();
             aws.put("Timestamp", timestamp.toEpochMilli());
             aws.put("CloudWatchMetrics", List.of(directive));
             record.put("_aws", aws);
-            record.put(METRIC_DIMENSION, functionName);
+            record.put(METRIC_DIMENSION, dimensions.functionName());
+            dimensions.functionVersion().ifPresent(version -> record.put(MetricDimensions.VERSION_DIMENSION, version));
             record.putAll(metrics);
         }
         StringBuilder json = new StringBuilder(256);

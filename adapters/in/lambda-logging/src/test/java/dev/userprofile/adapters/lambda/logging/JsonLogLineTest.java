@@ -32,6 +32,27 @@ class JsonLogLineTest {
     }
 
     @Test
+    void metricsOfAVersionAreDimensionedByFunctionAndByFunctionAndVersion() {
+        Map<String, Object> line = JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO)
+                .metrics(new MetricDimensions("fn", java.util.Optional.of("7")), Map.of("Failed", 1))
+                .toJson());
+
+        assertThat(line).containsEntry("FunctionName", "fn").containsEntry("ExecutedVersion", "7");
+        Map<?, ?> directive =
+                (Map<?, ?>) ((List<?>) ((Map<?, ?>) line.get("_aws")).get("CloudWatchMetrics")).getFirst();
+        assertThat(directive.get("Dimensions"))
+                .isEqualTo(List.of(List.of("FunctionName"), List.of("FunctionName", "ExecutedVersion")));
+
+        Map<String, Object> byName = JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO)
+                .metrics("fn", Map.of("Failed", 1))
+                .toJson());
+        assertThat(byName).doesNotContainKey("ExecutedVersion");
+        Map<?, ?> nameOnly =
+                (Map<?, ?>) ((List<?>) ((Map<?, ?>) byName.get("_aws")).get("CloudWatchMetrics")).getFirst();
+        assertThat(nameOnly.get("Dimensions")).isEqualTo(List.of(List.of("FunctionName")));
+    }
+
+    @Test
     void nestedListsMapsNumbersAndBooleansKeepTheirTypesAndNullsAreLeftOut() {
         Map<String, Object> line = JsonValues.object(JsonLogLine.of(CLOCK, LogLevel.INFO)
                 .with("list", List.of(Map.of("a", 1), "b"))
