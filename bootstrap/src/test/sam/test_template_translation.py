@@ -439,3 +439,56 @@ class Reconcile(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DeploySafety(unittest.TestCase):
+    """The functions users wait on move to a new version gradually and roll back on that version's alarms."""
+
+    GUARDED = {FUNCTION: ["TriggerNewVersionErrorsAlarm", "TriggerNewVersionFailuresAlarm",
+                          "TriggerNewVersionDurationAlarm"],
+               API_FUNCTION: ["ProfileApiNewVersionErrorsAlarm", "ProfileApiNewVersionServerErrorsAlarm"]}
+
+    @staticmethod
+    def _live_version(resources, function):
+        alias = resources[function + "Aliaslive"]["Properties"]
+        return alias["FunctionVersion"]["Fn::GetAtt"][0]
+
+    def test_by_default_a_canary_shifts_each_alias_and_rolls_back_on_its_new_versions_alarms(self):
+        _, resources, _ = deployed()
+        for function, alarms in self.GUARDED.items():
+            with self.subTest(function=function):
+                alias = resources[function + "Aliaslive"]
+                group = alias["UpdatePolicy"]["CodeDeployLambdaAliasUpdate"]["DeploymentGroupName"]["Ref"]
+                properties = resources[group]["Properties"]
+                self.assertEqual(properties["DeploymentConfigName"]["Fn::Sub"][1],
+                                 {"ConfigName": "Canary10Percent5Minutes"})
+                self.assertIn("DEPLOYMENT_STOP_ON_ALARM", properties["AutoRollbackConfiguration"]["Events"])
+                self.assertTrue(properties["AlarmConfiguration"]["Enabled"])
+                self.assertEqual([a["Name"] for a in properties["AlarmConfiguration"]["Alarms"]],
+                                 [{"Ref": name} for name in alarms])
+                version = self._live_version(resources, function)
+                for name in alarms:
+                    dimensions = {d["Name"]: d["Value"] for d in resources[name]["Properties"]["Dimensions"]}
+                    self.assertEqual(dimensions["ExecutedVersion"], {"Fn::GetAtt": [version, "Version"]},
+                                     f"{name} watches the version the alias moves to")
+
+    def test_development_stages_can_switch_all_at_once(self):
+        _, resources, _ = deployed({"DeploymentType": "AllAtOnce"})
+        group = resources["PostConfirmationFunctionDeploymentGroup"]["Properties"]
+        self.assertEqual(group["DeploymentConfigName"]["Fn::Sub"][1], {"ConfigName": "AllAtOnce"})
+
+    def test_a_reservation_is_made_only_when_asked_for(self):
+        _, resources, _ = deployed()
+        self.assertNotIn("ReservedConcurrentExecutions", resources[FUNCTION]["Properties"])
+        _, resources, _ = deployed({"TriggerReservedConcurrency": "50"})
+        self.assertEqual(resources[FUNCTION]["Properties"]["ReservedConcurrentExecutions"], "50")
+        self.assertNotIn("ReservedConcurrentExecutions", resources[API_FUNCTION]["Properties"])
+
+    def test_the_dashboard_and_its_url_are_deployed_in_either_pool_mode(self):
+        for overrides in ({}, EXISTING_POOL):
+            with self.subTest(overrides=overrides):
+                _, resources, outputs = deployed(overrides)
+                self.assertEqual(resources["Dashboard"]["Type"], "AWS::CloudWatch::Dashboard")
+                body = resources["Dashboard"]["Properties"]["DashboardBody"]["Fn::Sub"]
+                json.loads(body.replace("${", "{"))  # valid JSON once substituted
+                self.assertIn("${Dashboard}", outputs["DashboardUrl"]["Value"]["Fn::Sub"])
