@@ -7,10 +7,19 @@ MVNW ?= ./mvnw
 JAR ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/jar,jar)
 LAMBDA_ZIP := bootstrap/target/user-profile-service-lambda.zip
 
-# Both functions ship the same zip (each its own handler).
-.PHONY: build-PostConfirmationFunction build-ProfileApiFunction
-build-PostConfirmationFunction build-ProfileApiFunction:
+# The product's functions ship the same zip (each its own handler). A test holds this list to template.yaml.
+.PHONY: build-PostConfirmationFunction build-ProfileApiFunction build-UserSyncFunction build-ReconcileFunction
+build-PostConfirmationFunction build-ProfileApiFunction build-UserSyncFunction build-ReconcileFunction:
 	$(MVNW) -B -q -DskipTests -P !install-node-emulators,!format -pl bootstrap -am package
 	mkdir -p "$(ARTIFACTS_DIR)"
 	rm -rf "$(ARTIFACTS_DIR)/lib"
 	cd "$(ARTIFACTS_DIR)" && "$(JAR)" xf "$(CURDIR)/$(LAMBDA_ZIP)"
+
+# The PoolTriggers custom resource runs from the operator tool's jar, beside detach-trigger, whose code it shares;
+# the jar's classes go at the root of the function's package.
+ADMIN_JAR := bootstrap/admin/target/profiles-admin.jar
+.PHONY: build-PoolTriggersFunction
+build-PoolTriggersFunction:
+	$(MVNW) -B -q -DskipTests -P !install-node-emulators,!format -pl bootstrap/admin -am package
+	mkdir -p "$(ARTIFACTS_DIR)"
+	cd "$(ARTIFACTS_DIR)" && "$(JAR)" xf "$(CURDIR)/$(ADMIN_JAR)"

@@ -492,3 +492,50 @@ class DeploySafety(unittest.TestCase):
                 body = resources["Dashboard"]["Properties"]["DashboardBody"]["Fn::Sub"]
                 json.loads(body.replace("${", "{"))  # valid JSON once substituted
                 self.assertIn("${Dashboard}", outputs["DashboardUrl"]["Value"]["Fn::Sub"])
+
+
+class PoolTriggers(unittest.TestCase):
+    """The custom resource that checks the pool at deploy time and takes the trigger off a created pool."""
+
+    @staticmethod
+    def _statements(resources):
+        policy = resources["PoolTriggersFunctionRole"]["Properties"]["Policies"][0]
+        return {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
+
+    def test_with_a_created_pool_it_detaches_on_deletion_and_may_update_that_pool_only(self):
+        _, resources, _ = deployed()
+        properties = resources["PoolTriggers"]["Properties"]
+        self.assertEqual(resources["PoolTriggers"]["Type"], "Custom::PoolTriggers")
+        self.assertEqual(properties["ServiceToken"], {"Fn::GetAtt": ["PoolTriggersFunction", "Arn"]})
+        self.assertEqual(properties["UserPoolId"], {"Ref": "UserPool"})
+        self.assertEqual(properties["FunctionArn"], {"Ref": FUNCTION + "Aliaslive"},
+                         "it names the alias, so CloudFormation deletes it before the alias")
+        self.assertEqual(properties["DetachOnDelete"], "true")
+        statements = self._statements(resources)
+        self.assertEqual(statements["DetachFromCreatedPool"]["Action"], ["cognito-idp:UpdateUserPool"])
+        self.assertEqual(statements["DetachFromCreatedPool"]["Resource"], {"Fn::GetAtt": ["UserPool", "Arn"]})
+        self.assertEqual(statements["ReadThePool"]["Action"], ["cognito-idp:DescribeUserPool"])
+        self.assertEqual(resources["PoolTriggersFunction"]["Properties"]["Handler"],
+                         "dev.userprofile.bootstrap.admin.PoolTriggersHandler::handleRequest")
+
+    def test_with_an_existing_pool_it_only_checks_the_pool_and_never_writes_it(self):
+        _, resources, _ = deployed(EXISTING_POOL)
+        properties = resources["PoolTriggers"]["Properties"]
+        self.assertEqual(properties["UserPoolId"], "eu-west-1_AbC123")
+        self.assertEqual(properties["DetachOnDelete"], "false")
+        statements = self._statements(resources)
+        self.assertNotIn("DetachFromCreatedPool", statements)
+        self.assertEqual(statements["ReadThePool"]["Resource"],
+                         {"Fn::Sub": "arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}"
+                                     ":userpool/eu-west-1_AbC123"})
+
+    def test_sam_build_has_a_makefile_target_for_every_function(self):
+        makefile = (TEMPLATE.parent / "Makefile").read_text()
+        template = _template()
+        functions = [name for name, r in template["Resources"].items()
+                     if r["Type"] == "AWS::Serverless::Function"
+                     and r.get("Metadata", {}).get("BuildMethod") == "makefile"]
+        self.assertIn("PoolTriggersFunction", functions)
+        for name in functions:
+            with self.subTest(function=name):
+                self.assertRegex(makefile, r"(?m)^[^\n#]*\bbuild-" + name + r"\b[^\n]*:")

@@ -162,6 +162,7 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
                 return pause(run);
             }
             listPage(run, command);
+            command.afterPage().accept(run.report(Optional.empty(), false));
         }
         while (run.phase == Phase.COUNTING && !run.done) {
             if (command.timeIsUp().getAsBoolean()) {
@@ -172,12 +173,14 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
                 progress.finish(run.listed.count());
                 return run.report(refusal, true);
             }
+            command.afterPage().accept(run.report(Optional.empty(), false));
         }
         while (run.phase == Phase.ERASING && !run.done) {
             if (command.timeIsUp().getAsBoolean()) {
                 return pause(run);
             }
             erasePage(run, command);
+            command.afterPage().accept(run.report(Optional.empty(), false));
         }
         progress.finish(run.listed.count());
         return run.report(Optional.empty(), true);

@@ -115,6 +115,27 @@ class ReconcilePoolServiceTest {
     }
 
     @Test
+    void anOperatorIsToldTheRunsProgressAfterEveryPage() throws InterruptedException {
+        inLine(5);
+        inPool(6, "new@example.com");
+        List<ReconcileReport> progress = new ArrayList<>();
+
+        ReconcileReport report = service.reconcile(
+                new ReconcilePoolCommand(false, Optional.empty(), 0.5).reportingProgressTo(progress::add));
+
+        assertThat(progress)
+                .as("after each of the listing's pages and the table's")
+                .hasSizeGreaterThan(3);
+        assertThat(progress).noneMatch(ReconcileReport::finished);
+        assertThat(progress.stream().mapToInt(ReconcileReport::checked))
+                .as("the users checked only grow")
+                .isSorted();
+        assertThat(progress.getFirst().checked()).isPositive().isLessThan(report.checked());
+        assertThat(progress.getLast().checked()).isEqualTo(report.checked());
+        assertThat(progress.getLast().missing()).isEqualTo(report.missing());
+    }
+
+    @Test
     void aReportOnlyRunWritesNothing() throws InterruptedException {
         inLine(3);
         inPool(4, "new@example.com");

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * @param findings        told each user found out of line, as found
  * @param timeIsUp        asked between pages: once true, the run saves where it stands and returns, to be continued
  *                        by a later invocation
+ * @param afterPage       told what the run has done so far after each page (an operator's progress), not finished
  */
 public record ReconcilePoolCommand(
         boolean repair,
@@ -27,7 +28,8 @@ public record ReconcilePoolCommand(
         double maxErasureShare,
         Duration seenRecently,
         Consumer<ReconcileFinding> findings,
-        BooleanSupplier timeIsUp) {
+        BooleanSupplier timeIsUp,
+        Consumer<ReconcileReport> afterPage) {
 
     /** How long a profile must have gone without news of its user before a reconcile may erase it, by default. */
     public static final Duration SEEN_RECENTLY = Duration.ofMinutes(5);
@@ -37,6 +39,7 @@ public record ReconcilePoolCommand(
         Objects.requireNonNull(seenRecently, "seenRecently");
         Objects.requireNonNull(findings, "findings");
         Objects.requireNonNull(timeIsUp, "timeIsUp");
+        Objects.requireNonNull(afterPage, "afterPage");
         if (!(maxErasureShare >= 0 && maxErasureShare <= 1)) {
             throw new IllegalArgumentException("maxErasureShare must be between 0 and 1");
         }
@@ -48,7 +51,7 @@ public record ReconcilePoolCommand(
     /** A run to the end that tells no findings. */
     public ReconcilePoolCommand(
             boolean repair, Optional<ErasureApproval> erasure, double maxErasureShare, Duration seenRecently) {
-        this(repair, erasure, maxErasureShare, seenRecently, finding -> {}, () -> false);
+        this(repair, erasure, maxErasureShare, seenRecently, finding -> {}, () -> false, soFar -> {});
     }
 
     /** The command with the default {@link #SEEN_RECENTLY}. */
@@ -57,10 +60,14 @@ public record ReconcilePoolCommand(
     }
 
     public ReconcilePoolCommand tellingFindingsTo(Consumer<ReconcileFinding> listener) {
-        return new ReconcilePoolCommand(repair, erasure, maxErasureShare, seenRecently, listener, timeIsUp);
+        return new ReconcilePoolCommand(repair, erasure, maxErasureShare, seenRecently, listener, timeIsUp, afterPage);
     }
 
     public ReconcilePoolCommand pausingWhen(BooleanSupplier condition) {
-        return new ReconcilePoolCommand(repair, erasure, maxErasureShare, seenRecently, findings, condition);
+        return new ReconcilePoolCommand(repair, erasure, maxErasureShare, seenRecently, findings, condition, afterPage);
+    }
+
+    public ReconcilePoolCommand reportingProgressTo(Consumer<ReconcileReport> listener) {
+        return new ReconcilePoolCommand(repair, erasure, maxErasureShare, seenRecently, findings, timeIsUp, listener);
     }
 }

@@ -62,12 +62,16 @@ public final class ProfilesAdmin implements AdminCli.Services, AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         int status = 1;
         try (ProfilesAdmin services = new ProfilesAdmin()) {
+            // A person at a terminal sees progress redrawn on one line; logs and pipes get plain lines.
+            boolean terminal = System.console() != null && System.console().isTerminal();
             status = new AdminCli(
                             services,
                             System.out,
                             System.err,
                             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                            stop)
+                            stop,
+                            terminal,
+                            Clock.systemUTC())
                     .run(args);
         } finally {
             System.out.flush();

@@ -6,6 +6,7 @@ import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
 import dev.userprofile.local.support.cognito.OperatorEnvironment;
 import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.support.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -372,7 +373,7 @@ class ProfilesAdminIT {
                 poolId,
                 "--table",
                 TABLE,
-                "--output",
+                "--subs-file",
                 "/nonexistent-directory/report.txt");
 
         assertThat(run.status()).isEqualTo(1);
@@ -427,7 +428,8 @@ class ProfilesAdminIT {
         String missingSub = confirmed("late-" + UUID.randomUUID(), attribute("given_name", "Late"));
         Path report = Files.createTempFile("reconcile", ".txt");
 
-        Run look = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--output", report.toString());
+        Run look = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--subs-file", report.toString());
+        Run json = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--output", "json");
         Run refused = runWithInput("no\n", "reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans");
 
         assertThat(look.status()).isEqualTo(1);
@@ -435,6 +437,17 @@ class ProfilesAdminIT {
         assertThat(Files.readString(report))
                 .contains("missing-profile " + missingSub)
                 .contains(deleted.stream().map(s -> "orphaned-profile " + s).toList());
+        assertThat(json.status()).isEqualTo(1);
+        Map<String, Object> summary = JsonValues.object(json.out().strip());
+        assertThat(summary)
+                .containsEntry("command", "reconcile")
+                .containsEntry("missing", 1L)
+                .containsEntry("orphaned", 3L)
+                .containsEntry("erased", 0L)
+                .containsEntry("missingSubs", List.of(missingSub));
+        assertThat(summary.get("orphanedSubs"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrderElementsOf(deleted);
         assertThat(refused.out()).contains("0 removed");
         assertThat(refused.err())
                 .contains("Remove 3 profiles from table " + TABLE + " whose users are not in pool " + poolId + "?");
@@ -538,6 +551,75 @@ class ProfilesAdminIT {
                 .endsWith(":other:live");
     }
 
+    @Test
+    void attachThenDetachLeavesThePoolAsItWasAndWarnsWhenAnotherToolOwnsIt() {
+        String other = "arn:aws:lambda:eu-west-1:111122223333:function:pre-sign-up";
+        String pool = cognito.createUserPool(b -> b.poolName("owned-by-terraform")
+                        .policies(
+                                p -> p.passwordPolicy(pp -> pp.minimumLength(10).requireNumbers(true)))
+                        .emailVerificationMessage("Your code is {####}")
+                        .mfaConfiguration("OFF")
+                        .lambdaConfig(l -> l.preSignUp(other))
+                        .userPoolTags(Map.of("ManagedBy", "Terraform", "team", "identity")))
+                .userPool()
+                .id();
+        UserPoolType before = cognito.describeUserPool(b -> b.userPoolId(pool)).userPool();
+        String ours = "arn:aws:lambda:eu-west-1:111122223333:function:profiles:live";
+
+        Run attached = run(
+                "attach-trigger", "--user-pool-id", pool, "--post-confirmation", ours, "--post-authentication", ours);
+        assertThat(attached.status()).as(attached.err()).isZero();
+        assertThat(attached.out()).contains("pool updated and read back: only LambdaConfig changed");
+        assertThat(attached.err())
+                .contains("looks managed by Terraform (tag ManagedBy=Terraform)", "lambda_config {")
+                .contains("post_confirmation   = \"" + ours + "\"");
+
+        Run dry = run(
+                "detach-trigger",
+                "--user-pool-id",
+                pool,
+                "--function",
+                "arn:aws:lambda:eu-west-1:111122223333:function:profiles",
+                "--dry-run",
+                "--output",
+                "json");
+        assertThat(dry.status()).as(dry.err()).isZero();
+        Map<String, Object> planned = JsonValues.object(dry.out().strip());
+        assertThat(planned)
+                .containsEntry("written", false)
+                .containsEntry("after", Map.of("PreSignUp", other))
+                .containsEntry("managedBy", "Terraform");
+
+        Run detached = run(
+                "detach-trigger",
+                "--user-pool-id",
+                pool,
+                "--function",
+                "arn:aws:lambda:eu-west-1:111122223333:function:profiles");
+        assertThat(detached.status()).as(detached.err()).isZero();
+        assertThat(detached.out()).contains("only LambdaConfig changed");
+        UserPoolType after = cognito.describeUserPool(b -> b.userPoolId(pool)).userPool();
+        assertThat(after.lambdaConfig()).isEqualTo(before.lambdaConfig());
+        // The deprecated UnusedAccountValidityDays is not written back beside TemporaryPasswordValidityDays (Cognito
+        // refuses the pair); cognito-local reports its default for it until then.
+        assertThat(after.toBuilder()
+                        .lastModifiedDate(before.lastModifiedDate())
+                        .adminCreateUserConfig(after.adminCreateUserConfig().toBuilder()
+                                .unusedAccountValidityDays(null)
+                                .build())
+                        .build())
+                .as("every setting as it was before the attach")
+                .isEqualTo(before.toBuilder()
+                        .adminCreateUserConfig(before.adminCreateUserConfig().toBuilder()
+                                .unusedAccountValidityDays(null)
+                                .build())
+                        .build());
+
+        Run again = run("detach-trigger", "--user-pool-id", pool, "--function", ours);
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains("not attached, nothing written");
+    }
+
     static List<List<String>> usageErrors() {
         return List.of(
                 List.of(),
@@ -550,7 +632,9 @@ class ProfilesAdminIT {
                 List.of("backfill", "--user-pool-id", "p", "--table", "t", "--colour", "red"),
                 List.of("backfill", "--user-pool-id", "p", "--user-pool-id", "q", "--table", "t"),
                 List.of("reconcile", "--user-pool-id", "p", "--table", "t", "--yes"),
-                List.of("attach-trigger", "--user-pool-id", "p"));
+                List.of("attach-trigger", "--user-pool-id", "p"),
+                List.of("detach-trigger", "--user-pool-id", "p"),
+                List.of("backfill", "--user-pool-id", "p", "--table", "t", "--output", "yaml"));
     }
 
     @ParameterizedTest
@@ -561,7 +645,7 @@ class ProfilesAdminIT {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err())
                 .startsWith("profiles-admin: ")
-                .contains("usage: profiles-admin COMMAND")
+                .contains("Usage: profiles-admin")
                 .doesNotContain("\tat ", "Exception");
         assertThat(profiles()).isEmpty();
     }

@@ -1,34 +1,30 @@
 package dev.userprofile.adapters.cognito.admin;
 
-import dev.userprofile.application.port.in.BackfillCommand;
 import dev.userprofile.application.port.in.BackfillPoolUseCase;
-import dev.userprofile.application.port.in.BackfillReport;
-import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
-import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
- * {@code profiles-admin}: the operator's commands. Exit status 0 when all is well, 1 when the work found or left a
- * problem (users without a profile, a failed registration, a refused change), 2 for a command line it does not
- * accept. Errors are one line each, never a stack trace.
+ * {@code profiles-admin}: the operator's commands, each with its own {@code --help}. Exit status 0 when all is well,
+ * 1 when the work found or left a problem (users without a profile, a failed registration, a refused change), 2 for
+ * a command line it does not accept. Errors are one line each, never a stack trace.
  */
 public final class AdminCli {
 
@@ -36,15 +32,6 @@ public final class AdminCli {
     public static final double DEFAULT_RATE = 5;
     /** The reconcile's guard by default: it never erases more than this share of the stored profiles in one run. */
     public static final double DEFAULT_MAX_ERASURE_SHARE = 0.05;
-
-    static final String USAGE = """
-            usage: profiles-admin COMMAND [OPTIONS]
-              backfill       --user-pool-id ID --table NAME [--dry-run] [--rate N] [--resume TOKEN]
-              reconcile      --user-pool-id ID --table NAME [--output FILE] [--delete-orphans [--yes]]
-                             [--max-erasure-share S] [--rate N]
-              attach-trigger --user-pool-id ID --post-confirmation ARN [--post-authentication ARN] [--dry-run] [--replace]
-            Credentials and region come from the AWS SDK's default chains (profiles, SSO, environment);
-            AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL_DYNAMODB override the endpoints.""";
 
     /** What the composition root builds on demand, once the command line is known to be good. */
     public interface Services {
@@ -57,229 +44,114 @@ public final class AdminCli {
         ReconcilePoolUseCase reconcilePool(String userPoolId, String table, double rate);
     }
 
-    private final Services services;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final BufferedReader in;
-    private final AtomicBoolean stop;
+    private final CliContext context;
 
+    /**
+     * @param terminal whether standard error is read by a person at a terminal: progress then redraws one line
+     */
+    public AdminCli(
+            Services services,
+            PrintStream out,
+            PrintStream err,
+            BufferedReader in,
+            AtomicBoolean stop,
+            boolean terminal,
+            Clock clock) {
+        this.context = new CliContext(services, out, err, in, stop, terminal, clock);
+    }
+
+    /** Not on a terminal, on the system clock. */
     public AdminCli(Services services, PrintStream out, PrintStream err, BufferedReader in, AtomicBoolean stop) {
-        this.services = Objects.requireNonNull(services, "services");
-        this.out = Objects.requireNonNull(out, "out");
-        this.err = Objects.requireNonNull(err, "err");
-        this.in = Objects.requireNonNull(in, "in");
-        this.stop = Objects.requireNonNull(stop, "stop");
+        this(services, out, err, in, stop, false, Clock.systemUTC());
     }
 
     public int run(String... args) {
-        try {
-            if (args.length == 0) {
-                throw new UsageException("a command is required");
+        return commandLine().execute(args);
+    }
+
+    /** The whole command tree, wired to this run's streams and error handling. */
+    CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Root())
+                .addSubcommand(new BackfillCli(context))
+                .addSubcommand(new ReconcileCli(context))
+                .addSubcommand(new AttachTriggerCli(context))
+                .addSubcommand(new DetachTriggerCli(context))
+                .addSubcommand(new AutoComplete.GenerateCompletion());
+        cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(AdminCli::usageError);
+        cli.setExecutionExceptionHandler((failure, commandLine, parsed) -> failed(failure, commandLine));
+        return cli;
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("profiles-admin: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        command.usage(err);
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** One line that names the failure and, since messages may quote stored data, only what is safe to show. */
+    private static int failed(Exception failure, CommandLine commandLine) {
+        PrintWriter err = commandLine.getErr();
+        switch (failure) {
+            case InterruptedException e -> {
+                Thread.currentThread().interrupt();
+                err.println("profiles-admin: interrupted");
             }
-            List<String> options = Arrays.asList(args).subList(1, args.length);
-            return switch (args[0]) {
-                case "backfill" ->
-                    backfill(CommandLine.parse(
-                            "backfill",
-                            options,
-                            Set.of("--user-pool-id", "--table", "--rate", "--resume"),
-                            Set.of("--dry-run")));
-                case "reconcile" ->
-                    reconcile(CommandLine.parse(
-                            "reconcile",
-                            options,
-                            Set.of("--user-pool-id", "--table", "--output", "--rate", "--max-erasure-share"),
-                            Set.of("--delete-orphans", "--yes")));
-                case "attach-trigger" ->
-                    attach(CommandLine.parse(
-                            "attach-trigger",
-                            options,
-                            Set.of("--user-pool-id", "--post-confirmation", "--post-authentication"),
-                            Set.of("--dry-run", "--replace")));
-                case "help", "--help", "-h" -> {
-                    out.println(USAGE);
-                    yield 0;
-                }
-                default -> throw new UsageException("unknown command " + args[0]);
-            };
-        } catch (UsageException e) {
-            err.println("profiles-admin: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("profiles-admin: interrupted");
-            return 1;
-        } catch (UserDirectoryUnavailableException e) {
             // It names the pool, the call and Cognito's error code already.
-            err.println("profiles-admin: " + e.getMessage());
-            return 1;
-        } catch (SdkException | UserRepositoryUnavailableException e) {
-            err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 1;
-        } catch (UncheckedIOException e) {
-            err.println("profiles-admin: " + e.getMessage() + " ("
-                    + e.getCause().getClass().getSimpleName() + ")");
-            return 1;
-        } catch (RuntimeException e) {
+            case UserDirectoryUnavailableException e -> err.println("profiles-admin: " + e.getMessage());
+            case SdkException e ->
+                err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            case UserRepositoryUnavailableException e ->
+                err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            case UncheckedIOException e ->
+                err.println("profiles-admin: " + e.getMessage() + " ("
+                        + Objects.requireNonNull(e.getCause()).getClass().getSimpleName() + ")");
             // Its message may quote stored data, so only the type is printed; one line, never a stack trace.
-            err.println("profiles-admin: failed with " + e.getClass().getName());
-            return 1;
+            default ->
+                err.println("profiles-admin: failed with " + failure.getClass().getName());
+        }
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    @Command(
+            name = "profiles-admin",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
+            subcommands = CommandLine.HelpCommand.class,
+            description = "Operator commands on a Cognito user pool and the profiles table of user-profile-service.",
+            footer = {
+                "",
+                "Credentials and region: the AWS SDK's default chains (profiles, SSO,",
+                "environment). Endpoints: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and",
+                "AWS_ENDPOINT_URL_DYNAMODB. Exit status: 0 all well, 1 something to act on",
+                "(said on stderr), 2 a command line not accepted. Each command has its own",
+                "--help. Shell completion: source <(profiles-admin generate-completion)"
+            })
+    static final class Root implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "a command is required");
         }
     }
 
-    private int backfill(CommandLine line) throws InterruptedException {
-        String pool = line.required("--user-pool-id");
-        String table = line.required("--table");
-        double rate = line.positiveNumber("--rate", DEFAULT_RATE);
-        boolean dryRun = line.flag("--dry-run");
-        String registered = dryRun ? "would be registered" : "registered";
-        BackfillCommand command = new BackfillCommand(
-                dryRun,
-                line.optional("--resume"),
-                stop::get,
-                soFar -> err.printf(
-                        Locale.ROOT,
-                        "backfill: %d seen, %d %s, %d already there, %d skipped, %d failed, %.0f users/s%s%n",
-                        soFar.seen(),
-                        soFar.registered(),
-                        registered,
-                        soFar.alreadyThere(),
-                        soFar.skipped(),
-                        soFar.failures().size(),
-                        soFar.usersPerSecond(),
-                        soFar.resumeFrom()
-                                .map(t -> "; next page: --resume " + t)
-                                .orElse("")));
-
-        BackfillReport report = services.backfillPool(pool, table, rate).backfill(command);
-
-        report.failures().forEach(f -> err.println("not registered: " + f.sub().value() + ": " + f.reason()));
-        report.stoppedBy().ifPresent(cause -> err.println("profiles-admin: stopped: " + cause));
-        if (report.interrupted()) {
-            err.println(report.resumeFrom()
-                    .map(token -> "stopped before the end; continue with: --resume " + token)
-                    .orElse("stopped on the pool's first page; run the same command again (without --resume)"));
+    /** The build's version, from the jar's manifest (a development build has none). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AdminCli.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "profiles-admin " + (version == null ? "(development build)" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
-        out.printf(
-                Locale.ROOT,
-                "backfill%s: %d users seen, %d %s, %d already had a profile, %d skipped (not "
-                        + "eligible), %d unreadable (no sub), %d failed, in %.1f s (%.0f users/s)%s%n",
-                dryRun ? " (dry run, nothing written)" : "",
-                report.seen(),
-                report.registered(),
-                registered,
-                report.alreadyThere(),
-                report.skipped(),
-                report.unreadable(),
-                report.failures().size(),
-                report.took().toMillis() / 1000.0,
-                report.usersPerSecond(),
-                report.interrupted() ? "; interrupted" : "");
-        return report.failures().isEmpty() && !report.interrupted() ? 0 : 1;
-    }
-
-    private int reconcile(CommandLine line) throws InterruptedException {
-        String pool = line.required("--user-pool-id");
-        String table = line.required("--table");
-        boolean deleteOrphans = line.flag("--delete-orphans");
-        if (line.flag("--yes") && !deleteOrphans) {
-            throw new UsageException("reconcile: --yes only goes with --delete-orphans");
-        }
-        Optional<Path> output = line.optional("--output").map(Path::of);
-        double rate = line.positiveNumber("--rate", DEFAULT_RATE);
-        double maxShare = line.positiveNumber("--max-erasure-share", DEFAULT_MAX_ERASURE_SHARE);
-        if (maxShare > 1) {
-            throw new UsageException("reconcile: --max-erasure-share is a share of the stored profiles, at most 1");
-        }
-        // The operator's reconcile reports; it erases only on request, and registers nothing (backfill does).
-        Set<String> missing = new TreeSet<>();
-        Set<String> orphaned = new TreeSet<>();
-        ReconcilePoolCommand command = new ReconcilePoolCommand(
-                        false,
-                        deleteOrphans
-                                ? Optional.of(orphans -> confirm(orphans, pool, table, line.flag("--yes")))
-                                : Optional.empty(),
-                        maxShare)
-                .tellingFindingsTo(finding -> {
-                    switch (finding.kind()) {
-                        case MISSING -> missing.add(finding.userId().value());
-                        case ORPHANED -> orphaned.add(finding.userId().value());
-                        case STALE -> {} // the scheduled reconcile and the events bring these in line
-                    }
-                });
-
-        ReconcileReport report = services.reconcilePool(pool, table, rate).reconcile(command);
-
-        StringBuilder subs = new StringBuilder();
-        missing.forEach(sub -> subs.append("missing-profile ").append(sub).append('\n'));
-        orphaned.forEach(sub -> subs.append("orphaned-profile ").append(sub).append('\n'));
-        IOException unwritten = null;
-        if (output.isPresent()) {
-            try {
-                Files.writeString(output.get(), subs);
-            } catch (IOException e) {
-                unwritten = e;
-            }
-        } else {
-            out.print(subs);
-        }
-        // The summary first, even when the list could not be written: it says what was removed.
-        out.printf(
-                Locale.ROOT,
-                "reconcile: %d users without a profile, %d orphaned profiles, %d removed%s%n",
-                report.missing(),
-                report.orphaned(),
-                report.erased(),
-                output.map(p -> "; subs in " + p).orElse(""));
-        if (unwritten != null) {
-            throw new UncheckedIOException("cannot write " + output.get(), unwritten);
-        }
-        report.refused()
-                .ifPresent(refusal -> err.println("reconcile: removed nothing: "
-                        + switch (refusal) {
-                            case NO_STORED_PROFILE_IN_POOL ->
-                                "none of the profiles sampled from table " + table + " belongs to pool " + pool
-                                        + "; check that --table and --user-pool-id name the same stage (without"
-                                        + " --delete-orphans the reconcile lists what differs)";
-                            case POOL_LISTS_NO_USERS ->
-                                "pool " + pool + " lists no users while table " + table + " holds profiles";
-                            case TOO_MANY_ORPHANS ->
-                                String.format(
-                                        Locale.ROOT,
-                                        "%d orphans are more than --max-erasure-share %s of the profiles in table %s",
-                                        report.orphaned(),
-                                        maxShare,
-                                        table);
-                        }));
-        boolean orphansLeft = report.orphaned() > report.erased();
-        return report.missing() == 0 && !orphansLeft && report.refused().isEmpty() ? 0 : 1;
-    }
-
-    private boolean confirm(int orphans, String pool, String table, boolean yes) {
-        return yes || new RemovalPrompt(in, err).confirm(orphans, pool, table);
-    }
-
-    private int attach(CommandLine line) {
-        TriggerAttachment.Request request = new TriggerAttachment.Request(
-                line.required("--user-pool-id"),
-                line.required("--post-confirmation"),
-                line.optional("--post-authentication"),
-                line.flag("--replace"),
-                line.flag("--dry-run"));
-        TriggerAttachment.Result result = new TriggerAttachment(services.cognito()).attach(request);
-        if (result.refusal().isPresent()) {
-            err.println("attach-trigger: refused: " + result.refusal().get());
-            return 1;
-        }
-        out.println("triggers before: " + result.before());
-        out.println("triggers after:  " + result.after());
-        out.println(
-                result.written()
-                        ? "attach-trigger: pool updated; every other setting written back as it was"
-                        : request.dryRun()
-                                ? "attach-trigger: dry run, nothing written"
-                                : "attach-trigger: already attached, nothing written");
-        return 0;
     }
 }

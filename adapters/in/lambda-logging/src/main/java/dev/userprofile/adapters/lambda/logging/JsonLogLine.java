@@ -139,63 +139,6 @@ public final class JsonLogLine {
             dimensions.functionVersion().ifPresent(version -> record.put(MetricDimensions.VERSION_DIMENSION, version));
             record.putAll(metrics);
         }
-        StringBuilder json = new StringBuilder(256);
-        appendValue(json, record);
-        return json.toString();
-    }
-
-    private static void appendValue(StringBuilder json, Object value) {
-        switch (value) {
-            case null -> json.append("null");
-            case Number number -> json.append(number);
-            case Boolean bool -> json.append(bool);
-            case Map<?, ?> map -> {
-                json.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    if (!first) {
-                        json.append(',');
-                    }
-                    first = false;
-                    appendString(json, String.valueOf(entry.getKey()));
-                    json.append(':');
-                    appendValue(json, entry.getValue());
-                }
-                json.append('}');
-            }
-            case List<?> list -> {
-                json.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        json.append(',');
-                    }
-                    appendValue(json, list.get(i));
-                }
-                json.append(']');
-            }
-            default -> appendString(json, value.toString());
-        }
-    }
-
-    private static void appendString(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c)) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        return JsonText.of(record);
     }
 }
