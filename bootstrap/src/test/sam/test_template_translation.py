@@ -437,8 +437,6 @@ class Reconcile(unittest.TestCase):
             self.assertIsNone(re.fullmatch(pattern, bad), bad)
 
 
-if __name__ == "__main__":
-    unittest.main()
 
 
 class DeploySafety(unittest.TestCase):
@@ -511,7 +509,13 @@ class PoolTriggers(unittest.TestCase):
         self.assertEqual(properties["FunctionArn"], {"Ref": FUNCTION + "Aliaslive"},
                          "it names the alias, so CloudFormation deletes it before the alias")
         self.assertEqual(properties["DetachOnDelete"], "true")
+        self.assertEqual(resources["PoolTriggers"]["DependsOn"], "PostConfirmationInvokePermission",
+                         "Cognito may invoke the function until the triggers are off the pool")
+        self.assertEqual(properties["ServiceTimeout"], 300)
         statements = self._statements(resources)
+        self.assertEqual(statements["ReadOwnStackStatus"],
+                         {"Sid": "ReadOwnStackStatus", "Effect": "Allow", "Action": ["cloudformation:DescribeStacks"],
+                          "Resource": {"Ref": "AWS::StackId"}})
         self.assertEqual(statements["DetachFromCreatedPool"]["Action"], ["cognito-idp:UpdateUserPool"])
         self.assertEqual(statements["DetachFromCreatedPool"]["Resource"], {"Fn::GetAtt": ["UserPool", "Arn"]})
         self.assertEqual(statements["ReadThePool"]["Action"], ["cognito-idp:DescribeUserPool"])
@@ -539,3 +543,7 @@ class PoolTriggers(unittest.TestCase):
         for name in functions:
             with self.subTest(function=name):
                 self.assertRegex(makefile, r"(?m)^[^\n#]*\bbuild-" + name + r"\b[^\n]*:")
+
+
+if __name__ == "__main__":
+    unittest.main()

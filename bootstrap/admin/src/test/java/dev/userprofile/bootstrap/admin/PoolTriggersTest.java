@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,10 @@ class PoolTriggersTest {
     private static CognitoIdentityProviderClient cognito;
     private static HttpServer cloudFormation;
     private static final BlockingQueue<String> responses = new LinkedBlockingQueue<>();
+    /** CloudFormation's API as far as the resource uses it: DescribeStacks, answering with this status. */
+    private static HttpServer cloudFormationApi;
+
+    private static final AtomicReference<String> stackStatus = new AtomicReference<>("DELETE_IN_PROGRESS");
 
     @BeforeAll
     static void start() throws IOException {
@@ -68,11 +73,37 @@ class PoolTriggersTest {
             exchange.close();
         });
         cloudFormation.start();
+        cloudFormationApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        cloudFormationApi.createContext("/", exchange -> {
+            String request;
+            try (InputStream body = exchange.getRequestBody()) {
+                request = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            boolean describe = request.contains("Action=DescribeStacks");
+            byte[] answer =
+                    (describe ? """
+                            <DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
+                              <DescribeStacksResult><Stacks><member>
+                                <StackName>s</StackName>
+                                <StackId>arn:aws:cloudformation:local:111122223333:stack/s/1</StackId>
+                                <CreationTime>2026-12-06T00:00:00Z</CreationTime>
+                                <StackStatus>%s</StackStatus>
+                              </member></Stacks></DescribeStacksResult>
+                              <ResponseMetadata><RequestId>cfn-1</RequestId></ResponseMetadata>
+                            </DescribeStacksResponse>
+                            """.formatted(stackStatus.get()) : "<ErrorResponse/>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(describe ? 200 : 400, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        cloudFormationApi.start();
     }
 
     @AfterAll
     static void stop() {
         cloudFormation.stop(0);
+        cloudFormationApi.stop(0);
         cognito.close();
         cognitoLocal.close();
     }
@@ -114,6 +145,8 @@ class PoolTriggersTest {
                 region,
                 "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
                 cognitoLocal.endpoint().toString(),
+                "AWS_ENDPOINT_URL_CLOUDFORMATION",
+                "http://127.0.0.1:" + cloudFormationApi.getAddress().getPort(),
                 "AWS_ACCESS_KEY_ID",
                 "local",
                 "AWS_SECRET_ACCESS_KEY",
@@ -164,6 +197,7 @@ class PoolTriggersTest {
         assertThat(created).containsEntry("Status", "SUCCESS").containsEntry("PhysicalResourceId", pool);
         assertThat(describe(pool)).as("creation changes nothing").isEqualTo(before);
 
+        stackStatus.set("DELETE_IN_PROGRESS");
         Map<String, Object> deleted = invoke(handler, event("Delete", Optional.of(pool), pool, OURS, true));
 
         assertThat(deleted).containsEntry("Status", "SUCCESS").containsEntry("PhysicalResourceId", pool);
@@ -185,14 +219,42 @@ class PoolTriggersTest {
     }
 
     @Test
-    void anExistingPoolIsLeftToTheOperatorsRunbook() throws InterruptedException {
+    void anUpdateThatRollsBackNeverTakesTheTriggersOff() throws InterruptedException {
         String pool = poolWithOurTriggers();
         UserPoolType before = describe(pool);
+        // A failed update deletes the resources it created, this one included; the stack keeps its functions.
+        for (String rollingBack :
+                List.of("UPDATE_ROLLBACK_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS")) {
+            stackStatus.set(rollingBack);
 
+            Map<String, Object> deleted =
+                    invoke(handler("local"), event("Delete", Optional.of(pool), pool, OURS, true));
+
+            assertThat(deleted).as(rollingBack).containsEntry("Status", "SUCCESS");
+            assertThat(describe(pool)).as(rollingBack).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void anExistingPoolIsNeverWrittenAndItsStackIsNotDeletedWhileItStillInvokesTheFunction()
+            throws InterruptedException {
+        String pool = poolWithOurTriggers();
+        UserPoolType before = describe(pool);
+        stackStatus.set("DELETE_IN_PROGRESS");
+
+        Map<String, Object> refused = invoke(handler("local"), event("Delete", Optional.of(pool), pool, OURS, false));
+
+        assertThat(refused).containsEntry("Status", "FAILED");
+        assertThat((String) refused.get("Reason"))
+                .contains("user pool " + pool + " still invokes this stack's function (PostConfirmation, "
+                        + "PostAuthentication)")
+                .contains("profiles-admin detach-trigger --user-pool-id " + pool + " --function " + OURS);
+        assertThat(describe(pool)).isEqualTo(before);
+
+        new TriggerAttachment(cognito).detach(new TriggerAttachment.Detachment(pool, OURS, false));
         Map<String, Object> deleted = invoke(handler("local"), event("Delete", Optional.of(pool), pool, OURS, false));
 
-        assertThat(deleted).containsEntry("Status", "SUCCESS");
-        assertThat(describe(pool)).isEqualTo(before);
+        assertThat(deleted).as("once the operator detached").containsEntry("Status", "SUCCESS");
     }
 
     @Test
@@ -221,6 +283,7 @@ class PoolTriggersTest {
         assertThat(created).containsEntry("Status", "FAILED");
         assertThat((String) created.get("Reason")).contains("there is no user pool local_NoSuchPool");
 
+        stackStatus.set("DELETE_IN_PROGRESS");
         Map<String, Object> deleted = invoke(
                 handler("local"), event("Delete", Optional.of("local_NoSuchPool"), "local_NoSuchPool", OURS, true));
         assertThat(deleted).containsEntry("Status", "SUCCESS");
@@ -231,9 +294,12 @@ class PoolTriggersTest {
         PoolTriggersHandler unreachable = new PoolTriggersHandler(Map.of(
                 "AWS_REGION", "local",
                 "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "http://127.0.0.1:9",
+                "AWS_ENDPOINT_URL_CLOUDFORMATION",
+                        "http://127.0.0.1:" + cloudFormationApi.getAddress().getPort(),
                 "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local"));
 
+        stackStatus.set("DELETE_IN_PROGRESS");
         Map<String, Object> deleted =
                 invoke(unreachable, event("Delete", Optional.of("local_Pool1"), "local_Pool1", OURS, true));
 

@@ -22,9 +22,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNot
  * <ul>
  *   <li>On create and update it checks that the pool is in the stack's region and exists: Cognito invokes only
  *       functions in its own region, so a stack elsewhere could never be attached. A deployment fails with the reason.
- *   <li>On delete, for a pool the stack created (retained when the stack goes), it takes the stack's function off the
- *       pool's triggers with {@link TriggerAttachment#detach}, before the function is deleted: a pool that invokes a
- *       deleted function fails every sign-up and sign-in. For an existing pool the operator detaches (the runbook).
+ *   <li>On delete, when the stack's functions are going away ({@link StackStatus}; never when an update rolls back),
+ *       for a pool the stack created (retained when the stack goes), it takes the stack's function off the pool's
+ *       triggers with {@link TriggerAttachment#detach}, before the function is deleted: a pool that invokes a deleted
+ *       function fails every sign-up and sign-in. An existing pool is the operator's (detach-trigger, the runbook):
+ *       if it still invokes the function, the deletion fails, saying so, while nothing is deleted yet.
  * </ul>
  *
  * <p>Every request is answered, a failure as FAILED with its reason, so CloudFormation never waits out its hour.
@@ -41,14 +43,20 @@ public final class PoolTriggersResource {
     static final int DETACH_ATTEMPTS = 3;
 
     private final TriggerAttachment attachment;
+    private final StackStatus stackStatus;
     private final String region;
     private final CustomResourceResponder responder;
     private final Clock clock;
 
     /** @param region the stack's region (Lambda's AWS_REGION) */
     public PoolTriggersResource(
-            TriggerAttachment attachment, String region, CustomResourceResponder responder, Clock clock) {
+            TriggerAttachment attachment,
+            StackStatus stackStatus,
+            String region,
+            CustomResourceResponder responder,
+            Clock clock) {
         this.attachment = Objects.requireNonNull(attachment, "attachment");
+        this.stackStatus = Objects.requireNonNull(stackStatus, "stackStatus");
         this.region = Objects.requireNonNull(region, "region");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,7 +69,7 @@ public final class PoolTriggersResource {
         Outcome outcome;
         try {
             outcome = decide(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // No message: an SDK's may be long; the error code says enough, and the log line has the type.
             outcome = new Outcome(
                     false,
@@ -115,34 +123,22 @@ public final class PoolTriggersResource {
     private Outcome delete(
             CloudFormationCustomResourceEvent event, String pool, String function, boolean detachOnDelete) {
         String physicalId = physicalIdOr(event, pool);
-        if (!detachOnDelete || pool.isEmpty() || function.isEmpty() || !physicalId.equals(pool)) {
-            // An existing pool (the operator detaches), or a resource whose creation failed: nothing was attached.
+        if (pool.isEmpty()
+                || function.isEmpty()
+                || !physicalId.equals(pool)
+                || regionMismatch(pool).isPresent()) {
+            // A resource whose creation failed: nothing was ever attached through it.
             return new Outcome(true, "", physicalId, Map.of());
         }
-        if (regionMismatch(pool).isPresent()) {
-            return new Outcome(true, "", physicalId, Map.of());
+        String status = stackStatus.of(event.getStackId());
+        if (!StackStatus.functionsGoingAway(status)) {
+            // An update rolling back: the stack returns to its previous state, triggers attached.
+            return new Outcome(true, "", physicalId, Map.of("skipped", status));
         }
         try {
-            TriggerAttachment.Result result = detach(pool, function);
-            if (result.refusal().isPresent()) {
-                return new Outcome(
-                        false,
-                        "could not take the function off pool " + pool + "'s triggers: "
-                                + result.refusal().get()
-                                + "; run profiles-admin detach-trigger, then delete the stack again",
-                        physicalId,
-                        Map.of());
-            }
-            List<String> detached = result.before().entrySet().stream()
-                    .filter(trigger -> !result.after().containsKey(trigger.getKey()))
-                    .map(Map.Entry::getKey)
-                    .toList();
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("detached", String.join(",", detached));
-            if (!result.otherChanges().isEmpty()) {
-                data.put("otherChanges", String.join(",", result.otherChanges()));
-            }
-            return new Outcome(true, "", physicalId, data);
+            return detachOnDelete
+                    ? detachFrom(pool, function, physicalId)
+                    : refuseIfStillAttached(pool, function, physicalId);
         } catch (ResourceNotFoundException gone) {
             // Deleted with the stack's consent or by hand: nothing invokes the function any more.
             return new Outcome(true, "", physicalId, Map.of("detached", "pool gone"));
@@ -155,6 +151,48 @@ public final class PoolTriggersResource {
                     physicalId,
                     Map.of());
         }
+    }
+
+    private Outcome detachFrom(String pool, String function, String physicalId) {
+        TriggerAttachment.Result result = detach(pool, function);
+        if (result.refusal().isPresent()) {
+            return new Outcome(
+                    false,
+                    "could not take the function off pool " + pool + "'s triggers: "
+                            + result.refusal().get()
+                            + "; run profiles-admin detach-trigger, then delete the stack again",
+                    physicalId,
+                    Map.of());
+        }
+        List<String> detached = result.before().keySet().stream()
+                .filter(trigger -> !result.after().containsKey(trigger))
+                .toList();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("detached", String.join(",", detached));
+        if (!result.otherChanges().isEmpty()) {
+            data.put("otherChanges", String.join(",", result.otherChanges()));
+        }
+        return new Outcome(true, "", physicalId, data);
+    }
+
+    /** A pool the stack did not create is never written; its deletion stops while the pool still needs the function. */
+    private Outcome refuseIfStillAttached(String pool, String function, String physicalId) {
+        TriggerAttachment.Result planned = attachment.detach(new TriggerAttachment.Detachment(pool, function, true));
+        if (planned.after().equals(planned.before())) {
+            return new Outcome(true, "", physicalId, Map.of());
+        }
+        return new Outcome(
+                false,
+                "user pool " + pool + " still invokes this stack's function ("
+                        + String.join(
+                                ", ",
+                                planned.before().keySet().stream()
+                                        .filter(trigger -> !planned.after().containsKey(trigger))
+                                        .toList())
+                        + "): deleting it would fail every sign-up and sign-in. Run profiles-admin detach-trigger"
+                        + " --user-pool-id " + pool + " --function " + function + ", then delete the stack again",
+                physicalId,
+                Map.of());
     }
 
     /** The detachment, tried again while someone else's change keeps it from writing. */
@@ -187,7 +225,7 @@ public final class PoolTriggersResource {
         return id == null || id.isBlank() ? fallback : id;
     }
 
-    private static String reasonOf(RuntimeException e) {
+    private static String reasonOf(Throwable e) {
         return e instanceof CognitoIdentityProviderException cognito && cognito.awsErrorDetails() != null
                 ? ": " + cognito.awsErrorDetails().errorCode()
                 : "";
