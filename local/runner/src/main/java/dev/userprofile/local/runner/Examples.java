@@ -10,9 +10,9 @@ final class Examples {
 
                 Try it (any AWS credentials work locally; codes are always %6$s):
 
-                  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=%7$s
+                  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=%7$s AWS_DEFAULT_REGION=%7$s
 
-                AWS CLI
+                AWS CLI (v2; with v1, leave out --cli-binary-format raw-in-base64-out)
                   aws cognito-idp sign-up --endpoint-url %1$s --client-id %2$s \\
                       --username you@example.com --password 'Correct-Horse-9' \\
                       --user-attributes Name=email,Value=you@example.com Name=given_name,Value=You
