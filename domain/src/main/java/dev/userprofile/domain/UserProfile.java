@@ -41,60 +41,53 @@ public record UserProfile(
 
     /** Collects the optional parts; any left unset stay empty. */
     public static final class Builder {
-        private VerifiableEmail email;
-        private VerifiablePhone phone;
-        private Name givenName;
-        private Name familyName;
-        private Name displayName;
-        private LanguageTag locale;
-        private IdentityProvider identityProvider;
+        private Optional<VerifiableEmail> email = Optional.empty();
+        private Optional<VerifiablePhone> phone = Optional.empty();
+        private Optional<Name> givenName = Optional.empty();
+        private Optional<Name> familyName = Optional.empty();
+        private Optional<Name> displayName = Optional.empty();
+        private Optional<LanguageTag> locale = Optional.empty();
+        private Optional<IdentityProvider> identityProvider = Optional.empty();
 
         private Builder() {}
 
         public Builder email(VerifiableEmail value) {
-            this.email = value;
+            this.email = Optional.ofNullable(value);
             return this;
         }
 
         public Builder phone(VerifiablePhone value) {
-            this.phone = value;
+            this.phone = Optional.ofNullable(value);
             return this;
         }
 
         public Builder givenName(Name value) {
-            this.givenName = value;
+            this.givenName = Optional.ofNullable(value);
             return this;
         }
 
         public Builder familyName(Name value) {
-            this.familyName = value;
+            this.familyName = Optional.ofNullable(value);
             return this;
         }
 
         public Builder displayName(Name value) {
-            this.displayName = value;
+            this.displayName = Optional.ofNullable(value);
             return this;
         }
 
         public Builder locale(LanguageTag value) {
-            this.locale = value;
+            this.locale = Optional.ofNullable(value);
             return this;
         }
 
         public Builder identityProvider(IdentityProvider value) {
-            this.identityProvider = value;
+            this.identityProvider = Optional.ofNullable(value);
             return this;
         }
 
         public UserProfile build() {
-            return new UserProfile(
-                    Optional.ofNullable(email),
-                    Optional.ofNullable(phone),
-                    Optional.ofNullable(givenName),
-                    Optional.ofNullable(familyName),
-                    Optional.ofNullable(displayName),
-                    Optional.ofNullable(locale),
-                    Optional.ofNullable(identityProvider));
+            return new UserProfile(email, phone, givenName, familyName, displayName, locale, identityProvider);
         }
     }
 }

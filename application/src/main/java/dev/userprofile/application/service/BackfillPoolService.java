@@ -74,7 +74,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                 if (!e.passing()) {
                     throw e;
                 }
-                return run.report(clock, page, Optional.of(e.getMessage()), true);
+                return run.report(clock, page, Optional.of(messageOf(e)), true);
             }
             run.unreadable += listed.unreadable();
             for (DirectoryUser user : listed.users()) {
@@ -92,7 +92,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                             throw e;
                         }
                         // A disabled user's read failed on an outage: resume from this page, as for a listing.
-                        return run.report(clock, page, Optional.of(e.getMessage()), true);
+                        return run.report(clock, page, Optional.of(messageOf(e)), true);
                     }
                 }
             }
@@ -134,7 +134,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                 run.alreadyThere++;
             }
         } catch (UserRepositoryUnavailableException | SyncContendedException e) {
-            run.failures.add(new BackfillReport.Failure(user.id(), e.getMessage()));
+            run.failures.add(new BackfillReport.Failure(user.id(), messageOf(e)));
         }
     }
 
@@ -166,5 +166,10 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                     stoppedBy,
                     early);
         }
+    }
+
+    /** What a failure says, or its kind when it says nothing. */
+    private static String messageOf(RuntimeException e) {
+        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
     }
 }

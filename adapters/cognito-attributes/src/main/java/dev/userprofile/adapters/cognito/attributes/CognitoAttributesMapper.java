@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a user's Cognito attributes into a profile, by the same rules wherever they come from (a trigger event, a
@@ -88,7 +89,7 @@ public final class CognitoAttributesMapper {
         return new MappedAttributes(userId, profile.build(), collector.dropped);
     }
 
-    private static String given(Map<String, String> attributes, String key) {
+    private static @Nullable String given(Map<String, String> attributes, String key) {
         String value = attributes.get(key);
         return value == null || value.isEmpty() ? null : value;
     }

@@ -4,6 +4,7 @@ import dev.userprofile.domain.IdentityProvider;
 import dev.userprofile.domain.InvalidUserDataException;
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
@@ -93,7 +94,7 @@ final class FederatedIdentities {
     }
 
     private static final class Identity {
-        private String providerName;
+        private @Nullable String providerName;
         private boolean primary;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Drives registration from the user pool's triggers, so that every way into the pool ends with a profile:
@@ -45,7 +46,7 @@ public final class PostConfirmationTrigger {
      * @throws InvalidTriggerEventException when an event that registers lacks what a registration needs: the event,
      *                                      its {@code request.userAttributes}, or a well-formed {@code sub}
      */
-    public TriggerOutcome handle(CognitoUserPoolPostConfirmationEvent event) {
+    public TriggerOutcome handle(@Nullable CognitoUserPoolPostConfirmationEvent event) {
         if (event == null) {
             throw new InvalidTriggerEventException("event", "is missing");
         }
@@ -84,7 +85,7 @@ public final class PostConfirmationTrigger {
     }
 
     /** The event's user attributes, when it has any: the one place that reads them (and so the sub) from an event. */
-    static Optional<Map<String, String>> userAttributesOf(CognitoUserPoolPostConfirmationEvent event) {
+    static Optional<Map<String, String>> userAttributesOf(@Nullable CognitoUserPoolPostConfirmationEvent event) {
         return event == null || event.getRequest() == null
                 ? Optional.empty()
                 : Optional.ofNullable(event.getRequest().getUserAttributes());

@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.cognito;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the function throws when a trigger fails. Cognito shows the message to the user ("PostConfirmation failed
@@ -56,7 +57,7 @@ public final class TriggerFailedException extends RuntimeException {
             setStackTrace(original.getStackTrace());
         }
 
-        static RedactedCause of(Throwable original) {
+        static @Nullable RedactedCause of(@Nullable Throwable original) {
             return original == null ? null : new RedactedCause(original);
         }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One trigger invocation as the function sees it: runs the {@link PostConfirmationTrigger}, writes one log line with
@@ -37,8 +38,8 @@ public final class TriggerInvocation {
      *
      * @throws TriggerFailedException when a sign-up confirmation could not register the user
      */
-    public CognitoUserPoolPostConfirmationEvent handle(
-            CognitoUserPoolPostConfirmationEvent event, String requestId, LambdaLogger logger) {
+    public @Nullable CognitoUserPoolPostConfirmationEvent handle(
+            @Nullable CognitoUserPoolPostConfirmationEvent event, String requestId, LambdaLogger logger) {
         long start = System.nanoTime();
         TriggerOutcome outcome;
         try {
@@ -66,7 +67,7 @@ public final class TriggerInvocation {
                 .with("droppedAttributes", dropped(outcome.dropped()))
                 .withDurationSince(start);
         if (!(outcome instanceof TriggerOutcome.KeptAlive)) {
-            line.metrics(metrics, counts(outcome, TriggerSource.of(event.getTriggerSource())));
+            line.metrics(metrics, counts(outcome, TriggerSource.of(event == null ? null : event.getTriggerSource())));
         }
         line.writeTo(logger);
         return event;
@@ -76,11 +77,11 @@ public final class TriggerInvocation {
      * Logs a failure, then fails the user's sign-up confirmation, or lets a password reset or sign-in through (the
      * user's next sign-in registers them instead).
      */
-    private CognitoUserPoolPostConfirmationEvent failed(
+    private @Nullable CognitoUserPoolPostConfirmationEvent failed(
             TriggerFailedException.Reason reason,
             RuntimeException cause,
-            String detail,
-            CognitoUserPoolPostConfirmationEvent event,
+            @Nullable String detail,
+            @Nullable CognitoUserPoolPostConfirmationEvent event,
             String requestId,
             LambdaLogger logger,
             long start) {
@@ -108,7 +109,7 @@ public final class TriggerInvocation {
         return event;
     }
 
-    private JsonLogLine line(LogLevel level, String requestId, CognitoUserPoolPostConfirmationEvent event) {
+    private JsonLogLine line(LogLevel level, String requestId, @Nullable CognitoUserPoolPostConfirmationEvent event) {
         return JsonLogLine.of(clock, level)
                 .with("requestId", requestId)
                 .with("event", "post_confirmation")
@@ -124,7 +125,7 @@ public final class TriggerInvocation {
             List.of("Registered", "AlreadyRegistered", "Refreshed", "Healed", "Ignored", "Failed", "AttributesDropped");
 
     /** The outcome counts for embedded metrics; a null outcome is a failure. */
-    private static Map<String, Integer> counts(TriggerOutcome outcome, TriggerSource source) {
+    private static Map<String, Integer> counts(@Nullable TriggerOutcome outcome, TriggerSource source) {
         boolean registered = outcome instanceof TriggerOutcome.Registered;
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("Registered", registered ? 1 : 0);
@@ -137,7 +138,7 @@ public final class TriggerInvocation {
         return counts;
     }
 
-    private static List<Map<String, String>> dropped(List<DroppedAttribute> dropped) {
+    private static @Nullable List<Map<String, String>> dropped(List<DroppedAttribute> dropped) {
         if (dropped.isEmpty()) {
             return null;
         }
@@ -151,7 +152,7 @@ public final class TriggerInvocation {
                 .toList();
     }
 
-    private static String subOf(TriggerOutcome outcome) {
+    private static @Nullable String subOf(TriggerOutcome outcome) {
         return switch (outcome) {
             case TriggerOutcome.Registered registered -> registered.userId().value();
             case TriggerOutcome.AlreadyRegistered already -> already.userId().value();
@@ -162,7 +163,7 @@ public final class TriggerInvocation {
     }
 
     /** The sub as sent, when it looks like one, so failed registrations can be found and repaired. */
-    private static String rawSub(CognitoUserPoolPostConfirmationEvent event) {
+    private static @Nullable String rawSub(@Nullable CognitoUserPoolPostConfirmationEvent event) {
         return PostConfirmationTrigger.userAttributesOf(event)
                 .map(attributes -> attributes.get("sub"))
                 .filter(sub -> sub.matches("[0-9A-Za-z-]{1,64}"))

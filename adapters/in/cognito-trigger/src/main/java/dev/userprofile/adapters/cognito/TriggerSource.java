@@ -1,5 +1,7 @@
 package dev.userprofile.adapters.cognito;
 
+import org.jspecify.annotations.Nullable;
+
 /** Why the function was called: the Cognito triggers it is attached to, or the stack's keep-alive. */
 public enum TriggerSource {
     /** Sign-up confirmed by code or link, by an administrator, or a federated user's first sign-in. */
@@ -30,7 +32,7 @@ public enum TriggerSource {
         return this == CONFIRM_SIGN_UP;
     }
 
-    public static TriggerSource of(String eventValue) {
+    public static TriggerSource of(@Nullable String eventValue) {
         if (eventValue == null) {
             return UNKNOWN;
         }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One API invocation as the function sees it: {@link ProfileApi} answers, one log line records it. An unexpected
@@ -36,7 +37,8 @@ public final class ApiInvocation {
     }
 
     /** Answers one request; never throws. */
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request, String requestId, LambdaLogger logger) {
+    public APIGatewayV2HTTPResponse handle(
+            @Nullable APIGatewayV2HTTPEvent request, String requestId, LambdaLogger logger) {
         long start = System.nanoTime();
         APIGatewayV2HTTPResponse response;
         RuntimeException failure = null;
@@ -69,7 +71,7 @@ public final class ApiInvocation {
         return response;
     }
 
-    private static String method(APIGatewayV2HTTPEvent request) {
+    private static @Nullable String method(@Nullable APIGatewayV2HTTPEvent request) {
         return request == null
                         || request.getRequestContext() == null
                         || request.getRequestContext().getHttp() == null

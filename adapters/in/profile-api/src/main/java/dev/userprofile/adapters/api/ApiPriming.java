@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Requests for SnapStart priming: a {@code GET} and a conditional {@code PATCH /me} of a caller who cannot have a
@@ -49,13 +50,14 @@ public final class ApiPriming {
     }
 
     /** A request as API Gateway passes it on, its caller's access token verified and naming {@code sub}. */
-    static APIGatewayV2HTTPEvent request(String sub, String method, String body, Map<String, String> headers) {
+    static APIGatewayV2HTTPEvent request(
+            String sub, String method, @Nullable String body, Map<String, String> headers) {
         return request(sub, method, body, headers, Instant.EPOCH);
     }
 
     /** The same, from a caller who signed in at {@code signedIn}. */
     static APIGatewayV2HTTPEvent request(
-            String sub, String method, String body, Map<String, String> headers, Instant signedIn) {
+            String sub, String method, @Nullable String body, Map<String, String> headers, Instant signedIn) {
         Map<String, String> claims = new HashMap<>();
         claims.put("auth_time", Long.toString(signedIn.getEpochSecond()));
         claims.put("sub", sub);

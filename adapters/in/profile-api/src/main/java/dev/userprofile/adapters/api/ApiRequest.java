@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request as API Gateway's HTTP API hands it over (payload format 2.0, after its JWT authorizer), read the way
@@ -30,7 +31,7 @@ final class ApiRequest {
     }
 
     /** @throws ProblemException (400) when the event is not an HTTP API request */
-    static ApiRequest of(APIGatewayV2HTTPEvent event) {
+    static ApiRequest of(@Nullable APIGatewayV2HTTPEvent event) {
         if (event == null
                 || event.getRequestContext() == null
                 || event.getRequestContext().getHttp() == null) {

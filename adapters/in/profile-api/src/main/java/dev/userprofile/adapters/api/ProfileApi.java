@@ -18,6 +18,7 @@ import dev.userprofile.domain.UserId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The profile API: {@code GET}, {@code PATCH} and (when enabled) {@code DELETE /me} for the caller, who is the
@@ -55,7 +56,7 @@ public final class ProfileApi {
     }
 
     /** Answers one request; {@code requestId} goes into a 5xx answer so support can find the log line. */
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String requestId) {
+    public APIGatewayV2HTTPResponse handle(@Nullable APIGatewayV2HTTPEvent event, String requestId) {
         try {
             if (event != null && KEEP_ALIVE_ROUTE.equals(event.getRouteKey())) {
                 return ApiResponses.noContent();

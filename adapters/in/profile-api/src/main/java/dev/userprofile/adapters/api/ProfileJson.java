@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
 
@@ -78,7 +79,7 @@ final class ProfileJson {
         return text.toString();
     }
 
-    private static void writeIfPresent(JsonGenerator json, String field, String value) throws IOException {
+    private static void writeIfPresent(JsonGenerator json, String field, @Nullable String value) throws IOException {
         if (value != null) {
             json.writeStringField(field, value);
         }

@@ -103,8 +103,8 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
 
     private Optional<ReconcileProgress> readBack(Map<String, AttributeValue> head) {
         try {
-            int slot = Integer.parseInt(head.get("slot").n());
-            int chunks = Integer.parseInt(head.get("chunks").n());
+            int slot = Integer.parseInt(attribute(head, "slot").n());
+            int chunks = Integer.parseInt(attribute(head, "chunks").n());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (int i = 1; i <= chunks; i++) {
                 int part = slot * SLOT_PARTS + i;
@@ -115,10 +115,10 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
                 bytes.writeBytes(chunk.get("data").b().asByteArray());
             }
             byte[] filter = bytes.toByteArray();
-            if (crc(filter) != Long.parseLong(head.get("crc").n())) {
+            if (crc(filter) != Long.parseLong(attribute(head, "crc").n())) {
                 return Optional.empty();
             }
-            Map<String, AttributeValue> t = head.get("tally").m();
+            Map<String, AttributeValue> t = attribute(head, "tally").m();
             ReconcileTally tally = new ReconcileTally(
                     count(t, "checked"),
                     count(t, "missing"),
@@ -130,8 +130,8 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
                     count(t, "erased"),
                     count(t, "failed"));
             return Optional.of(new ReconcileProgress(
-                    Instant.parse(head.get("startedAt").s()),
-                    ReconcileProgress.Phase.valueOf(head.get("phase").s()),
+                    Instant.parse(attribute(head, "startedAt").s()),
+                    ReconcileProgress.Phase.valueOf(attribute(head, "phase").s()),
                     Optional.ofNullable(head.get("position")).map(AttributeValue::s),
                     ListedUsers.fromBytes(filter),
                     tally));
@@ -148,7 +148,7 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
     public void save(ReconcileProgress progress) {
         Map<String, AttributeValue> head = read(0);
         int slot = head != null && head.containsKey("slot")
-                ? 1 - Integer.parseInt(head.get("slot").n())
+                ? 1 - Integer.parseInt(attribute(head, "slot").n())
                 : 0;
         byte[] filter = progress.listed().toBytes();
         int chunks = 0;
@@ -244,8 +244,17 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
         return AttributeValue.fromN(Long.toString(value));
     }
 
+    /** An attribute a saved item must have; a missing one makes the save unreadable, as a damaged one does. */
+    private static AttributeValue attribute(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw new IllegalStateException("saved progress lacks " + name);
+        }
+        return value;
+    }
+
     private static int count(Map<String, AttributeValue> tally, String name) {
-        return Integer.parseInt(tally.get(name).n());
+        return Integer.parseInt(attribute(tally, name).n());
     }
 
     private static long crc(byte[] bytes) {

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -171,7 +172,7 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
      * The stored item's attempt id, read consistently. DynamoDB returns the item with the refusal; an emulator may
      * not. The user is stored either way, so a failed read only costs the count: it says another call registered.
      */
-    private String storedAttempt(UserId id) {
+    private @Nullable String storedAttempt(UserId id) {
         try {
             UserItemSchema.StoredKey stored = keys.getItem(get(id, true));
             return stored == null ? null : stored.registrationAttempt();
@@ -305,7 +306,9 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             }
             Optional<String> next = Optional.ofNullable(page.lastEvaluatedKey())
                     .filter(key -> !key.isEmpty())
-                    .map(key -> key.get(UserItemSchema.PARTITION_KEY).s());
+                    .map(key -> UserItemSchema.required(
+                                    key.get(UserItemSchema.PARTITION_KEY), UserItemSchema.PARTITION_KEY)
+                            .s());
             return new InventoryPage(users, next);
         } catch (SdkException e) {
             throw unavailable("Scan", e);

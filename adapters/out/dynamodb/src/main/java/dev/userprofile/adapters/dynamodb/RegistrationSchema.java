@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -34,14 +35,16 @@ final class RegistrationSchema implements TableSchema<RegistrationSchema.Registr
     private RegistrationSchema() {}
 
     /** The attempt id a stored item carries, or null when the item was not written by a registration. */
-    static String attemptOf(Map<String, AttributeValue> item) {
+    static @Nullable String attemptOf(Map<String, AttributeValue> item) {
         AttributeValue attempt = item.get(UserItemSchema.REGISTRATION_ATTEMPT);
         return attempt == null ? null : attempt.s();
     }
 
     @Override
     public Registration mapToItem(Map<String, AttributeValue> item) {
-        return new Registration(UserItemSchema.TABLE_SCHEMA.mapToItem(item), attemptOf(item));
+        return new Registration(
+                UserItemSchema.TABLE_SCHEMA.mapToItem(item),
+                UserItemSchema.required(attemptOf(item), UserItemSchema.REGISTRATION_ATTEMPT));
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.userprofile.domain.VerifiablePhone;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -219,6 +220,14 @@ public final class UserItemSchema {
 
     private UserItemSchema() {}
 
+    /** An attribute every item of its kind has; an item without it was not written by this service. */
+    static <T> T required(@Nullable T value, String attribute) {
+        if (value == null) {
+            throw new IllegalStateException("a stored item lacks " + attribute);
+        }
+        return value;
+    }
+
     /** Whether a stored item is a tombstone rather than a profile. */
     static boolean isErasure(Map<String, AttributeValue> item) {
         return item.containsKey(ERASED_AT);
@@ -226,21 +235,21 @@ public final class UserItemSchema {
 
     /** What a stored item says, gathered attribute by attribute on its way back to a {@link User}. */
     static final class StoredUser {
-        private String userId;
-        private String email;
-        private Boolean emailVerified;
-        private String phoneNumber;
-        private Boolean phoneNumberVerified;
-        private String givenName;
-        private String familyName;
-        private String displayName;
-        private String locale;
-        private String identityProvider;
-        private String accountStatus;
-        private String registeredAt;
-        private String updatedAt;
-        private String identitySyncedAt;
-        private Long version;
+        private @Nullable String userId;
+        private @Nullable String email;
+        private @Nullable Boolean emailVerified;
+        private @Nullable String phoneNumber;
+        private @Nullable Boolean phoneNumberVerified;
+        private @Nullable String givenName;
+        private @Nullable String familyName;
+        private @Nullable String displayName;
+        private @Nullable String locale;
+        private @Nullable String identityProvider;
+        private @Nullable String accountStatus;
+        private @Nullable String registeredAt;
+        private @Nullable String updatedAt;
+        private @Nullable String identitySyncedAt;
+        private @Nullable Long version;
 
         User toUser() {
             UserProfile.Builder profile = UserProfile.builder();
@@ -258,10 +267,10 @@ public final class UserItemSchema {
             // Items stored before versions were kept have none: they are version 0, and the first change makes them 1.
             // Items stored before statuses were kept are active: no user could be disabled in the table then.
             return new User(
-                    new UserId(userId),
+                    new UserId(required(userId, PARTITION_KEY)),
                     profile.build(),
                     accountStatus == null ? UserStatus.ACTIVE : UserStatus.valueOf(accountStatus),
-                    Instant.parse(registeredAt),
+                    Instant.parse(required(registeredAt, "registeredAt")),
                     Optional.ofNullable(updatedAt).map(Instant::parse),
                     Optional.ofNullable(identitySyncedAt).map(Instant::parse),
                     version == null ? 0 : version);
@@ -270,35 +279,36 @@ public final class UserItemSchema {
 
     /** What a tombstone says, on its way back to an {@link Erasure}. */
     static final class StoredErasure {
-        private String userId;
-        private String erasedAt;
-        private String reason;
-        private Long expiresAt;
+        private @Nullable String userId;
+        private @Nullable String erasedAt;
+        private @Nullable String reason;
+        private @Nullable Long expiresAt;
 
         Erasure toErasure() {
             return new Erasure(
-                    new UserId(userId),
-                    Instant.parse(erasedAt),
-                    ErasureReason.valueOf(reason),
-                    Instant.ofEpochSecond(expiresAt));
+                    new UserId(required(userId, PARTITION_KEY)),
+                    Instant.parse(required(erasedAt, ERASED_AT)),
+                    ErasureReason.valueOf(required(reason, ERASURE_REASON)),
+                    Instant.ofEpochSecond(required(expiresAt, EXPIRES_AT)));
         }
     }
 
     /** A stored item's key, and whether the item is a tombstone. */
     static final class StoredKey {
-        private String userId;
-        private String erasedAt;
-        private String registrationAttempt;
+        private @Nullable String userId;
+        private @Nullable String erasedAt;
+        private @Nullable String registrationAttempt;
 
         boolean erased() {
             return erasedAt != null;
         }
 
         UserId userId() {
-            return new UserId(userId);
+            return new UserId(required(userId, PARTITION_KEY));
         }
 
         /** The id of the registration attempt that wrote the item, or null. */
+        @Nullable
         String registrationAttempt() {
             return registrationAttempt;
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A long command's progress on standard error: users done, their rate and, when the pool's size is known, the share
@@ -24,7 +25,7 @@ final class Progress {
     private final String command;
     private final OptionalLong expected;
     private final Instant start;
-    private Instant lastShown;
+    private @Nullable Instant lastShown;
     private boolean lineOpen;
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserConfigType;
@@ -125,7 +126,7 @@ public final class TriggerAttachment {
         try {
             updated = plan.apply(current);
         } catch (Refusal refusal) {
-            return new Result(before, before, false, Optional.of(refusal.getMessage()), managedBy, List.of());
+            return new Result(before, before, false, Optional.of(refusal.reason), managedBy, List.of());
         }
         Map<String, String> after = triggers(updated);
         if (dryRun || after.equals(before)) {
@@ -210,7 +211,7 @@ public final class TriggerAttachment {
      * The pool's tags but those AWS keeps for itself ({@code aws:} keys, such as CloudFormation's): nobody may write
      * them, and a request that carried them would be refused.
      */
-    static Map<String, String> userTags(UserPoolType pool) {
+    static @Nullable Map<String, String> userTags(UserPoolType pool) {
         if (!pool.hasUserPoolTags()) {
             return null;
         }
@@ -278,8 +279,11 @@ public final class TriggerAttachment {
 
     /** A change that must not be made; its message says why. */
     private static final class Refusal extends RuntimeException {
-        Refusal(String message) {
-            super(message, null, false, false);
+        private final String reason;
+
+        Refusal(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
         }
     }
 }

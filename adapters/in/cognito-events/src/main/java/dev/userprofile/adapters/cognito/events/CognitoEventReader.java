@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
@@ -69,7 +70,7 @@ public final class CognitoEventReader {
         return object;
     }
 
-    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+    private static @Nullable Object readValue(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case START_OBJECT -> readObject(parser);
             case START_ARRAY -> {
@@ -87,11 +88,11 @@ public final class CognitoEventReader {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value) {
+    private static Map<String, Object> object(@Nullable Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    private static Optional<String> text(Object value) {
+    private static Optional<String> text(@Nullable Object value) {
         return value instanceof String s && !s.isBlank() ? Optional.of(s.strip()) : Optional.empty();
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One invocation of the sync function: an EventBridge event in, one JSON log line out. A Cognito event naming a user
@@ -98,7 +99,12 @@ public final class SyncInvocation {
                 .writeTo(logger);
     }
 
-    private void ignored(String requestId, CognitoUserEvent event, String reason, long start, LambdaLogger logger) {
+    private void ignored(
+            String requestId,
+            @Nullable CognitoUserEvent event,
+            @Nullable String reason,
+            long start,
+            LambdaLogger logger) {
         line(LogLevel.WARN, requestId, event)
                 .with("outcome", "IGNORED")
                 .with("reason", reason)
@@ -129,7 +135,7 @@ public final class SyncInvocation {
         return new SyncFailedException(reason, requestId);
     }
 
-    private JsonLogLine line(LogLevel level, String requestId, CognitoUserEvent event) {
+    private JsonLogLine line(LogLevel level, String requestId, @Nullable CognitoUserEvent event) {
         return JsonLogLine.of(clock, level)
                 .with("requestId", requestId)
                 .with("event", "user_sync")
@@ -166,7 +172,7 @@ public final class SyncInvocation {
             List.of("Registered", "Updated", "Unchanged", "Erased", "Ignored", "Failed");
 
     /** Embedded metrics: what a sync changed, what was ignored, what failed (a null result is neither). */
-    private static Map<String, Integer> counts(SyncResult result, boolean failed) {
+    private static Map<String, Integer> counts(@Nullable SyncResult result, boolean failed) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("Registered", result instanceof SyncResult.Registered ? 1 : 0);
         counts.put("Updated", result instanceof SyncResult.Updated ? 1 : 0);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One log record as a single top-level JSON object: {@code timestamp} and {@code level} (what Lambda's JSON log
@@ -32,7 +34,8 @@ public final class JsonLogLine {
     private final Instant timestamp;
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Map<String, Number> metrics = new LinkedHashMap<>();
-    private MetricDimensions dimensions;
+    /** Set with the metrics; a line without metrics has none. */
+    private Optional<MetricDimensions> dimensions = Optional.empty();
 
     private JsonLogLine(Clock clock, LogLevel level) {
         this.level = level;
@@ -48,7 +51,7 @@ public final class JsonLogLine {
     }
 
     /** Adds a field unless {@code value} is null. Values: text, numbers, booleans, lists and maps of those. */
-    public JsonLogLine with(String key, Object value) {
+    public JsonLogLine with(String key, @Nullable Object value) {
         if (value != null) {
             fields.put(key, value);
         }
@@ -99,7 +102,7 @@ public final class JsonLogLine {
      * (two dimension sets: one series per function, one per version).
      */
     public JsonLogLine metrics(MetricDimensions dimensions, Map<String, ? extends Number> counts) {
-        this.dimensions = dimensions;
+        this.dimensions = Optional.of(dimensions);
         metrics.putAll(counts);
         return this;
     }
@@ -114,6 +117,7 @@ public final class JsonLogLine {
         record.put("level", level.name());
         record.putAll(fields);
         if (!metrics.isEmpty()) {
+            MetricDimensions dimensions = this.dimensions.orElseThrow();
             List<Object> definitions = new ArrayList<>();
             for (String name : metrics.keySet()) {
                 Map<String, Object> definition = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.userprofile.adapters.lambda.logging;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text of the plain values a log line or a tool's summary holds: maps (in their order), lists, strings, numbers,
@@ -11,13 +12,13 @@ public final class JsonText {
 
     private JsonText() {}
 
-    public static String of(Object value) {
+    public static String of(@Nullable Object value) {
         StringBuilder json = new StringBuilder(256);
         appendValue(json, value);
         return json.toString();
     }
 
-    private static void appendValue(StringBuilder json, Object value) {
+    private static void appendValue(StringBuilder json, @Nullable Object value) {
         switch (value) {
             case null -> json.append("null");
             case Number number -> json.append(number);
