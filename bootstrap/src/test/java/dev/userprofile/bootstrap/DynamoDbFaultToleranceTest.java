@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.adapters.cognito.TriggerFailedException;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
@@ -156,7 +156,7 @@ class DynamoDbFaultToleranceTest {
                 .hasMessage(TriggerFailedException.Reason.STORAGE_UNAVAILABLE.sentence() + " Reference: "
                         + context.getAwsRequestId())
                 .cause()
-                .hasMessage(UserRepositoryUnavailableException.class.getName());
+                .hasMessage(UserStoreUnavailableException.class.getName());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(context.logLines())
                 .last()
@@ -172,7 +172,7 @@ class DynamoDbFaultToleranceTest {
                 .contains(
                         "\"level\":\"ERROR\"",
                         "\"outcome\":\"FAILED\"",
-                        "UserRepositoryUnavailableException",
+                        "UserStoreUnavailableException",
                         "\"userSub\":\"" + JANE + "\"")
                 .doesNotContain("jane.doe@example.com");
     }
@@ -187,7 +187,7 @@ class DynamoDbFaultToleranceTest {
         assertThatThrownBy(() -> invokeSignUp(handler, context))
                 .isInstanceOf(TriggerFailedException.class)
                 .cause()
-                .hasMessage(UserRepositoryUnavailableException.class.getName());
+                .hasMessage(UserStoreUnavailableException.class.getName());
         assertThat(context.logLines())
                 .last()
                 .asString()

@@ -11,7 +11,7 @@ import dev.userprofile.adapters.cognito.TriggerSource;
 import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.User;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.EmbeddedMetrics;
@@ -72,7 +72,7 @@ class PostConfirmationHandlerTest {
     @Test
     void storageTroubleShowsTheUserNothingInternal() {
         LocalLambdaContext context = new LocalLambdaContext();
-        UserRepositoryUnavailableException storage = new UserRepositoryUnavailableException(
+        UserStoreUnavailableException storage = new UserStoreUnavailableException(
                 "DynamoDB PutItem on table profiles-prod failed: ProvisionedThroughputExceededException (HTTP 400)",
                 null);
 
@@ -98,7 +98,7 @@ class PostConfirmationHandlerTest {
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent(sample);
 
         assertThat(handler(command -> {
-                            throw new UserRepositoryUnavailableException(
+                            throw new UserStoreUnavailableException(
                                     "DynamoDB GetItem on table t failed: timeout", null);
                         })
                         .handleRequest(event, context))
@@ -174,6 +174,7 @@ class PostConfirmationHandlerTest {
                 .containsEntry("level", "INFO")
                 .containsEntry("requestId", context.getAwsRequestId())
                 .containsEntry("outcome", "REGISTERED")
+                .containsEntry("event", "post_confirmation")
                 .containsEntry("FunctionName", FUNCTION)
                 .containsEntry("Registered", 1L)
                 .containsEntry("AlreadyRegistered", 0L)
@@ -211,7 +212,10 @@ class PostConfirmationHandlerTest {
                 .handleRequest(LambdaRuntimeJson.sampleEvent("sign-in.json"), context);
 
         String line = context.logLines().getFirst();
-        assertThat(JsonValues.object(line)).containsEntry("Registered", 1L).containsEntry("Healed", 1L);
+        assertThat(JsonValues.object(line))
+                .containsEntry("event", "post_authentication")
+                .containsEntry("Registered", 1L)
+                .containsEntry("Healed", 1L);
         assertThat(EmbeddedMetrics.names(line)).isEqualTo(TriggerInvocation.METRIC_NAMES);
     }
 
@@ -225,7 +229,7 @@ class PostConfirmationHandlerTest {
         assertThat(context.logLines())
                 .singleElement()
                 .asString()
-                .contains("\"outcome\":\"KEPT_ALIVE\"")
+                .contains("\"outcome\":\"KEPT_ALIVE\"", "\"event\":\"keep_alive\"")
                 .doesNotContain("_aws");
     }
 

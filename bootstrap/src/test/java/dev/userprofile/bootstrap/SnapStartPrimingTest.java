@@ -104,7 +104,7 @@ class SnapStartPrimingTest {
                         "\"level\":\"WARN\"",
                         "\"step\":\"dynamodb-requests-1\"",
                         "\"outcome\":\"STEP_SKIPPED\"",
-                        "UserRepositoryUnavailableException");
+                        "UserStoreUnavailableException");
         assertThat(log.logLines().getLast())
                 .contains("\"level\":\"INFO\"", "\"outcome\":\"PARTLY_PRIMED\"", "\"failedSteps\":1");
         assertThat(unavailable.requests())

@@ -16,7 +16,7 @@ import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectoryListing;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLoader;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.UserStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,7 +133,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
             } else {
                 run.alreadyThere++;
             }
-        } catch (UserRepositoryUnavailableException | SyncContendedException e) {
+        } catch (UserStoreUnavailableException | SyncContendedException e) {
             run.failures.add(new BackfillReport.Failure(user.id(), messageOf(e)));
         }
     }

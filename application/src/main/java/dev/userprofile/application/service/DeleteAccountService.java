@@ -7,7 +7,7 @@ import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserLookup;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.ErasureReason;
 import dev.userprofile.domain.UserStatus;
@@ -77,7 +77,7 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
         try {
             eraser.erase(Erasure.of(command.userId(), now, ErasureReason.DELETED_BY_USER, tombstoneLifetime));
             return new AccountDeletionResult.Deleted(true);
-        } catch (UserRepositoryUnavailableException storeDown) {
+        } catch (UserStoreUnavailableException storeDown) {
             return new AccountDeletionResult.Deleted(false);
         }
     }

@@ -8,7 +8,7 @@ import dev.userprofile.application.port.in.BackfillReport;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserDirectory;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.Erasure;
@@ -206,7 +206,7 @@ class BackfillPoolServiceTest {
         }
         store.beforeEachWrite(id -> {
             if (id.equals(id(2))) {
-                throw new UserRepositoryUnavailableException("table profiles: throttled", null);
+                throw new UserStoreUnavailableException("table profiles: throttled", null);
             }
         });
 

@@ -8,7 +8,7 @@ import dev.userprofile.application.port.in.DeleteAccountCommand;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.ErasureReason;
 import dev.userprofile.domain.Identity;
@@ -113,7 +113,7 @@ class DeleteAccountServiceTest {
     @Test
     void whenTheStoreCannotEraseTheDeletionStillSucceeds() {
         users.beforeEachWrite(id -> {
-            throw new UserRepositoryUnavailableException("DynamoDB PutItem on table t failed", null);
+            throw new UserStoreUnavailableException("DynamoDB PutItem on table t failed", null);
         });
 
         assertThat(service.deleteAccount(signedIn(Duration.ZERO))).isEqualTo(new AccountDeletionResult.Deleted(false));

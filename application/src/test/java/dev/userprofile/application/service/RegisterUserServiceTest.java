@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRegistrar;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.InvalidUserDataException;
 import dev.userprofile.domain.User;
@@ -77,7 +77,7 @@ class RegisterUserServiceTest {
 
     @Test
     void aStoreFailurePropagatesUnchanged() {
-        UserRepositoryUnavailableException failure = new UserRepositoryUnavailableException("store down", null);
+        UserStoreUnavailableException failure = new UserStoreUnavailableException("store down", null);
         UserRegistrar broken = user -> {
             throw failure;
         };

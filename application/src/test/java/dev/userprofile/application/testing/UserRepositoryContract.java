@@ -2,13 +2,13 @@ package dev.userprofile.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserRegistrar;
+import dev.userprofile.application.port.out.UserRegistrar.AddResult;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.ErasureReason;

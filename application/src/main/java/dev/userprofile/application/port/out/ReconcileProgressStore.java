@@ -24,7 +24,7 @@ public interface ReconcileProgressStore {
     /**
      * Takes the store until {@code until}, unless another invocation holds it at {@code now}.
      *
-     * @throws UserRepositoryUnavailableException when the store cannot be reached
+     * @throws UserStoreUnavailableException when the store cannot be reached
      * @throws IllegalStateException              when the saved progress cannot be read back
      */
     Claim claim(Instant now, Instant until);

@@ -17,7 +17,7 @@ public interface UserEraser {
      * Replaces whatever is stored under the erasure's id with its tombstone, as one atomic step, whether a profile is
      * there or not (a tombstone also stops a late registration of a user who never had a profile).
      *
-     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserStoreUnavailableException when the store cannot be reached or refuses the request
      */
     EraseResult erase(Erasure erasure);
 }

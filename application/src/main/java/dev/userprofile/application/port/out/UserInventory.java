@@ -17,7 +17,7 @@ public interface UserInventory {
      * The stored users of the page that {@code from} names (a page's {@link InventoryPage#next}), or of the first
      * page. Erased users' tombstones are not users and are left out, so a page may hold none and still have a next.
      *
-     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserStoreUnavailableException when the store cannot be reached or refuses the request
      */
     InventoryPage page(Optional<String> from);
 
@@ -26,7 +26,7 @@ public interface UserInventory {
      * allows: it may lag a write made a moment ago, so a caller acting on it must write conditionally. Every id asked
      * for has an answer, {@link UserLookup.Absent} when nothing is stored.
      *
-     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserStoreUnavailableException when the store cannot be reached or refuses the request
      */
     Map<UserId, UserLookup> lookUpAll(Set<UserId> ids);
 
@@ -36,7 +36,7 @@ public interface UserInventory {
     /**
      * Calls {@code action} with every stored user, page by page.
      *
-     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserStoreUnavailableException when the store cannot be reached or refuses the request
      */
     default void forEachUser(Consumer<User> action) {
         Optional<String> from = Optional.empty();

@@ -18,7 +18,7 @@ public interface UserUpdater {
      * Stores {@code updated} in place of the stored user with the same id, as one atomic step, if that user is still
      * at {@code expectedVersion}.
      *
-     * @throws UserRepositoryUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserStoreUnavailableException when the store cannot be reached or refuses the request
      */
     ReplaceResult replace(User updated, long expectedVersion);
 }

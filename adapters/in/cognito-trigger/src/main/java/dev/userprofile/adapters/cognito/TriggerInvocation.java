@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.cognito.attributes.DroppedAttribute;
 import dev.userprofile.adapters.lambda.logging.JsonLogLine;
 import dev.userprofile.adapters.lambda.logging.MetricDimensions;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class TriggerInvocation {
         } catch (InvalidTriggerEventException e) {
             return failed(
                     TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, requestId, logger, start);
-        } catch (UserRepositoryUnavailableException e) {
+        } catch (UserStoreUnavailableException e) {
             return failed(
                     TriggerFailedException.Reason.STORAGE_UNAVAILABLE,
                     e,
@@ -112,7 +112,10 @@ public final class TriggerInvocation {
     private JsonLogLine line(LogLevel level, String requestId, @Nullable CognitoUserPoolPostConfirmationEvent event) {
         return JsonLogLine.of(clock, level)
                 .with("requestId", requestId)
-                .with("event", "post_confirmation")
+                .with(
+                        "event",
+                        TriggerSource.of(event == null ? null : event.getTriggerSource())
+                                .logEvent())
                 .with("triggerSource", event == null ? null : event.getTriggerSource());
     }
 

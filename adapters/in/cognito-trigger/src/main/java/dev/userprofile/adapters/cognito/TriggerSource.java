@@ -32,6 +32,19 @@ public enum TriggerSource {
         return this == CONFIRM_SIGN_UP;
     }
 
+    /**
+     * The {@code event} field of the invocation's log line: the Cognito trigger that ran (a sign-up confirmation and
+     * a password reset are both PostConfirmation), or the stack's keep-alive.
+     */
+    public String logEvent() {
+        return switch (this) {
+            case CONFIRM_SIGN_UP, CONFIRM_FORGOT_PASSWORD -> "post_confirmation";
+            case POST_AUTHENTICATION -> "post_authentication";
+            case KEEP_ALIVE -> "keep_alive";
+            case UNKNOWN -> "cognito_trigger";
+        };
+    }
+
     public static TriggerSource of(@Nullable String eventValue) {
         if (eventValue == null) {
             return UNKNOWN;

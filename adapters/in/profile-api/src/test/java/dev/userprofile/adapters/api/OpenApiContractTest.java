@@ -14,7 +14,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.service.DeleteAccountService;
 import dev.userprofile.application.service.GetProfileService;
 import dev.userprofile.application.service.RegisterUserService;
@@ -98,7 +98,7 @@ class OpenApiContractTest {
 
     private ProfileApi api(boolean storeDown) {
         if (storeDown) {
-            UserRepositoryUnavailableException down = new UserRepositoryUnavailableException("down", null);
+            UserStoreUnavailableException down = new UserStoreUnavailableException("down", null);
             return new ProfileApi(
                     id -> {
                         throw down;

@@ -9,7 +9,7 @@ import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.service.DeleteAccountService;
 import dev.userprofile.application.service.GetProfileService;
 import dev.userprofile.application.service.RegisterUserService;
@@ -503,7 +503,7 @@ class ProfileApiTest {
     void warmingUpFailsWhenTheStoreIsDownRatherThanCountingA503AsAnAnswer() {
         ProfileApi down = new ProfileApi(
                 id -> {
-                    throw new UserRepositoryUnavailableException("store down", null);
+                    throw new UserStoreUnavailableException("store down", null);
                 },
                 command -> {
                     throw new AssertionError("no write");
@@ -611,7 +611,7 @@ class ProfileApiTest {
     @Test
     void aDeleteWhoseErasureFailsStillSucceedsForThePoolsUserIsGone() {
         users.beforeEachWrite(id -> {
-            throw new UserRepositoryUnavailableException("DynamoDB PutItem on table profiles failed", null);
+            throw new UserStoreUnavailableException("DynamoDB PutItem on table profiles failed", null);
         });
 
         APIGatewayV2HTTPResponse response = send(freshDelete(ANN));
@@ -681,7 +681,7 @@ class ProfileApiTest {
 
     @Test
     void aStoreThatFailsIs503WithAProblemThatNamesNoTableNoServiceAndNoOperation() {
-        UserRepositoryUnavailableException down = new UserRepositoryUnavailableException(
+        UserStoreUnavailableException down = new UserStoreUnavailableException(
                 "DynamoDB GetItem on table user-profiles-prod failed: ProvisionedThroughputExceededException", null);
         ProfileApi failing = new ProfileApi(
                 id -> {

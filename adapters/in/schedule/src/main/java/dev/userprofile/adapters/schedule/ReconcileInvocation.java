@@ -10,7 +10,7 @@ import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -97,7 +97,7 @@ public final class ReconcileInvocation {
             throw failed(ReconcileFailedException.Reason.INTERRUPTED, e, requestId, start, logger);
         } catch (UserDirectoryUnavailableException e) {
             throw failed(ReconcileFailedException.Reason.DIRECTORY_UNAVAILABLE, e, requestId, start, logger);
-        } catch (UserRepositoryUnavailableException e) {
+        } catch (UserStoreUnavailableException e) {
             throw failed(ReconcileFailedException.Reason.STORAGE_UNAVAILABLE, e, requestId, start, logger);
         } catch (SyncContendedException e) {
             throw failed(ReconcileFailedException.Reason.CONTENDED, e, requestId, start, logger);

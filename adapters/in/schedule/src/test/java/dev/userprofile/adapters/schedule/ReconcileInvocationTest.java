@@ -10,7 +10,7 @@ import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.service.ReconcilePoolService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.SyncUserService;
@@ -158,7 +158,7 @@ class ReconcileInvocationTest {
                         new UserDirectoryUnavailableException("Cognito ListUsers on user pool p failed", null),
                         ReconcileFailedException.Reason.DIRECTORY_UNAVAILABLE),
                 new Case(
-                        new UserRepositoryUnavailableException("DynamoDB Scan on table t failed", null),
+                        new UserStoreUnavailableException("DynamoDB Scan on table t failed", null),
                         ReconcileFailedException.Reason.STORAGE_UNAVAILABLE),
                 new Case(new SyncContendedException(3), ReconcileFailedException.Reason.CONTENDED),
                 new Case(new IllegalStateException("jane@example.com"), ReconcileFailedException.Reason.UNEXPECTED))) {

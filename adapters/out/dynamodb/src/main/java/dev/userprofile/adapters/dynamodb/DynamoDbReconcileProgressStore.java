@@ -4,7 +4,7 @@ import dev.userprofile.application.port.out.ListedUsers;
 import dev.userprofile.application.port.out.ReconcileProgress;
 import dev.userprofile.application.port.out.ReconcileProgressStore;
 import dev.userprofile.application.port.out.ReconcileTally;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,7 +136,7 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
                     ListedUsers.fromBytes(filter),
                     tally));
         } catch (RuntimeException unreadable) {
-            if (unreadable instanceof UserRepositoryUnavailableException outage) {
+            if (unreadable instanceof UserStoreUnavailableException outage) {
                 throw outage;
             }
             // Written by another version, or half-written: starting over is always safe.
@@ -280,11 +280,11 @@ public final class DynamoDbReconcileProgressStore implements ReconcileProgressSt
         }
     }
 
-    private UserRepositoryUnavailableException unavailable(String operation, SdkException e) {
+    private UserStoreUnavailableException unavailable(String operation, SdkException e) {
         String reason = e instanceof DynamoDbException service && service.awsErrorDetails() != null
                 ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
                 : e.getClass().getSimpleName();
-        return new UserRepositoryUnavailableException(
+        return new UserStoreUnavailableException(
                 "DynamoDB " + operation + " on table " + tableName + " failed: " + reason, e);
     }
 }

@@ -1,14 +1,14 @@
 package dev.userprofile.adapters.dynamodb;
 
 import dev.userprofile.adapters.dynamodb.RegistrationSchema.Registration;
-import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserRegistrar;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserRegistrar.AddResult;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.IdentityProvider;
@@ -376,11 +376,11 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     }
 
     /** Names the table, the call and the failure; AWS error messages are left out as they may quote item data. */
-    private UserRepositoryUnavailableException unavailable(String operation, SdkException e) {
+    private UserStoreUnavailableException unavailable(String operation, SdkException e) {
         String reason = e instanceof DynamoDbException service && service.awsErrorDetails() != null
                 ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new UserRepositoryUnavailableException(
+        return new UserStoreUnavailableException(
                 "DynamoDB " + operation + " on table " + table.tableName() + " failed: " + reason, e);
     }
 }

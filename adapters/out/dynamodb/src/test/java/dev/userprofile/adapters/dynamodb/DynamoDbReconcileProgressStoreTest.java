@@ -7,7 +7,7 @@ import dev.userprofile.application.port.out.ListedUsers;
 import dev.userprofile.application.port.out.ReconcileProgress;
 import dev.userprofile.application.port.out.ReconcileProgressStore.Claim;
 import dev.userprofile.application.port.out.ReconcileTally;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.net.FaultInjectingProxy;
@@ -123,7 +123,7 @@ class DynamoDbReconcileProgressStoreTest {
         try {
             assertThatThrownBy(() ->
                             recorded.save(progress(2_000, ReconcileProgress.Phase.ERASING, Optional.of("further"))))
-                    .isInstanceOf(UserRepositoryUnavailableException.class);
+                    .isInstanceOf(UserStoreUnavailableException.class);
         } finally {
             tables.front().clear();
         }

@@ -3,10 +3,10 @@ package dev.userprofile.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.application.port.out.AddResult;
 import dev.userprofile.application.port.out.InventoryPage;
 import dev.userprofile.application.port.out.UserEraser;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserRegistrar.AddResult;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.ErasureReason;
@@ -252,12 +252,12 @@ class DynamoDbUserRepositoryTest {
                 Instant.EPOCH);
 
         assertThatThrownBy(() -> missing.addIfAbsent(user))
-                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .isInstanceOf(UserStoreUnavailableException.class)
                 .hasMessage("DynamoDB PutItem on table no-such-table failed: ResourceNotFoundException (HTTP 400)")
                 .message()
                 .doesNotContain("jane");
         assertThatThrownBy(() -> missing.findById(user.id()))
-                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .isInstanceOf(UserStoreUnavailableException.class)
                 .hasMessageStartingWith("DynamoDB GetItem on table no-such-table failed");
     }
 
@@ -271,7 +271,7 @@ class DynamoDbUserRepositoryTest {
 
         assertThatThrownBy(() ->
                         unreachable.addIfAbsent(User.register(new UserId("sub-x"), UserProfile.empty(), Instant.EPOCH)))
-                .isInstanceOf(UserRepositoryUnavailableException.class)
+                .isInstanceOf(UserStoreUnavailableException.class)
                 .hasMessageStartingWith(
                         "DynamoDB PutItem on table " + tables.tableName() + " failed: SdkClientException");
         client.close();

@@ -3,7 +3,7 @@ package dev.userprofile.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.application.port.out.AddResult;
+import dev.userprofile.application.port.out.UserRegistrar.AddResult;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.Name;
 import dev.userprofile.domain.User;

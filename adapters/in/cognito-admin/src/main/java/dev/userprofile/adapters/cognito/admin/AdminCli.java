@@ -3,7 +3,7 @@ package dev.userprofile.adapters.cognito.admin;
 import dev.userprofile.application.port.in.BackfillPoolUseCase;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -106,7 +106,7 @@ public final class AdminCli {
             case UserDirectoryUnavailableException e -> err.println("profiles-admin: " + e.getMessage());
             case SdkException e ->
                 err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            case UserRepositoryUnavailableException e ->
+            case UserStoreUnavailableException e ->
                 err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             case UncheckedIOException e ->
                 err.println("profiles-admin: " + e.getMessage() + " ("

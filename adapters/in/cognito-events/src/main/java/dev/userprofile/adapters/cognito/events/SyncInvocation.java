@@ -9,7 +9,7 @@ import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
 import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.UserId;
 import java.io.InputStream;
 import java.time.Clock;
@@ -84,7 +84,7 @@ public final class SyncInvocation {
             result = syncUser.sync(new SyncUserCommand(new UserId(sub), absenceAfter(event.eventName())));
         } catch (UserDirectoryUnavailableException e) {
             throw failed(SyncFailedException.Reason.DIRECTORY_UNAVAILABLE, e, requestId, event, start, logger);
-        } catch (UserRepositoryUnavailableException e) {
+        } catch (UserStoreUnavailableException e) {
             throw failed(SyncFailedException.Reason.STORAGE_UNAVAILABLE, e, requestId, event, start, logger);
         } catch (SyncContendedException e) {
             throw failed(SyncFailedException.Reason.CONTENDED, e, requestId, event, start, logger);

@@ -8,7 +8,7 @@ import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
 import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserRepositoryUnavailableException;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.local.support.lambda.EmbeddedMetrics;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
@@ -171,7 +171,7 @@ class SyncInvocationTest {
                         new UserDirectoryUnavailableException("Cognito ListUsers on user pool p failed: x", null),
                         SyncFailedException.Reason.DIRECTORY_UNAVAILABLE),
                 new Case(
-                        new UserRepositoryUnavailableException("DynamoDB GetItem on table t failed: x", null),
+                        new UserStoreUnavailableException("DynamoDB GetItem on table t failed: x", null),
                         SyncFailedException.Reason.STORAGE_UNAVAILABLE),
                 new Case(new SyncContendedException(3), SyncFailedException.Reason.CONTENDED),
                 new Case(new IllegalStateException("jane@example.com"), SyncFailedException.Reason.UNEXPECTED));

@@ -4,9 +4,9 @@ package dev.userprofile.application.port.out;
  * The user store failed: unreachable, throttled past the retry budget, or refusing the request. The message names
  * the store and the failure, never the user's data.
  */
-public final class UserRepositoryUnavailableException extends RuntimeException {
+public final class UserStoreUnavailableException extends RuntimeException {
 
-    public UserRepositoryUnavailableException(String message, Throwable cause) {
+    public UserStoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
 }
