@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class ApiInvocation {
 
     /**
-     * The embedded metrics every answer emits (namespace {@link JsonLogLine#METRIC_NAMESPACE}): {@code ServerErrors}
-     * counts the 500s, answers to failures nobody expected. API Gateway's own 5xx also counts 503s (a store or pool
+     * The embedded metrics a 500 emits (namespace {@link JsonLogLine#METRIC_NAMESPACE}): {@code ServerErrors}
+     * counts the answers to failures nobody expected; other answers carry no metrics. API Gateway's own 5xx also counts 503s (a store or pool
      * that cannot be reached) and cannot tell versions apart; this one is per version, for the deployment alarms.
      */
     public static final List<String> METRIC_NAMES = List.of("ServerErrors");
@@ -61,11 +61,11 @@ public final class ApiInvocation {
                 .with("method", method(request))
                 .with("path", request == null ? null : request.getRawPath())
                 .with("status", status)
-                .withDurationSince(start)
-                .metrics(metrics, Map.of("ServerErrors", failure == null ? 0 : 1));
+                .withDurationSince(start);
         if (failure != null) {
             // For the log only, without messages (they may quote personal data): the caller saw the fixed 500.
-            line.withFailure(failure);
+            // Counted on these lines only: a metric block on every answer would cost each request and the logs.
+            line.withFailure(failure).metrics(metrics, Map.of("ServerErrors", 1));
         }
         line.writeTo(logger);
         return response;
