@@ -57,12 +57,7 @@ final class BackfillCli implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         double pace = common.rate(rate);
         String registered = dryRun ? "would be registered" : "registered";
-        Progress progress = new Progress(
-                context.err(),
-                context.terminal(),
-                context.clock(),
-                "backfill",
-                CommonOptions.estimatedUsers(context, common.userPoolId));
+        Progress progress = common.progress(context, "backfill");
         BackfillCommand command = new BackfillCommand(
                 dryRun,
                 Optional.ofNullable(resume),

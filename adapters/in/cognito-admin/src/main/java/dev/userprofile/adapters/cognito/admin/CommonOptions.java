@@ -36,8 +36,14 @@ final class CommonOptions {
         return output == OutputFormat.JSON;
     }
 
+    /** Progress of {@code command} over this pool, on the context's stderr, sized by the pool's estimate. */
+    Progress progress(CliContext context, String command) {
+        return new Progress(
+                context.err(), context.terminal(), context.clock(), command, estimatedUsers(context, userPoolId));
+    }
+
     /** The pool's estimated number of users, for progress; empty when the pool cannot be described. */
-    static OptionalLong estimatedUsers(CliContext context, String userPoolId) {
+    private static OptionalLong estimatedUsers(CliContext context, String userPoolId) {
         try {
             Integer estimate = context.services()
                     .cognito()

@@ -87,12 +87,7 @@ final class ReconcileCli implements Callable<Integer> {
         }
         double pace = common.rate(rate);
         String pool = common.userPoolId;
-        Progress progress = new Progress(
-                context.err(),
-                context.terminal(),
-                context.clock(),
-                "reconcile",
-                CommonOptions.estimatedUsers(context, pool));
+        Progress progress = common.progress(context, "reconcile");
         // The operator's reconcile reports; it erases only on request, and registers nothing (backfill does).
         Set<String> missing = new TreeSet<>();
         Set<String> orphaned = new TreeSet<>();

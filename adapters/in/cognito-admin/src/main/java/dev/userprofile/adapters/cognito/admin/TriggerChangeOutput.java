@@ -37,8 +37,10 @@ final class TriggerChangeOutput {
 
     private static String sentence(String command, TriggerAttachment.Result result, boolean dryRun) {
         if (result.written()) {
-            return command + ": pool updated and read back: only LambdaConfig changed"
-                    + (result.otherChanges().isEmpty() ? "" : " (not quite: see stderr)");
+            return command + ": pool updated and read back: "
+                    + (result.otherChanges().isEmpty()
+                            ? "only LambdaConfig changed"
+                            : "more than LambdaConfig differs (see stderr)");
         }
         if (dryRun) {
             return command + ": dry run, nothing written";
