@@ -41,33 +41,43 @@ public final class TriggerInvocation {
     public @Nullable CognitoUserPoolPostConfirmationEvent handle(
             @Nullable CognitoUserPoolPostConfirmationEvent event, String requestId, LambdaLogger logger) {
         long start = System.nanoTime();
+        String sourceValue = event == null ? null : event.getTriggerSource();
+        TriggerSource source = TriggerSource.of(sourceValue);
         TriggerOutcome outcome;
         try {
             outcome = trigger.handle(event);
         } catch (InvalidTriggerEventException e) {
             return failed(
-                    TriggerFailedException.Reason.INVALID_EVENT, e, e.getMessage(), event, requestId, logger, start);
+                    TriggerFailedException.Reason.INVALID_EVENT,
+                    e,
+                    e.getMessage(),
+                    event,
+                    source,
+                    requestId,
+                    logger,
+                    start);
         } catch (UserStoreUnavailableException e) {
             return failed(
                     TriggerFailedException.Reason.STORAGE_UNAVAILABLE,
                     e,
                     e.getMessage(),
                     event,
+                    source,
                     requestId,
                     logger,
                     start);
         } catch (RuntimeException e) {
             // Its message may quote data: the log line gets its type and frames, never its text.
-            return failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, requestId, logger, start);
+            return failed(TriggerFailedException.Reason.UNEXPECTED, e, null, event, source, requestId, logger, start);
         }
         LogLevel level = outcome.dropped().isEmpty() ? LogLevel.INFO : LogLevel.WARN;
-        JsonLogLine line = line(level, requestId, event)
+        JsonLogLine line = line(level, requestId, source, sourceValue)
                 .with("outcome", outcome.code())
                 .with("userSub", subOf(outcome))
                 .with("droppedAttributes", dropped(outcome.dropped()))
                 .withDurationSince(start);
         if (!(outcome instanceof TriggerOutcome.KeptAlive)) {
-            line.metrics(metrics, counts(outcome, TriggerSource.of(event == null ? null : event.getTriggerSource())));
+            line.metrics(metrics, counts(outcome, source));
         }
         line.writeTo(logger);
         return event;
@@ -82,12 +92,12 @@ public final class TriggerInvocation {
             RuntimeException cause,
             @Nullable String detail,
             @Nullable CognitoUserPoolPostConfirmationEvent event,
+            TriggerSource source,
             String requestId,
             LambdaLogger logger,
             long start) {
-        boolean blocking =
-                event == null || TriggerSource.of(event.getTriggerSource()).failureBlocksTheUser();
-        JsonLogLine line = line(LogLevel.ERROR, requestId, event)
+        boolean blocking = event == null || source.failureBlocksTheUser();
+        JsonLogLine line = line(LogLevel.ERROR, requestId, source, event == null ? null : event.getTriggerSource())
                 .with("outcome", "FAILED")
                 .with("reason", reason.name())
                 .with("userLetThrough", !blocking)
@@ -109,14 +119,12 @@ public final class TriggerInvocation {
         return event;
     }
 
-    private JsonLogLine line(LogLevel level, String requestId, @Nullable CognitoUserPoolPostConfirmationEvent event) {
+    /** The line's common fields: the source as the function read it, and as Cognito sent it. */
+    private JsonLogLine line(LogLevel level, String requestId, TriggerSource source, @Nullable String sourceValue) {
         return JsonLogLine.of(clock, level)
                 .with("requestId", requestId)
-                .with(
-                        "event",
-                        TriggerSource.of(event == null ? null : event.getTriggerSource())
-                                .logEvent())
-                .with("triggerSource", event == null ? null : event.getTriggerSource());
+                .with("event", source.logEvent())
+                .with("triggerSource", sourceValue);
     }
 
     /**
