@@ -137,11 +137,7 @@ class OperationsTemplateTest {
             for (String alarm : alarms) {
                 Map<String, Object> properties =
                         CloudFormationYaml.properties(template, alarm, "AWS::CloudWatch::Alarm");
-                Map<String, Object> dimensions = new HashMap<>();
-                CloudFormationYaml.list(properties.get("Dimensions"), alarm)
-                        .forEach(d -> dimensions.put(
-                                (String) CloudFormationYaml.map(d, alarm).get("Name"),
-                                CloudFormationYaml.map(d, alarm).get("Value")));
+                Map<String, Object> dimensions = CloudFormationYaml.alarmDimensions(template, alarm);
                 assertThat(dimensions)
                         .as(alarm)
                         .containsEntry("FunctionName", Map.of("Ref", function))

@@ -536,10 +536,7 @@ class TemplateConsistencyTest {
     }
 
     private static Map<String, Object> dimensions(String logicalId) {
-        Map<String, Object> byName = new HashMap<>();
-        list(alarm(logicalId).get("Dimensions"))
-                .forEach(d -> byName.put((String) map(d).get("Name"), map(d).get("Value")));
-        return byName;
+        return CloudFormationYaml.alarmDimensions(template, logicalId);
     }
 
     private static Map<String, Object> parameter(String name) {

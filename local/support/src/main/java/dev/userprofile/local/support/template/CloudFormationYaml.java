@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,16 @@ public final class CloudFormationYaml {
             throw new IllegalArgumentException(logicalId + " is not an " + type);
         }
         return map(resource.get("Properties"), logicalId + ".Properties");
+    }
+
+    /** The dimensions of the alarm {@code logicalId}, by name (values as the template writes them). */
+    public static Map<String, Object> alarmDimensions(Map<String, Object> template, String logicalId) {
+        Map<String, Object> byName = new HashMap<>();
+        list(properties(template, logicalId, "AWS::CloudWatch::Alarm").get("Dimensions"), logicalId + ".Dimensions")
+                .forEach(d -> byName.put(
+                        (String) map(d, logicalId).get("Name"),
+                        map(d, logicalId).get("Value")));
+        return byName;
     }
 
     /** Each parameter that has a default, with that default as text (as CloudFormation hands it over). */
