@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ProfileApi;
-import dev.userprofile.adapters.lambda.logging.MetricDimensions;
+import dev.userprofile.adapters.shared.logging.MetricDimensions;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import java.time.Clock;

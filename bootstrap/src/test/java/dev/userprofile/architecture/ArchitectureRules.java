@@ -21,29 +21,61 @@ final class ArchitectureRules {
     static final String ADAPTERS = "dev.userprofile.adapters..";
     static final String BOOTSTRAP = "dev.userprofile.bootstrap..";
     static final String LOCAL_TOOLING = "dev.userprofile.local..";
-    static final String SHARED_LOG_FORMAT = "dev.userprofile.adapters.lambda.logging..";
+    /** What adapters share and none owns: the log line format, the priming contract, Cognito's attribute names. */
+    static final String SHARED_SUPPORT = "dev.userprofile.adapters.shared..";
+
+    static final String COGNITO_TRIGGER = "dev.userprofile.adapters.cognito.trigger..";
+    static final String COGNITO_EVENTS = "dev.userprofile.adapters.cognito.events..";
+    static final String OPERATOR_TOOL = "dev.userprofile.adapters.cognito.admin..";
+    static final String COGNITO_DIRECTORY = "dev.userprofile.adapters.cognito.directory..";
+    static final String PROFILE_API = "dev.userprofile.adapters.api..";
+    static final String SCHEDULE = "dev.userprofile.adapters.schedule..";
+    static final String DYNAMODB = "dev.userprofile.adapters.dynamodb..";
 
     private ArchitectureRules() {}
 
     /**
      * The hexagon in ArchUnit's own terms: the domain model at the centre, the application (ports and services)
-     * around it, each adapter on its own outside, none depending on another. Everything that speaks Cognito is one
-     * adapter with an inbound side (the triggers, the events, the operator tool) and an outbound side (the user
-     * directory) that share its attribute mapping. Bootstrap and the local tooling compose the rest and so may use
-     * anything; the functions' shared log format belongs to no adapter.
+     * around it, each adapter on its own outside, none depending on another. Bootstrap and the local tooling are the
+     * composition roots: they build the rest, so they may use anything, and nothing uses them. The adapters' shared
+     * support is in no ring; {@link #SHARED_SUPPORT_BELONGS_TO_NO_ADAPTER} holds what it may use, and its Cognito
+     * attribute mapping reads Cognito's names into the domain's value objects.
      */
     @ArchTest
     static final ArchRule ONION = onionArchitecture()
             .domainModels(DOMAIN)
             .applicationServices(APPLICATION)
-            .adapter("Cognito (triggers, events, operator tool, directory)", "dev.userprofile.adapters.cognito..")
-            .adapter("profile API", "dev.userprofile.adapters.api..")
-            .adapter("schedule", "dev.userprofile.adapters.schedule..")
-            .adapter("DynamoDB", "dev.userprofile.adapters.dynamodb..")
+            .adapter("Cognito trigger", COGNITO_TRIGGER)
+            .adapter("Cognito events", COGNITO_EVENTS)
+            .adapter("operator tool", OPERATOR_TOOL)
+            .adapter("Cognito directory", COGNITO_DIRECTORY)
+            .adapter("profile API", PROFILE_API)
+            .adapter("schedule", SCHEDULE)
+            .adapter("DynamoDB", DYNAMODB)
             .withOptionalLayers(true)
             .ignoreDependency(resideInAnyPackage(BOOTSTRAP, LOCAL_TOOLING), DescribedPredicate.alwaysTrue())
-            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(SHARED_LOG_FORMAT))
+            .ignoreDependency(resideInAPackage(SHARED_SUPPORT), resideInAPackage(DOMAIN))
             .as("Dependencies point inward (domain <- application <- adapters), and no adapter uses another");
+
+    /** Shared support is a library of the adapters: it never reaches into the application, an adapter or a root. */
+    @ArchTest
+    static final ArchRule SHARED_SUPPORT_BELONGS_TO_NO_ADAPTER = noClasses()
+            .that()
+            .resideInAPackage(SHARED_SUPPORT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    APPLICATION,
+                    COGNITO_TRIGGER,
+                    COGNITO_EVENTS,
+                    OPERATOR_TOOL,
+                    COGNITO_DIRECTORY,
+                    PROFILE_API,
+                    SCHEDULE,
+                    DYNAMODB,
+                    BOOTSTRAP,
+                    LOCAL_TOOLING)
+            .as("The adapters' shared support uses no adapter, no application class and no composition root");
 
     /**
      * The domain, the application and the adapters never print: functions log through their logger, and the operator
@@ -143,17 +175,9 @@ final class ArchitectureRules {
      * The adapters the product is driven through: the triggers, the Cognito events, the profile API, the schedule and
      * the operator tool.
      */
-    static final String[] INBOUND_ADAPTERS = {
-        "dev.userprofile.adapters.cognito",
-        "dev.userprofile.adapters.cognito.events..",
-        "dev.userprofile.adapters.cognito.admin..",
-        "dev.userprofile.adapters.api..",
-        "dev.userprofile.adapters.schedule.."
-    };
+    static final String[] INBOUND_ADAPTERS = {COGNITO_TRIGGER, COGNITO_EVENTS, OPERATOR_TOOL, PROFILE_API, SCHEDULE};
 
-    static final String[] OUTBOUND_ADAPTERS = {
-        "dev.userprofile.adapters.dynamodb..", "dev.userprofile.adapters.cognito.directory.."
-    };
+    static final String[] OUTBOUND_ADAPTERS = {DYNAMODB, COGNITO_DIRECTORY};
 
     private static final DescribedPredicate<JavaClass> OUTBOUND_PORTS =
             new DescribedPredicate<>("are outbound port interfaces") {

@@ -7,13 +7,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.api.fixture.ApiAdapterUsingOutboundPort;
 import dev.userprofile.adapters.api.fixture.PrintingAdapter;
-import dev.userprofile.adapters.cognito.TriggerAdapterUsingService;
-import dev.userprofile.adapters.cognito.fixture.CognitoAdapterUsingDynamoDbAdapter;
+import dev.userprofile.adapters.cognito.trigger.TriggerAdapterUsingService;
+import dev.userprofile.adapters.cognito.trigger.fixture.TriggerAdapterUsingDynamoDbAdapter;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.adapters.dynamodb.fixture.FieldInjectedAdapter;
 import dev.userprofile.adapters.dynamodb.fixture.RepositoryDrivingUseCase;
+import dev.userprofile.adapters.shared.fixture.SharedSupportUsingAnAdapter;
 import dev.userprofile.application.fixture.ApplicationUsingLambda;
 import dev.userprofile.application.fixture.cyclea.CycleA;
 import dev.userprofile.application.fixture.cycleb.CycleB;
@@ -45,9 +47,13 @@ class ArchitectureRulesCatchViolationsTest {
                 Arguments.of(ArchitectureRules.ONION, DomainUsingTheApplication.class, new Class<?>[] {
                     RegisterUserService.class
                 }),
-                Arguments.of(ArchitectureRules.ONION, CognitoAdapterUsingDynamoDbAdapter.class, new Class<?>[] {
+                Arguments.of(ArchitectureRules.ONION, TriggerAdapterUsingDynamoDbAdapter.class, new Class<?>[] {
                     DynamoDbUserRepository.class
                 }),
+                Arguments.of(
+                        ArchitectureRules.SHARED_SUPPORT_BELONGS_TO_NO_ADAPTER,
+                        SharedSupportUsingAnAdapter.class,
+                        new Class<?>[] {ProfileApi.class}),
                 Arguments.of(ArchitectureRules.NO_STANDARD_STREAMS, PrintingAdapter.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.NO_GENERIC_EXCEPTIONS, PrintingAdapter.class, new Class<?>[0]),
                 Arguments.of(ArchitectureRules.NO_JAVA_UTIL_LOGGING, PrintingAdapter.class, new Class<?>[0]),
@@ -114,16 +120,16 @@ class ArchitectureRulesCatchViolationsTest {
         for (String module : new String[] {
             "dev.userprofile.domain.User",
             "dev.userprofile.application.service.RegisterUserService",
-            "dev.userprofile.adapters.cognito.PostConfirmationTrigger",
+            "dev.userprofile.adapters.cognito.trigger.CognitoTrigger",
             "dev.userprofile.adapters.dynamodb.DynamoDbUserRepository",
             "dev.userprofile.adapters.cognito.admin.AdminCli",
             "dev.userprofile.adapters.api.ProfileApi",
-            "dev.userprofile.adapters.lambda.logging.JsonLogLine",
-            "dev.userprofile.adapters.cognito.TriggerInvocation",
+            "dev.userprofile.adapters.shared.logging.JsonLogLine",
+            "dev.userprofile.adapters.cognito.trigger.TriggerInvocation",
             "dev.userprofile.adapters.api.ApiInvocation",
             "dev.userprofile.bootstrap.ProfileApiHandler",
-            "dev.userprofile.bootstrap.PostConfirmationHandler",
-            "dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper",
+            "dev.userprofile.bootstrap.CognitoTriggerHandler",
+            "dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper",
             "dev.userprofile.adapters.cognito.directory.CognitoUserDirectory",
             "dev.userprofile.adapters.cognito.events.SyncInvocation",
             "dev.userprofile.bootstrap.UserSyncHandler",

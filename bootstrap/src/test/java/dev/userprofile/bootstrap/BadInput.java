@@ -1,6 +1,6 @@
 package dev.userprofile.bootstrap;
 
-import dev.userprofile.adapters.cognito.attributes.DroppedAttribute;
+import dev.userprofile.adapters.shared.cognito.DroppedAttribute;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

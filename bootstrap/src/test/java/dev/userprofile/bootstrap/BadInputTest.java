@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import dev.userprofile.adapters.cognito.TriggerFailedException;
-import dev.userprofile.adapters.cognito.attributes.DroppedAttribute;
+import dev.userprofile.adapters.cognito.trigger.TriggerFailedException;
+import dev.userprofile.adapters.shared.cognito.DroppedAttribute;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
@@ -48,7 +48,7 @@ class BadInputTest {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+\\d{7,15}");
 
-    private final PostConfirmationHandler handler = LocalFunctions.trigger(tables);
+    private final CognitoTriggerHandler handler = LocalFunctions.trigger(tables);
 
     @BeforeEach
     void emptyTable() {
@@ -144,7 +144,7 @@ class BadInputTest {
                 events.add(LambdaRuntimeJson.sampleEventJson(sample).getBytes(StandardCharsets.UTF_8));
             }
             BadInput.cases().forEach(c -> events.add(c.event()));
-            PostConfirmationHandler fresh = LocalFunctions.trigger(tables);
+            CognitoTriggerHandler fresh = LocalFunctions.trigger(tables);
             for (byte[] bytes : events) {
                 LocalLambdaContext context = new LocalLambdaContext();
                 try {

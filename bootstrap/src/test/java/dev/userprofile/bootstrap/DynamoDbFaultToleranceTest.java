@@ -3,7 +3,7 @@ package dev.userprofile.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.adapters.cognito.TriggerFailedException;
+import dev.userprofile.adapters.cognito.trigger.TriggerFailedException;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.local.support.dynamodb.LocalTables;
@@ -61,7 +61,7 @@ class DynamoDbFaultToleranceTest {
         proxy.close();
     }
 
-    private PostConfirmationHandler newEnvironment() {
+    private CognitoTriggerHandler newEnvironment() {
         return LocalFunctions.trigger(environmentReaching(proxy.endpoint().toString()));
     }
 
@@ -70,7 +70,7 @@ class DynamoDbFaultToleranceTest {
                 LocalFunctions.TRIGGER, tables.tableName(), URI.create(dynamoDbEndpoint));
     }
 
-    private static String invokeSignUp(PostConfirmationHandler handler, LocalLambdaContext context) {
+    private static String invokeSignUp(CognitoTriggerHandler handler, LocalLambdaContext context) {
         return LambdaRuntimeJson.toJson(handler.handleRequest(LambdaRuntimeJson.sampleEvent("sign-up.json"), context));
     }
 
@@ -148,7 +148,7 @@ class DynamoDbFaultToleranceTest {
     void aFaultThatDoesNotClearFailsInsideTheBudgetNamingDynamoDbAndWritesNothing(Fault fault) {
         proxy.failAlways(fault);
         LocalLambdaContext context = new LocalLambdaContext();
-        PostConfirmationHandler handler = newEnvironment();
+        CognitoTriggerHandler handler = newEnvironment();
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> invokeSignUp(handler, context))
@@ -179,7 +179,7 @@ class DynamoDbFaultToleranceTest {
 
     @Test
     void anUnreachableDynamoDbFailsFastNamingIt() {
-        PostConfirmationHandler handler =
+        CognitoTriggerHandler handler =
                 LocalFunctions.trigger(environmentReaching("http://127.0.0.1:" + LoopbackPorts.free()));
 
         long start = System.nanoTime();

@@ -101,7 +101,7 @@ class LifecycleConvergenceTest {
         final Random random;
         final String poolId;
         final String clientId;
-        final PostConfirmationHandler trigger;
+        final CognitoTriggerHandler trigger;
         final UserSyncHandler sync;
         final ProfileApiHandler api;
         final List<Person> people = new ArrayList<>();

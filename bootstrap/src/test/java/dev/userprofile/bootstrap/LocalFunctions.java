@@ -34,12 +34,12 @@ final class LocalFunctions {
         return environment;
     }
 
-    static PostConfirmationHandler trigger(LocalTables tables) {
+    static CognitoTriggerHandler trigger(LocalTables tables) {
         return trigger(tables.functionEnvironment(TRIGGER));
     }
 
-    static PostConfirmationHandler trigger(Map<String, String> environment) {
-        return new PostConfirmationHandler(TriggerComponent.create(Configuration.fromEnvironment(environment)));
+    static CognitoTriggerHandler trigger(Map<String, String> environment) {
+        return new CognitoTriggerHandler(TriggerComponent.create(Configuration.fromEnvironment(environment)));
     }
 
     static ProfileApiHandler api(LocalTables tables, String poolId, URI cognito) {

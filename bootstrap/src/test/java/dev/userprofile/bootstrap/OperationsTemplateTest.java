@@ -3,11 +3,11 @@ package dev.userprofile.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.adapters.api.ApiInvocation;
-import dev.userprofile.adapters.cognito.TriggerInvocation;
 import dev.userprofile.adapters.cognito.events.SyncInvocation;
-import dev.userprofile.adapters.lambda.logging.JsonLogLine;
-import dev.userprofile.adapters.lambda.logging.MetricDimensions;
+import dev.userprofile.adapters.cognito.trigger.TriggerInvocation;
 import dev.userprofile.adapters.schedule.ReconcileInvocation;
+import dev.userprofile.adapters.shared.logging.JsonLogLine;
+import dev.userprofile.adapters.shared.logging.MetricDimensions;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.template.CloudFormationYaml;
 import java.util.ArrayList;

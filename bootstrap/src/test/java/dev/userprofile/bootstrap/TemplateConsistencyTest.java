@@ -8,10 +8,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.api.ProfileApi;
-import dev.userprofile.adapters.cognito.TriggerSource;
+import dev.userprofile.adapters.cognito.trigger.TriggerSource;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.UserItemSchema;
-import dev.userprofile.adapters.lambda.logging.JsonLogLine;
+import dev.userprofile.adapters.shared.logging.JsonLogLine;
 import dev.userprofile.application.service.UpdateProfileService;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
@@ -112,7 +112,7 @@ class TemplateConsistencyTest {
     void thePolicyGrantsExactlyWhatTheHandlerCalls() {
         tables.reset();
         TriggerComponent component = TriggerComponent.create(LocalFunctions.triggerConfiguration(tables));
-        PostConfirmationHandler handler = new PostConfirmationHandler(component);
+        CognitoTriggerHandler handler = new CognitoTriggerHandler(component);
         tables.front().clearRequests();
         component.snapStartPriming().prime();
         for (String sample : List.of(

@@ -1,7 +1,7 @@
 package dev.userprofile.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
-import dev.userprofile.bootstrap.PostConfirmationHandler;
+import dev.userprofile.bootstrap.CognitoTriggerHandler;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import dev.userprofile.local.support.dynamodb.LocalTables;
@@ -63,8 +63,8 @@ public final class ReliabilityBenchmark {
         return LocalTables.functionEnvironment("PostConfirmationFunction", tables.tableName(), endpoint);
     }
 
-    private static PostConfirmationHandler handler(Map<String, String> environment) {
-        return new PostConfirmationHandler(TriggerComponent.create(Configuration.fromEnvironment(environment)));
+    private static CognitoTriggerHandler handler(Map<String, String> environment) {
+        return new CognitoTriggerHandler(TriggerComponent.create(Configuration.fromEnvironment(environment)));
     }
 
     private static boolean load(LocalTables tables) throws Exception {
@@ -85,7 +85,7 @@ public final class ReliabilityBenchmark {
         }
         Collections.shuffle(deliveries, random);
 
-        List<PostConfirmationHandler> environments = new ArrayList<>();
+        List<CognitoTriggerHandler> environments = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) {
             environments.add(handler(environment(tables, tables.directEndpoint())));
         }
@@ -96,7 +96,7 @@ public final class ReliabilityBenchmark {
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY)) {
             List<Future<?>> workers = new ArrayList<>();
-            for (PostConfirmationHandler handler : environments) {
+            for (CognitoTriggerHandler handler : environments) {
                 workers.add(pool.submit(() -> {
                     String json;
                     while ((json = queue.poll()) != null) {
@@ -168,7 +168,7 @@ public final class ReliabilityBenchmark {
         List<Long> durations = new ArrayList<>();
         String error = "";
         for (int run = 0; run < FAULT_RUNS; run++) {
-            PostConfirmationHandler handler = handler(environment);
+            CognitoTriggerHandler handler = handler(environment);
             long t0 = System.nanoTime();
             try {
                 handler.handleRequest(LambdaRuntimeJson.fromJson(eventJson), new LocalLambdaContext());

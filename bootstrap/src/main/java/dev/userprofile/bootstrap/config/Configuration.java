@@ -1,7 +1,7 @@
 package dev.userprofile.bootstrap.config;
 
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
-import dev.userprofile.adapters.lambda.logging.MetricDimensions;
+import dev.userprofile.adapters.shared.logging.MetricDimensions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.userprofile.bootstrap.priming;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.userprofile.adapters.lambda.logging.JsonLogLine;
+import dev.userprofile.adapters.shared.logging.JsonLogLine;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

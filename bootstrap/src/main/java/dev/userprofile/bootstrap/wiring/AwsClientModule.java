@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * The functions' SDK clients, built by the DynamoDB adapter once per execution environment: the shared HTTP client and
- * credentials, and the trigger's clients, one per call budget.
+ * The SDK clients of every function, built by the DynamoDB adapter once per execution environment: the HTTP client
+ * and the credentials that all of a function's clients share, a repository on the table within a given call budget,
+ * and the trigger's two DynamoDB clients (one for registrations, one for sign-ins).
  */
 @Module
 public final class AwsClientModule {

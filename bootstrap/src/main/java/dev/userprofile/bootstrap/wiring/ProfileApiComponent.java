@@ -14,7 +14,7 @@ import javax.inject.Singleton;
 
 /** The object graph of one profile API execution environment, generated at compile time. */
 @Singleton
-@Component(modules = {AwsClientModule.class, ApplicationModule.class, ProfileApiModule.class})
+@Component(modules = {AwsClientModule.class, ClockModule.class, ProfileApiModule.class})
 public interface ProfileApiComponent {
 
     ProfileApi profileApi();

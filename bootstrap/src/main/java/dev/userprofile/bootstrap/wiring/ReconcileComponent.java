@@ -10,7 +10,7 @@ import javax.inject.Singleton;
 
 /** The scheduled reconcile's object graph, one per execution environment. */
 @Singleton
-@Component(modules = {AwsClientModule.class, ApplicationModule.class, ReconcileModule.class})
+@Component(modules = {AwsClientModule.class, ClockModule.class, ReconcileModule.class})
 public interface ReconcileComponent {
 
     ReconcileInvocation reconcileInvocation();

@@ -2,7 +2,6 @@ package dev.userprofile.bootstrap.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
 import dev.userprofile.adapters.cognito.directory.RateLimiter;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
@@ -10,6 +9,7 @@ import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbReconcileProgressStore;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.adapters.schedule.ReconcileInvocation;
+import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.out.ReconcileProgressStore;
 import dev.userprofile.application.service.ReconcilePoolService;

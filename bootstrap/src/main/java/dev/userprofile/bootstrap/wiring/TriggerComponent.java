@@ -2,8 +2,8 @@ package dev.userprofile.bootstrap.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
-import dev.userprofile.adapters.cognito.TriggerInvocation;
+import dev.userprofile.adapters.cognito.trigger.CognitoTrigger;
+import dev.userprofile.adapters.cognito.trigger.TriggerInvocation;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import java.time.Clock;
@@ -11,10 +11,17 @@ import javax.inject.Singleton;
 
 /** The object graph of one execution environment, generated at compile time: no reflection at cold start. */
 @Singleton
-@Component(modules = {AwsClientModule.class, PersistenceModule.class, ApplicationModule.class, TriggerModule.class})
+@Component(
+        modules = {
+            AwsClientModule.class,
+            PersistenceModule.class,
+            ClockModule.class,
+            TriggerUseCaseModule.class,
+            TriggerModule.class
+        })
 public interface TriggerComponent {
 
-    PostConfirmationTrigger postConfirmationTrigger();
+    CognitoTrigger postConfirmationTrigger();
 
     TriggerInvocation triggerInvocation();
 

@@ -3,12 +3,12 @@ package dev.userprofile.bootstrap.wiring;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dagger.Module;
 import dagger.Provides;
-import dev.userprofile.adapters.cognito.PostConfirmationTrigger;
-import dev.userprofile.adapters.cognito.TriggerInvocation;
-import dev.userprofile.adapters.cognito.TriggerRehearsal;
-import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
+import dev.userprofile.adapters.cognito.trigger.CognitoTrigger;
+import dev.userprofile.adapters.cognito.trigger.TriggerInvocation;
+import dev.userprofile.adapters.cognito.trigger.TriggerRehearsal;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.EnsureUserCurrentUseCase;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.service.EnsureUserCurrentService;
@@ -34,17 +34,16 @@ public final class TriggerModule {
 
     @Provides
     @Singleton
-    static PostConfirmationTrigger postConfirmationTrigger(
+    static CognitoTrigger postConfirmationTrigger(
             @Registration RegisterUserUseCase registerUser,
             EnsureUserCurrentUseCase ensureCurrent,
             CognitoAttributesMapper mapper) {
-        return new PostConfirmationTrigger(registerUser, ensureCurrent, mapper);
+        return new CognitoTrigger(registerUser, ensureCurrent, mapper);
     }
 
     @Provides
     @Singleton
-    static TriggerInvocation triggerInvocation(
-            PostConfirmationTrigger trigger, Clock clock, Configuration configuration) {
+    static TriggerInvocation triggerInvocation(CognitoTrigger trigger, Clock clock, Configuration configuration) {
         return new TriggerInvocation(trigger, clock, configuration.metricDimensions());
     }
 
@@ -59,8 +58,7 @@ public final class TriggerModule {
                 configuration.region(), configuration.tableName(), DynamoDbCallBudget.REGISTRATION);
         RegisterUserService register = new RegisterUserService(users, clock);
         return new TriggerRehearsal(new TriggerInvocation(
-                new PostConfirmationTrigger(
-                        register, new EnsureUserCurrentService(users, users, register, clock), mapper),
+                new CognitoTrigger(register, new EnsureUserCurrentService(users, users, register, clock), mapper),
                 clock,
                 configuration.metricDimensions()));
     }

@@ -3,7 +3,7 @@ package dev.userprofile.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.adapters.lambda.logging.MetricDimensions;
+import dev.userprofile.adapters.shared.logging.MetricDimensions;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

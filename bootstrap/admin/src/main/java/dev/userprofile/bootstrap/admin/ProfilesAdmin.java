@@ -1,11 +1,11 @@
 package dev.userprofile.bootstrap.admin;
 
 import dev.userprofile.adapters.cognito.admin.AdminCli;
-import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
 import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
 import dev.userprofile.adapters.cognito.directory.RateLimiter;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
 import dev.userprofile.application.port.in.BackfillPoolUseCase;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.out.ReconcileProgressStore;

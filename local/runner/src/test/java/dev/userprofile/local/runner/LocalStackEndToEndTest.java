@@ -394,7 +394,7 @@ class LocalStackEndToEndTest {
             assertThat(payload)
                     .containsPattern("\"errorMessage\":\"Your account could not be set up because of a temporary "
                             + "problem\\. Reference: [0-9a-f-]{36}\"")
-                    .contains("\"errorType\":\"dev.userprofile.adapters.cognito.TriggerFailedException\"");
+                    .contains("\"errorType\":\"dev.userprofile.adapters.cognito.trigger.TriggerFailedException\"");
             assertThat(payload.replaceAll("\"stackTrace\":\\[[^\\]]*\\]", ""))
                     .as("what Cognito may show names nothing internal")
                     .doesNotContain(LocalStack.TABLE_NAME, "DynamoDB", "PutItem", "ResourceNotFound");

@@ -1,7 +1,7 @@
 package dev.userprofile.adapters.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.userprofile.adapters.lambda.logging.RehearsalLogger;
+import dev.userprofile.adapters.shared.logging.RehearsalLogger;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

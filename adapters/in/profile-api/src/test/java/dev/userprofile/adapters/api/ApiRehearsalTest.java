@@ -3,7 +3,7 @@ package dev.userprofile.adapters.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.adapters.lambda.logging.MetricDimensions;
+import dev.userprofile.adapters.shared.logging.MetricDimensions;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.service.GetProfileService;

@@ -2,7 +2,7 @@ package dev.userprofile.adapters.schedule;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.userprofile.adapters.lambda.logging.JsonLogLine;
+import dev.userprofile.adapters.shared.logging.JsonLogLine;
 import dev.userprofile.application.port.in.ErasureApproval;
 import dev.userprofile.application.port.in.ReconcileBusyException;
 import dev.userprofile.application.port.in.ReconcilePoolCommand;

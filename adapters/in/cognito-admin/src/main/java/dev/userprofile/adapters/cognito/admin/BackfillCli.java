@@ -1,6 +1,6 @@
 package dev.userprofile.adapters.cognito.admin;
 
-import dev.userprofile.adapters.lambda.logging.JsonText;
+import dev.userprofile.adapters.shared.logging.JsonText;
 import dev.userprofile.application.port.in.BackfillCommand;
 import dev.userprofile.application.port.in.BackfillReport;
 import java.util.LinkedHashMap;

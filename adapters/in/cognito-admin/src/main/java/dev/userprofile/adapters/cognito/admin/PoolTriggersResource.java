@@ -2,7 +2,7 @@ package dev.userprofile.adapters.cognito.admin;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
-import dev.userprofile.adapters.lambda.logging.JsonText;
+import dev.userprofile.adapters.shared.logging.JsonText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

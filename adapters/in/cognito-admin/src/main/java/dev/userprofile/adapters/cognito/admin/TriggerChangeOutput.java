@@ -1,6 +1,6 @@
 package dev.userprofile.adapters.cognito.admin;
 
-import dev.userprofile.adapters.lambda.logging.JsonText;
+import dev.userprofile.adapters.shared.logging.JsonText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

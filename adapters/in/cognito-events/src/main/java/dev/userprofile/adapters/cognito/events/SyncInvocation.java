@@ -2,8 +2,8 @@ package dev.userprofile.adapters.cognito.events;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.userprofile.adapters.cognito.attributes.CognitoSub;
-import dev.userprofile.adapters.lambda.logging.JsonLogLine;
+import dev.userprofile.adapters.shared.cognito.CognitoSub;
+import dev.userprofile.adapters.shared.logging.JsonLogLine;
 import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;

@@ -1,6 +1,6 @@
 package dev.userprofile.adapters.cognito.events;
 
-import dev.userprofile.adapters.lambda.logging.RehearsalLogger;
+import dev.userprofile.adapters.shared.logging.RehearsalLogger;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.userprofile.adapters.cognito.directory;
 
-import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
-import dev.userprofile.adapters.cognito.attributes.CognitoSub;
-import dev.userprofile.adapters.cognito.attributes.CognitoUserStatus;
-import dev.userprofile.adapters.cognito.attributes.MappedAttributes;
+import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
+import dev.userprofile.adapters.shared.cognito.CognitoSub;
+import dev.userprofile.adapters.shared.cognito.CognitoUserStatus;
+import dev.userprofile.adapters.shared.cognito.MappedAttributes;
 import dev.userprofile.application.port.out.DirectoryPage;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectory;

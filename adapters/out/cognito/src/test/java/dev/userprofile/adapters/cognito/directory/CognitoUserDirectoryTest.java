@@ -3,8 +3,8 @@ package dev.userprofile.adapters.cognito.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.adapters.cognito.attributes.CognitoAttributesMapper;
-import dev.userprofile.adapters.cognito.attributes.CognitoSub;
+import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
+import dev.userprofile.adapters.shared.cognito.CognitoSub;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
