@@ -8,7 +8,7 @@ import dev.userprofile.adapters.api.ApiInvocation;
 import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
-import dev.userprofile.bootstrap.priming.SnapStartPriming;
+import dev.userprofile.adapters.shared.priming.Priming;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.domain.Erasure;
 import dev.userprofile.domain.ErasureReason;
@@ -321,7 +321,7 @@ class ProfileApiHandlerEndToEndTest {
         assertThat(tables.itemCount()).isZero();
         assertThat(cognitoFront.operations())
                 .as("a few reads: of a sub nobody has, and of one user; no write, no deletion")
-                .hasSize(2 * SnapStartPriming.REQUEST_ROUNDS)
+                .hasSize(2 * Priming.REQUEST_ROUNDS)
                 .containsOnly("ListUsers");
     }
 

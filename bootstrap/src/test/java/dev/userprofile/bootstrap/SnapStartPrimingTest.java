@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
-import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
+import dev.userprofile.adapters.dynamodb.priming.DynamoDbPriming;
+import dev.userprofile.adapters.shared.priming.Priming;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.priming.SnapStartPriming;
 import dev.userprofile.bootstrap.wiring.AwsClientModule;
@@ -51,10 +52,9 @@ class SnapStartPrimingTest {
         tables.front().clearRequests();
         LocalLambdaContext log = new LocalLambdaContext();
 
-        DynamoDbUserRepository local = repository(tables.endpoint().toString());
         new SnapStartPriming(
-                        List.of(SnapStartPriming.repeated(
-                                "dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS, local::warmUp)),
+                        List.of(DynamoDbPriming.requests(
+                                "dynamodb-requests-1", client(tables.endpoint().toString()), tables.tableName())),
                         List.of(),
                         Clock.systemUTC(),
                         log::getLogger)
@@ -67,7 +67,7 @@ class SnapStartPrimingTest {
         assertThat(tables.operations())
                 .as("3 requests a round: one repository, then the function's two; the "
                         + "rehearsals are answered in-process and never reach DynamoDB")
-                .hasSize(3 * 3 * SnapStartPriming.REQUEST_ROUNDS)
+                .hasSize(3 * 3 * Priming.REQUEST_ROUNDS)
                 .containsOnly("GetItem", "PutItem");
         assertThat(tables.itemCount()).isZero();
         assertThat(log.logLines())
@@ -86,12 +86,13 @@ class SnapStartPrimingTest {
         LocalLambdaContext log = new LocalLambdaContext();
         FaultInjectingProxy unavailable = new FaultInjectingProxy(tables.endpoint());
         unavailable.failAlways(FaultInjectingProxy.Fault.SERVICE_UNAVAILABLE_503);
-        DynamoDbUserRepository unreachable = repository(unavailable.endpoint().toString());
         SnapStartPriming priming = new SnapStartPriming(
                 List.of(
-                        SnapStartPriming.repeated("mapping", 3, () -> {}),
-                        SnapStartPriming.repeated(
-                                "dynamodb-requests-1", SnapStartPriming.REQUEST_ROUNDS, unreachable::warmUp)),
+                        Priming.repeated("mapping", 3, () -> {}),
+                        DynamoDbPriming.requests(
+                                "dynamodb-requests-1",
+                                client(unavailable.endpoint().toString()),
+                                tables.tableName())),
                 List.of(),
                 Clock.systemUTC(),
                 log::getLogger);
@@ -171,14 +172,16 @@ class SnapStartPrimingTest {
     void aRehearsalIsBuiltWhenItsStepRunsAndRunsWithTheTraceHeaderTheRuntimeSetsForAnInvocation() {
         List<String> seen = new ArrayList<>();
         AtomicReference<Integer> built = new AtomicReference<>(0);
-        SnapStartPriming.Step step = SnapStartPriming.rehearsed("rehearsal", 2, () -> {
+        Priming part = Priming.rehearsal("rehearsal", 2, () -> {
             built.set(built.get() + 1);
             return () -> seen.add(SdkInternalThreadLocal.get("AWS_LAMBDA_X_TRACE_ID"));
         });
+        SnapStartPriming priming =
+                new SnapStartPriming(List.of(part), List.of(), Clock.systemUTC(), new LocalLambdaContext()::getLogger);
         assertThat(built.get()).as("nothing is built before the checkpoint").isZero();
         SdkInternalThreadLocal.put("AWS_LAMBDA_X_TRACE_ID", "Root=1-invocation-already-here");
 
-        step.work().run();
+        assertThat(priming.prime()).isZero();
 
         assertThat(built.get()).isEqualTo(1);
         assertThat(seen)
@@ -199,7 +202,7 @@ class SnapStartPrimingTest {
         }
     }
 
-    private static DynamoDbUserRepository repository(String endpoint) {
+    private static DynamoDbEnhancedClient client(String endpoint) {
         Configuration configuration = LocalFunctions.triggerConfiguration(tables);
         DynamoDbClient client = AwsClientModule.dynamoDbClientBuilder(
                         configuration,
@@ -208,11 +211,9 @@ class SnapStartPrimingTest {
                         DynamoDbCallBudget.REGISTRATION)
                 .endpointOverride(URI.create(endpoint))
                 .build();
-        return new DynamoDbUserRepository(
-                DynamoDbEnhancedClient.builder()
-                        .dynamoDbClient(client)
-                        .extensions()
-                        .build(),
-                configuration.tableName());
+        return DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(client)
+                .extensions()
+                .build();
     }
 }

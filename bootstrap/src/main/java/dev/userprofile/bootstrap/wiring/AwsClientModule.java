@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbClients;
-import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.bootstrap.config.Configuration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -15,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The SDK clients of every function, built by the DynamoDB adapter once per execution environment: the HTTP client
- * and the credentials that all of a function's clients share, a repository on the table within a given call budget,
- * and the trigger's two DynamoDB clients (one for registrations, one for sign-ins).
+ * and the credentials that all of a function's clients share, a client within a given call budget, and the trigger's
+ * two DynamoDB clients (one for registrations, one for sign-ins).
  */
 @Module
 public final class AwsClientModule {
@@ -65,16 +64,14 @@ public final class AwsClientModule {
                 configuration.region(), configuration.dynamoDbEndpoint(), httpClient, credentials, budget);
     }
 
-    /** A repository on the function's table through a client with {@code budget}, for one function's module. */
-    static DynamoDbUserRepository repository(
+    /** The enhanced client on a DynamoDB client with {@code budget}, for one function's module. */
+    static DynamoDbEnhancedClient enhancedClient(
             Configuration configuration,
             SdkHttpClient httpClient,
             AwsCredentialsProvider credentials,
             DynamoDbCallBudget budget) {
-        return new DynamoDbUserRepository(
-                DynamoDbClients.enhanced(dynamoDbClientBuilder(configuration, httpClient, credentials, budget)
-                        .build()),
-                configuration.tableName());
+        return DynamoDbClients.enhanced(dynamoDbClientBuilder(configuration, httpClient, credentials, budget)
+                .build());
     }
 
     @Provides

@@ -14,7 +14,14 @@ import javax.inject.Singleton;
 
 /** The object graph of one profile API execution environment, generated at compile time. */
 @Singleton
-@Component(modules = {AwsClientModule.class, ClockModule.class, ProfileApiModule.class})
+@Component(
+        modules = {
+            AwsClientModule.class,
+            ClockModule.class,
+            ProfileApiModule.class,
+            ApiUseCaseModule.class,
+            ApiPrimingModule.class
+        })
 public interface ProfileApiComponent {
 
     ProfileApi profileApi();

@@ -11,7 +11,14 @@ import javax.inject.Singleton;
 
 /** The sync function's object graph, one per execution environment, generated at compile time. */
 @Singleton
-@Component(modules = {AwsClientModule.class, ClockModule.class, SyncModule.class})
+@Component(
+        modules = {
+            AwsClientModule.class,
+            ClockModule.class,
+            SyncModule.class,
+            SyncUseCaseModule.class,
+            SyncPrimingModule.class
+        })
 public interface SyncComponent {
 
     SyncInvocation syncInvocation();

@@ -15,13 +15,15 @@ import javax.inject.Singleton;
         modules = {
             AwsClientModule.class,
             PersistenceModule.class,
+            TriggerPortsModule.class,
             ClockModule.class,
             TriggerUseCaseModule.class,
-            TriggerModule.class
+            TriggerModule.class,
+            TriggerPrimingModule.class
         })
 public interface TriggerComponent {
 
-    CognitoTrigger postConfirmationTrigger();
+    CognitoTrigger cognitoTrigger();
 
     TriggerInvocation triggerInvocation();
 

@@ -26,7 +26,7 @@ class DnsCachingTest {
                         "k",
                         "AWS_SECRET_ACCESS_KEY",
                         "s")))
-                .postConfirmationTrigger();
+                .cognitoTrigger();
 
         assertThat(Security.getProperty("networkaddress.cache.ttl")).isEqualTo(before);
         assertThat(before)

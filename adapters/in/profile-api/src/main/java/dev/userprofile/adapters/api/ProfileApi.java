@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProfileApi {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
     static final String GET = "GET /me";
     static final String PATCH = "PATCH /me";
     static final String DELETE = "DELETE /me";

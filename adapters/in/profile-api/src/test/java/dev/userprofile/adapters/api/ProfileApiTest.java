@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.userprofile.adapters.api.priming.ApiPriming;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;

@@ -11,15 +11,8 @@ import dev.userprofile.application.port.out.UserRegistrar.AddResult;
 import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.domain.Erasure;
-import dev.userprofile.domain.IdentityProvider;
-import dev.userprofile.domain.LanguageTag;
-import dev.userprofile.domain.Name;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
-import dev.userprofile.domain.UserProfile;
-import dev.userprofile.domain.VerifiableEmail;
-import dev.userprofile.domain.VerifiablePhone;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -41,7 +32,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -76,27 +66,6 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
             .expression("attribute_not_exists(#erased)")
             .putExpressionName("#erased", UserItemSchema.ERASED_AT)
             .build();
-    /** True of no item at all, so a PutItem carrying it can never write. */
-    private static final Expression NEVER = Expression.builder()
-            .expression("attribute_exists(#key) AND attribute_not_exists(#key)")
-            .putExpressionName("#key", UserItemSchema.PARTITION_KEY)
-            .build();
-
-    /** A key no Cognito sub can have (subs are UUIDs), read by {@link #warmUp()}. */
-    static final UserId WARM_UP_PROBE = new UserId("warm-up-probe-not-a-user");
-
-    static final User WARM_UP_SAMPLE = User.register(
-            WARM_UP_PROBE,
-            UserProfile.builder()
-                    .email(VerifiableEmail.of("probe@example.invalid", true))
-                    .phone(VerifiablePhone.of("+15550100000", false))
-                    .givenName(new Name("Probe"))
-                    .familyName(new Name("Probe"))
-                    .displayName(new Name("Probe"))
-                    .locale(new LanguageTag("en-GB"))
-                    .identityProvider(new IdentityProvider("Probe"))
-                    .build(),
-            Instant.EPOCH);
 
     private final DynamoDbEnhancedClient enhanced;
     private final int scanPage;
@@ -105,25 +74,6 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
     private final DynamoDbTable<UserLookup> lookups;
     private final DynamoDbTable<Erasure> erasures;
     private final DynamoDbTable<UserItemSchema.StoredKey> keys;
-
-    /**
-     * A repository on a client built as the function builds its own but whose requests never leave the process
-     * ({@link RehearsalHttpClient}): every read finds a sample profile, every write succeeds, nothing is stored. For
-     * SnapStart priming, to run the success paths of a whole invocation (a stored profile read, a registration or
-     * change accepted) that requests against the real table must not take.
-     */
-    public static DynamoDbUserRepository rehearsal(String region, String tableName, DynamoDbCallBudget budget) {
-        RehearsalHttpClient httpClient =
-                new RehearsalHttpClient(UserItemSchema.TABLE_SCHEMA.itemToMap(WARM_UP_SAMPLE, true));
-        DynamoDbClient client = DynamoDbClients.builder(
-                        region,
-                        Optional.empty(),
-                        httpClient,
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal", "rehearsal")),
-                        budget)
-                .build();
-        return new DynamoDbUserRepository(DynamoDbClients.enhanced(client), tableName);
-    }
 
     public DynamoDbUserRepository(DynamoDbEnhancedClient client, String tableName) {
         this(client, tableName, SCAN_PAGE);
@@ -350,37 +300,17 @@ public final class DynamoDbUserRepository implements UserLoader, UserRegistrar, 
         };
     }
 
-    /**
-     * Runs the code paths of a registration without writing, to prime a SnapStart snapshot: the mapping to an item
-     * and back, a consistent GetItem of a key that never exists (signing, HTTP, response parsing), and a PutItem of
-     * a sample item whose condition no item can meet, so DynamoDB always refuses it (the request marshalling and the
-     * conditional-check path a repeated registration takes). Nothing is ever written.
-     */
-    public void warmUp() {
-        UserItemSchema.TABLE_SCHEMA.mapToItem(UserItemSchema.TABLE_SCHEMA.itemToMap(WARM_UP_SAMPLE, false));
-        try {
-            // Whatever is stored under the probe key (nothing, normally) is read through the key-only view and
-            // dropped, never turned into a user; both kinds of read, as registration and sign-in checks make them.
-            keys.getItem(get(WARM_UP_PROBE, true));
-            keys.getItem(get(WARM_UP_PROBE, false));
-            table.putItem(PutItemEnhancedRequest.builder(User.class)
-                    .item(WARM_UP_SAMPLE)
-                    .conditionExpression(NEVER)
-                    .build());
-            throw new IllegalStateException("DynamoDB accepted a condition no item can meet on " + table.tableName());
-        } catch (ConditionalCheckFailedException expected) {
-            // The refusal is the point: the full PutItem path ran and nothing was written.
-        } catch (SdkException e) {
-            throw unavailable("warm-up", e);
-        }
-    }
-
     /** Names the table, the call and the failure; AWS error messages are left out as they may quote item data. */
     private UserStoreUnavailableException unavailable(String operation, SdkException e) {
+        return unavailable(table.tableName(), operation, e);
+    }
+
+    /** The same for any call on {@code tableName}. */
+    public static UserStoreUnavailableException unavailable(String tableName, String operation, SdkException e) {
         String reason = e instanceof DynamoDbException service && service.awsErrorDetails() != null
                 ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new UserStoreUnavailableException(
-                "DynamoDB " + operation + " on table " + table.tableName() + " failed: " + reason, e);
+                "DynamoDB " + operation + " on table " + tableName + " failed: " + reason, e);
     }
 }

@@ -24,8 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * How a {@link User} is stored: one item a user, each attribute declared once below with how it is read from the
  * user and where it goes on the way back, so a new attribute is one mapping in this file: its line here, and its
- * field and its use in {@link StoredUser}. (A rehearsal answers with the same item: RehearsalHttpClient writes
- * strings, numbers and booleans, so an attribute of another type needs a line there too.)
+ * field and its use in {@link StoredUser}. (A rehearsal answers with the same item, whatever its attributes' types.)
  * Written out by hand, not by bean introspection: nothing is generated at cold start. Absent optional parts are absent
  * attributes, never NULLs. The layout is in docs/reference.md ("Item layout").
  */
@@ -169,7 +168,7 @@ public final class UserItemSchema {
      * delete, an existence check): they never turn a stored item into a {@link User}, so a malformed item cannot stop
      * them.
      */
-    static final TableSchema<StoredKey> KEY_SCHEMA = StaticImmutableTableSchema.builder(
+    public static final TableSchema<StoredKey> KEY_SCHEMA = StaticImmutableTableSchema.builder(
                     StoredKey.class, StoredKey.class)
             .newItemBuilder(StoredKey::new, key -> key)
             .addAttribute(
@@ -294,7 +293,7 @@ public final class UserItemSchema {
     }
 
     /** A stored item's key, and whether the item is a tombstone. */
-    static final class StoredKey {
+    public static final class StoredKey {
         private @Nullable String userId;
         private @Nullable String erasedAt;
         private @Nullable String registrationAttempt;

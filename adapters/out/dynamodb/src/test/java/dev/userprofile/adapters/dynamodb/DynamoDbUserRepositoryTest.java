@@ -215,33 +215,6 @@ class DynamoDbUserRepositoryTest {
     }
 
     @Test
-    void warmingUpReadsAndTriesAPutThatCannotWrite() {
-        int before = tables.client().scan(b -> b.tableName(tables.tableName())).count();
-        tables.front().clearRequests();
-
-        repository.warmUp();
-
-        assertThat(tables.operations()).containsExactly("GetItem", "GetItem", "PutItem");
-        assertThat(tables.client().scan(b -> b.tableName(tables.tableName())).count())
-                .isEqualTo(before);
-        assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEmpty();
-    }
-
-    @Test
-    void warmingUpLeavesEvenAnItemUnderTheProbeKeyUntouched() {
-        Map<String, AttributeValue> planted = Map.of(
-                "userId",
-                AttributeValue.fromS(DynamoDbUserRepository.WARM_UP_PROBE.value()),
-                "note",
-                AttributeValue.fromS("keep"));
-        tables.client().putItem(b -> b.tableName(tables.tableName()).item(planted));
-
-        repository.warmUp();
-
-        assertThat(rawItem(DynamoDbUserRepository.WARM_UP_PROBE.value())).isEqualTo(planted);
-    }
-
-    @Test
     void aMissingTableIsReportedByNameWithoutUserData() {
         DynamoDbUserRepository missing = new DynamoDbUserRepository(enhanced, "no-such-table");
         User user = User.register(

@@ -90,22 +90,19 @@ public final class CognitoUserDirectory implements UserDirectory, UserDirectoryL
     }
 
     /**
-     * Reads the pool as a lookup that finds someone does, for SnapStart priming: the first user of the pool, when it
-     * has one, is read into the domain's terms and dropped (nothing is kept or logged), so that the first real
-     * lookup after a restore parses a user with code already warm. One {@code ListUsers} of one user.
+     * The pool's first user, read into the domain's terms as a lookup reads the user it finds: one {@code ListUsers}
+     * of one user. Empty for an empty pool (or a first user without a well-formed sub).
      *
      * @throws UserDirectoryUnavailableException when the pool cannot be read
      */
-    public void warmUp() {
+    public Optional<DirectoryUser> firstUser() {
         List<UserType> users;
         try {
             users = cognito.listUsers(b -> b.userPoolId(userPoolId).limit(1)).users();
         } catch (SdkException e) {
             throw unavailable(e);
         }
-        for (UserType user : users) {
-            subOf(user).ifPresent(sub -> toDirectoryUser(sub, user));
-        }
+        return users.stream().findFirst().flatMap(user -> subOf(user).map(sub -> toDirectoryUser(sub, user)));
     }
 
     private static Optional<UserId> subOf(UserType user) {

@@ -3,6 +3,7 @@ package dev.userprofile.adapters.cognito.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.adapters.cognito.directory.priming.DirectoryPriming;
 import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.shared.cognito.CognitoSub;
 import dev.userprofile.application.port.out.DirectoryUser;
@@ -222,18 +223,22 @@ class CognitoUserDirectoryTest {
     }
 
     @Test
-    void warmingUpReadsAUserOfThePoolWhenThereIsOneAndFailsAsALookupFailsOtherwise() {
+    void theFirstUserIsReadAsALookupReadsAUserAndThePrimingFailsAsALookupFails() {
         createUser(email(), true);
         String empty = admin.createUserPool(b -> b.poolName("empty-" + UUID.randomUUID()))
                 .userPool()
                 .id();
 
-        directory.warmUp();
-        new CognitoUserDirectory(functionClient, empty, new CognitoAttributesMapper()).warmUp();
+        assertThat(directory.firstUser()).isPresent();
+        assertThat(new CognitoUserDirectory(functionClient, empty, new CognitoAttributesMapper()).firstUser())
+                .isEmpty();
+        DirectoryPriming.requests("cognito-requests", directory).prime();
 
-        assertThatThrownBy(() -> new CognitoUserDirectory(
-                                functionClient, "eu-west-1_NoSuchPool", new CognitoAttributesMapper())
-                        .warmUp())
+        assertThatThrownBy(() -> DirectoryPriming.requests(
+                                "cognito-requests",
+                                new CognitoUserDirectory(
+                                        functionClient, "eu-west-1_NoSuchPool", new CognitoAttributesMapper()))
+                        .prime())
                 .isInstanceOf(UserDirectoryUnavailableException.class)
                 .hasMessageContaining("eu-west-1_NoSuchPool");
     }

@@ -26,23 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CognitoAttributesMapper {
 
-    /** Every attribute a real event may carry, valued as no real user is (the sub is the nil-like UUID). */
-    public static final Map<String, String> SAMPLE_ATTRIBUTES = Map.of(
-            "sub", "00000000-0000-4000-8000-000000000000",
-            "email", "probe@example.invalid",
-            "email_verified", "true",
-            "phone_number", "+15550100000",
-            "given_name", "Probe",
-            "family_name", "Probe",
-            "name", "Probe",
-            "locale", "en-GB",
-            "identities", "[{\"providerName\":\"Probe\",\"primary\":\"true\"}]");
-
-    /** Maps a sample with every attribute a real event may carry, for SnapStart priming (the mapping is pure). */
-    public void warmUp() {
-        toProfile(SAMPLE_ATTRIBUTES, "priming");
-    }
-
     /**
      * @param attributes the user's attributes by Cognito name ({@code sub}, {@code email}, {@code given_name} ...)
      * @param fieldPrefix how the caller names the attribute map in errors, e.g. {@code request.userAttributes}

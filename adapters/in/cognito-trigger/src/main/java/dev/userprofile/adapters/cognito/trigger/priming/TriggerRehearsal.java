@@ -1,9 +1,12 @@
-package dev.userprofile.adapters.cognito.trigger;
+package dev.userprofile.adapters.cognito.trigger.priming;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
-import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
-import dev.userprofile.adapters.shared.logging.RehearsalLogger;
+import dev.userprofile.adapters.cognito.trigger.TriggerInvocation;
+import dev.userprofile.adapters.shared.cognito.priming.AttributeMappingPriming;
+import dev.userprofile.adapters.shared.priming.Priming;
+import dev.userprofile.adapters.shared.priming.RehearsalLogger;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A sign-up confirmation and a sign-in of a sample user, run through a whole {@link TriggerInvocation} (event
@@ -21,6 +24,15 @@ public final class TriggerRehearsal {
         this.invocation = Objects.requireNonNull(invocation, "invocation");
     }
 
+    /**
+     * The rehearsal as a part of the function's priming, on the invocation {@code build} makes when the part runs
+     * (the function's own graph on the DynamoDB adapter's rehearsal repository).
+     */
+    public static Priming priming(Supplier<TriggerInvocation> build) {
+        return Priming.rehearsal(
+                "invocation-rehearsal", Priming.REHEARSAL_ROUNDS, () -> new TriggerRehearsal(build.get())::run);
+    }
+
     /** @throws IllegalStateException when a rehearsed invocation does not end as it would for a real user */
     public void run() {
         rehearse("PostConfirmation_ConfirmSignUp", "REGISTERED");
@@ -35,7 +47,7 @@ public final class TriggerRehearsal {
                 .withUserPoolId("eu-west-1_rehearsal")
                 .withUserName("rehearsal")
                 .withRequest(CognitoUserPoolPostConfirmationEvent.Request.builder()
-                        .withUserAttributes(CognitoAttributesMapper.SAMPLE_ATTRIBUTES)
+                        .withUserAttributes(AttributeMappingPriming.SAMPLE_ATTRIBUTES)
                         .build())
                 .build();
         invocation.handle(event, "rehearsal", log);

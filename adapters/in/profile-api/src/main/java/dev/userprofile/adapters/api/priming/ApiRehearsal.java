@@ -1,10 +1,15 @@
-package dev.userprofile.adapters.api;
+package dev.userprofile.adapters.api.priming;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.userprofile.adapters.shared.logging.RehearsalLogger;
+import dev.userprofile.adapters.api.ApiInvocation;
+import dev.userprofile.adapters.api.ProfileApi;
+import dev.userprofile.adapters.shared.priming.Priming;
+import dev.userprofile.adapters.shared.priming.RehearsalLogger;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A {@code GET /me} and a conditional {@code PATCH /me} of a sample caller, run through a whole
@@ -23,6 +28,26 @@ public final class ApiRehearsal {
 
     public ApiRehearsal(ApiInvocation invocation) {
         this.invocation = Objects.requireNonNull(invocation, "invocation");
+    }
+
+    /**
+     * {@link #run()} as a part of the function's priming, on the invocation {@code build} makes when the part runs
+     * (the function's own graph on the DynamoDB adapter's rehearsal repository).
+     */
+    public static Priming priming(Supplier<ApiInvocation> build) {
+        return Priming.rehearsal(
+                "invocation-rehearsal", Priming.REHEARSAL_ROUNDS, () -> new ApiRehearsal(build.get())::run);
+    }
+
+    /**
+     * {@link #runLifecycle(Instant)} as a part of the function's priming, each round signed in at the clock's now,
+     * on the invocation {@code build} makes when the part runs.
+     */
+    public static Priming lifecyclePriming(Supplier<ApiInvocation> build, Clock clock) {
+        return Priming.rehearsal("lifecycle-rehearsal", Priming.REHEARSAL_ROUNDS, () -> {
+            ApiRehearsal rehearsal = new ApiRehearsal(build.get());
+            return () -> rehearsal.runLifecycle(clock.instant());
+        });
     }
 
     /** @throws IllegalStateException when a rehearsed request is not answered as a caller with a profile is */

@@ -1,7 +1,9 @@
-package dev.userprofile.adapters.api;
+package dev.userprofile.adapters.api.priming;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.userprofile.adapters.api.ProfileApi;
+import dev.userprofile.adapters.shared.priming.Priming;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +26,11 @@ public final class ApiPriming {
 
     public ApiPriming(ProfileApi api) {
         this.api = Objects.requireNonNull(api, "api");
+    }
+
+    /** The probe's requests as a part of the function's priming. */
+    public static Priming requests(ProfileApi api) {
+        return Priming.repeated("api-requests", Priming.REQUEST_ROUNDS, new ApiPriming(api)::warmUp);
     }
 
     /**

@@ -1,8 +1,10 @@
-package dev.userprofile.adapters.cognito.trigger;
+package dev.userprofile.adapters.cognito.trigger.priming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.adapters.cognito.trigger.CognitoTrigger;
+import dev.userprofile.adapters.cognito.trigger.TriggerInvocation;
 import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.shared.logging.MetricDimensions;
 import dev.userprofile.application.service.EnsureUserCurrentService;

@@ -1,4 +1,4 @@
-package dev.userprofile.adapters.shared.logging;
+package dev.userprofile.adapters.shared.priming;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;

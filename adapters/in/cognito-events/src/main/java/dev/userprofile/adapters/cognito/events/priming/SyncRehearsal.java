@@ -1,9 +1,14 @@
-package dev.userprofile.adapters.cognito.events;
+package dev.userprofile.adapters.cognito.events.priming;
 
-import dev.userprofile.adapters.shared.logging.RehearsalLogger;
+import dev.userprofile.adapters.cognito.events.SyncInvocation;
+import dev.userprofile.adapters.cognito.events.UserChangeEvents;
+import dev.userprofile.adapters.shared.cognito.priming.AttributeMappingPriming;
+import dev.userprofile.adapters.shared.priming.Priming;
+import dev.userprofile.adapters.shared.priming.RehearsalLogger;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A Cognito event for a sample user, run through a whole {@link SyncInvocation} (reading, dispatch, use case,
@@ -14,9 +19,6 @@ import java.util.Objects;
  */
 public final class SyncRehearsal {
 
-    /** The sample user's sub: the nil-like UUID, which no real user has. */
-    public static final String SAMPLE_SUB = "00000000-0000-4000-8000-000000000000";
-
     private final SyncInvocation invocation;
     private final byte[] event;
     private final RehearsalLogger log = new RehearsalLogger();
@@ -26,9 +28,21 @@ public final class SyncRehearsal {
         this.event = ("{\"source\":\"" + UserChangeEvents.SOURCE + "\",\"detail-type\":\""
                         + UserChangeEvents.DETAIL_TYPE
                         + "\",\"detail\":{\"eventName\":\"AdminUpdateUserAttributes\",\"requestParameters\":"
-                        + "{\"userPoolId\":\"" + userPoolId + "\"},\"additionalEventData\":{\"sub\":\"" + SAMPLE_SUB
+                        + "{\"userPoolId\":\"" + userPoolId + "\"},\"additionalEventData\":{\"sub\":\""
+                        + AttributeMappingPriming.SAMPLE_SUB
                         + "\"}}}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The rehearsal as a part of the function's priming, on the invocation {@code build} makes when the part runs
+     * (the function's own graph on an in-process directory and the DynamoDB adapter's rehearsal repository).
+     */
+    public static Priming priming(Supplier<SyncInvocation> build, String userPoolId) {
+        return Priming.rehearsal(
+                "invocation-rehearsal",
+                Priming.REHEARSAL_ROUNDS,
+                () -> new SyncRehearsal(build.get(), userPoolId)::run);
     }
 
     /** @throws IllegalStateException when the rehearsed event does not end as a real change would */

@@ -1,8 +1,10 @@
-package dev.userprofile.adapters.api;
+package dev.userprofile.adapters.api.priming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.adapters.api.ApiInvocation;
+import dev.userprofile.adapters.api.ProfileApi;
 import dev.userprofile.adapters.shared.logging.MetricDimensions;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserUseCase;
