@@ -29,13 +29,26 @@ public final class LocalStackCommand {
 
     private static final PrintStream OUT = System.out;
 
+    static final String USAGE = "usage: [demo | run | invoke EVENT.json] [--dynalite-port N] [--lambda-port N]"
+            + " [--cognito-port N] [--api-port N] [--path DIR]";
+
     private LocalStackCommand() {}
 
     public static void main(String[] args) throws Exception {
         Deque<String> rest = new ArrayDeque<>(List.of(args));
         String mode = rest.isEmpty() || rest.peek().startsWith("--") ? "demo" : rest.pop();
-        String eventFile = mode.equals("invoke") ? required(rest.poll(), "invoke needs an event file") : null;
-        LocalStack.Options options = options(rest);
+        String eventFile;
+        LocalStack.Options options;
+        try {
+            eventFile = mode.equals("invoke") ? required(rest.poll(), "invoke needs an event file") : null;
+            options = options(rest);
+        } catch (IllegalArgumentException e) {
+            // A mistyped option is one line and the usage, never a stack trace.
+            System.err.println("local stack: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
         int status;
         try {
             status = switch (mode) {

@@ -81,4 +81,16 @@ class LocalStackCommandTest {
                             + " on 127.0.0.1 is already in use; choose another");
         }
     }
+
+    @Test
+    void anUnknownOptionIsOneLineAndTheUsageNotAStackTrace() throws Exception {
+        Process process = launch("run", "--dynalite-prot", "4567");
+
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(output)
+                .contains("local stack: unknown option --dynalite-prot", LocalStackCommand.USAGE)
+                .doesNotContain("Exception", "\tat ");
+    }
 }
