@@ -1,6 +1,7 @@
 package dev.userprofile.bootstrap.priming;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.shared.logging.JsonLogLine;
 import dev.userprofile.adapters.shared.priming.Priming;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
@@ -61,6 +63,18 @@ public final class SnapStartPriming implements Resource {
         this.afterRestore = List.copyOf(afterRestore);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logger = Objects.requireNonNull(logger, "logger");
+    }
+
+    /**
+     * A function's hooks as Lambda runs them: {@code parts} before the snapshot, the credentials fetched again after
+     * each restore, every line to Lambda's runtime logger.
+     */
+    public static SnapStartPriming of(List<Priming> parts, AwsCredentialsProvider credentials, Clock clock) {
+        return new SnapStartPriming(
+                parts,
+                List.of(new Step("credentials", credentials::resolveCredentials)),
+                clock,
+                LambdaRuntime::getLogger);
     }
 
     /**

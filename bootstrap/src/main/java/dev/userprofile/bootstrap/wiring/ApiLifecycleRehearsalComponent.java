@@ -5,10 +5,7 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.api.ApiInvocation;
-import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
-import dev.userprofile.adapters.dynamodb.priming.DynamoDbPriming;
-import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.shared.cognito.MappedAttributes;
 import dev.userprofile.adapters.shared.cognito.priming.AttributeMappingPriming;
 import dev.userprofile.application.port.in.DeleteAccountUseCase;
@@ -17,7 +14,6 @@ import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserLoader;
 import dev.userprofile.application.port.out.UserLookup;
-import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.application.service.DeleteAccountService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.SyncUserService;
@@ -37,7 +33,9 @@ import javax.inject.Singleton;
  * write (the DynamoDB adapter's rehearsal repository), and a pool that has the sample user and deletes at once.
  */
 @Singleton
-@Component(modules = {ApiLifecycleRehearsalComponent.WithoutProfile.class, ApiUseCaseModule.class})
+@Component(
+        modules = {ApiLifecycleRehearsalComponent.WithoutProfile.class, ApiRehearsalStore.class, ApiUseCaseModule.class
+        })
 public interface ApiLifecycleRehearsalComponent {
 
     ApiInvocation apiInvocation();
@@ -57,18 +55,11 @@ public interface ApiLifecycleRehearsalComponent {
                 .apiInvocation();
     }
 
-    /** The in-process store, pool and account deleter. */
+    /** The in-process reads, pool and account deleter. */
     @Module
     final class WithoutProfile {
 
         private WithoutProfile() {}
-
-        @Provides
-        @Singleton
-        static DynamoDbUserRepository repository(Configuration configuration) {
-            return DynamoDbPriming.rehearsalRepository(
-                    configuration.region(), configuration.tableName(), DynamoDbCallBudget.API);
-        }
 
         /** Reads find no profile: the caller is yet to be registered. */
         @Provides
@@ -93,16 +84,10 @@ public interface ApiLifecycleRehearsalComponent {
         }
 
         @Provides
-        static UserUpdater updater(DynamoDbUserRepository users) {
-            return users;
-        }
-
-        @Provides
         @Singleton
         static SyncUserUseCase lazyRegistration(
                 UserLoader nothingStored, DynamoDbUserRepository users, SyncSettings settings, Clock clock) {
-            MappedAttributes sample =
-                    new CognitoAttributesMapper().toProfile(AttributeMappingPriming.SAMPLE_ATTRIBUTES, "priming");
+            MappedAttributes sample = AttributeMappingPriming.sample();
             DirectoryUser inPool =
                     new DirectoryUser(sample.userId(), sample.profile(), UserStatus.ACTIVE, true, Instant.EPOCH);
             return new SyncUserService(

@@ -1,6 +1,5 @@
 package dev.userprofile.bootstrap.wiring;
 
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.api.ProfileApi;
@@ -36,7 +35,7 @@ public final class ApiPrimingModule {
             SyncSettings settings,
             ApiSettings apiSettings,
             Clock clock) {
-        return new SnapStartPriming(
+        return SnapStartPriming.of(
                 List.of(
                         ApiPriming.requests(api),
                         DynamoDbPriming.requests("dynamodb-requests", dynamoDb, configuration.tableName()),
@@ -47,8 +46,7 @@ public final class ApiPrimingModule {
                                 () -> ApiLifecycleRehearsalComponent.invocation(
                                         configuration, settings, apiSettings, clock),
                                 clock)),
-                List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
-                clock,
-                LambdaRuntime::getLogger);
+                credentials,
+                clock);
     }
 }

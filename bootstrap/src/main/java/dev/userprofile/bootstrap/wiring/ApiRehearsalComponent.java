@@ -5,13 +5,10 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.api.ApiInvocation;
-import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
-import dev.userprofile.adapters.dynamodb.priming.DynamoDbPriming;
 import dev.userprofile.application.port.in.DeleteAccountUseCase;
 import dev.userprofile.application.port.in.SyncUserUseCase;
 import dev.userprofile.application.port.out.UserLoader;
-import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.bootstrap.config.Configuration;
 import java.time.Clock;
 import java.util.Optional;
@@ -23,7 +20,7 @@ import javax.inject.Singleton;
  * pool is never asked.
  */
 @Singleton
-@Component(modules = {ApiRehearsalComponent.WithProfile.class, ApiUseCaseModule.class})
+@Component(modules = {ApiRehearsalComponent.WithProfile.class, ApiRehearsalStore.class, ApiUseCaseModule.class})
 public interface ApiRehearsalComponent {
 
     ApiInvocation apiInvocation();
@@ -39,26 +36,14 @@ public interface ApiRehearsalComponent {
                 .apiInvocation();
     }
 
-    /** A store that has every caller's profile; a pool that a caller with a profile never reaches. */
+    /** A store that has every caller's profile (every read finds one); a pool such a caller never reaches. */
     @Module
     final class WithProfile {
 
         private WithProfile() {}
 
         @Provides
-        @Singleton
-        static DynamoDbUserRepository repository(Configuration configuration) {
-            return DynamoDbPriming.rehearsalRepository(
-                    configuration.region(), configuration.tableName(), DynamoDbCallBudget.API);
-        }
-
-        @Provides
         static UserLoader loader(DynamoDbUserRepository users) {
-            return users;
-        }
-
-        @Provides
-        static UserUpdater updater(DynamoDbUserRepository users) {
             return users;
         }
 

@@ -1,6 +1,5 @@
 package dev.userprofile.bootstrap.wiring;
 
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.cognito.directory.CognitoUserDirectory;
@@ -34,7 +33,7 @@ public final class SyncPrimingModule {
             Configuration configuration,
             SyncSettings settings,
             Clock clock) {
-        return new SnapStartPriming(
+        return SnapStartPriming.of(
                 List.of(
                         AttributeMappingPriming.of(mapper),
                         DynamoDbPriming.requests("dynamodb-requests", dynamoDb, configuration.tableName()),
@@ -42,8 +41,7 @@ public final class SyncPrimingModule {
                         SyncRehearsal.priming(
                                 () -> SyncRehearsalComponent.invocation(configuration, settings, clock),
                                 settings.userPoolId())),
-                List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
-                clock,
-                LambdaRuntime::getLogger);
+                credentials,
+                clock);
     }
 }

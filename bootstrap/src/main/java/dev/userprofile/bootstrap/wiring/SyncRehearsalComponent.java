@@ -8,7 +8,6 @@ import dev.userprofile.adapters.cognito.events.SyncInvocation;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.adapters.dynamodb.priming.DynamoDbPriming;
-import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
 import dev.userprofile.adapters.shared.cognito.MappedAttributes;
 import dev.userprofile.adapters.shared.cognito.priming.AttributeMappingPriming;
 import dev.userprofile.application.port.out.DirectoryUser;
@@ -62,8 +61,7 @@ public interface SyncRehearsalComponent {
         @Provides
         @Singleton
         static UserDirectory directory() {
-            MappedAttributes sample =
-                    new CognitoAttributesMapper().toProfile(AttributeMappingPriming.SAMPLE_ATTRIBUTES, "priming");
+            MappedAttributes sample = AttributeMappingPriming.sample();
             DirectoryUser inPool =
                     new DirectoryUser(sample.userId(), sample.profile(), UserStatus.DISABLED, true, Instant.EPOCH);
             return sub -> Optional.of(inPool);

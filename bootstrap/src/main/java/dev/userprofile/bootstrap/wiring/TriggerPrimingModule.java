@@ -1,6 +1,5 @@
 package dev.userprofile.bootstrap.wiring;
 
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dagger.Module;
 import dagger.Provides;
 import dev.userprofile.adapters.cognito.trigger.priming.TriggerRehearsal;
@@ -30,14 +29,13 @@ public final class TriggerPrimingModule {
             AwsCredentialsProvider credentials,
             Configuration configuration,
             Clock clock) {
-        return new SnapStartPriming(
+        return SnapStartPriming.of(
                 List.of(
                         AttributeMappingPriming.of(mapper),
                         DynamoDbPriming.requests("dynamodb-requests-1", registration, configuration.tableName()),
                         DynamoDbPriming.requests("dynamodb-requests-2", signIn, configuration.tableName()),
                         TriggerRehearsal.priming(() -> TriggerRehearsalComponent.invocation(configuration, clock))),
-                List.of(new SnapStartPriming.Step("credentials", credentials::resolveCredentials)),
-                clock,
-                LambdaRuntime::getLogger);
+                credentials,
+                clock);
     }
 }

@@ -103,7 +103,7 @@ final class RehearsalHttpClient implements SdkHttpClient {
     }
 
     /** DynamoDB's JSON for one attribute value: a one-field object naming its type. */
-    static void write(JsonWriter json, AttributeValue value) {
+    private static void write(JsonWriter json, AttributeValue value) {
         json.writeStartObject();
         switch (value.type()) {
             case S -> json.writeFieldName("S").writeValue(value.s());

@@ -21,19 +21,19 @@ public final class DirectoryPriming {
      */
     public static Priming requests(String name, CognitoUserDirectory directory) {
         return Priming.repeated(name, Priming.REQUEST_ROUNDS, () -> {
-            if (directory.findBySub(PROBE).isPresent()) {
-                throw new IllegalStateException("the pool has a user with the probe's sub");
-            }
+            lookUpProbe(directory);
             directory.firstUser();
         });
     }
 
     /** A lookup of the probe alone: for a function that never parses a found user before the first event. */
     public static Priming lookUps(String name, CognitoUserDirectory directory) {
-        return Priming.repeated(name, Priming.REQUEST_ROUNDS, () -> {
-            if (directory.findBySub(PROBE).isPresent()) {
-                throw new IllegalStateException("the pool has a user with the probe's sub");
-            }
-        });
+        return Priming.repeated(name, Priming.REQUEST_ROUNDS, () -> lookUpProbe(directory));
+    }
+
+    private static void lookUpProbe(CognitoUserDirectory directory) {
+        if (directory.findBySub(PROBE).isPresent()) {
+            throw new IllegalStateException("the pool has a user with the probe's sub");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.userprofile.adapters.shared.cognito.priming;
 
 import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
+import dev.userprofile.adapters.shared.cognito.MappedAttributes;
 import dev.userprofile.adapters.shared.priming.Priming;
 import java.util.Map;
 
@@ -23,6 +24,11 @@ public final class AttributeMappingPriming {
             "identities", "[{\"providerName\":\"Probe\",\"primary\":\"true\"}]");
 
     private AttributeMappingPriming() {}
+
+    /** The sample user, mapped: what a rehearsed pool answers with. */
+    public static MappedAttributes sample() {
+        return new CognitoAttributesMapper().toProfile(SAMPLE_ATTRIBUTES, "priming");
+    }
 
     /** Maps the sample as often as the JIT needs (the mapping is pure: nothing leaves the process). */
     public static Priming of(CognitoAttributesMapper mapper) {
