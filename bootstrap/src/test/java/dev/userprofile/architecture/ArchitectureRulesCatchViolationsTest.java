@@ -15,6 +15,7 @@ import dev.userprofile.adapters.cognito.trigger.fixture.TriggerAdapterUsingDynam
 import dev.userprofile.adapters.dynamodb.DynamoDbUserRepository;
 import dev.userprofile.adapters.dynamodb.fixture.FieldInjectedAdapter;
 import dev.userprofile.adapters.dynamodb.fixture.RepositoryDrivingUseCase;
+import dev.userprofile.adapters.schedule.fixture.ScheduleAdapterCatchingAPortsFailure;
 import dev.userprofile.adapters.shared.fixture.SharedSupportUsingAnAdapter;
 import dev.userprofile.application.fixture.ApplicationUsingLambda;
 import dev.userprofile.application.fixture.cyclea.CycleA;
@@ -25,6 +26,7 @@ import dev.userprofile.application.port.in.fixture.ConcreteUseCase;
 import dev.userprofile.application.port.in.fixture.InboundPortUsingOutboundPort;
 import dev.userprofile.application.port.in.fixture.MutableCommand;
 import dev.userprofile.application.port.out.UserRegistrar;
+import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.port.out.UserUpdater;
 import dev.userprofile.application.port.out.fixture.OutboundPortUsingInboundPort;
 import dev.userprofile.application.service.RegisterUserService;
@@ -82,6 +84,10 @@ class ArchitectureRulesCatchViolationsTest {
                         ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY,
                         ApiAdapterUsingOutboundPort.class,
                         new Class<?>[] {UserUpdater.class}),
+                Arguments.of(
+                        ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY,
+                        ScheduleAdapterCatchingAPortsFailure.class,
+                        new Class<?>[] {UserStoreUnavailableException.class}),
                 Arguments.of(
                         ArchitectureRules.INBOUND_ADAPTERS_CALL_USE_CASES_ONLY,
                         TriggerAdapterUsingService.class,

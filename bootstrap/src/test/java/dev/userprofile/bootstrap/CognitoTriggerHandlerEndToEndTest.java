@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import dev.userprofile.adapters.cognito.trigger.InvalidRegistrationInputException;
 import dev.userprofile.adapters.cognito.trigger.TriggerFailedException;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
@@ -249,7 +249,7 @@ class CognitoTriggerHandlerEndToEndTest {
                 .isInstanceOf(TriggerFailedException.class)
                 .hasMessage("Your account could not be set up because of a temporary problem. Reference: "
                         + context.getAwsRequestId())
-                .satisfies(e -> assertThat(e.getCause()).hasMessage(UserStoreUnavailableException.class.getName()))
+                .satisfies(e -> assertThat(e.getCause()).hasMessage(ProfileStoreUnavailableException.class.getName()))
                 .message()
                 .doesNotContain("DynamoDB", tables.tableName(), "PutItem", "Exception");
         assertThat(context.logLines())

@@ -9,9 +9,9 @@ import dev.userprofile.adapters.cognito.trigger.TriggerFailedException;
 import dev.userprofile.adapters.cognito.trigger.TriggerInvocation;
 import dev.userprofile.adapters.cognito.trigger.TriggerSource;
 import dev.userprofile.adapters.shared.cognito.CognitoAttributesMapper;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.User;
 import dev.userprofile.local.support.json.JsonValues;
 import dev.userprofile.local.support.lambda.EmbeddedMetrics;
@@ -72,7 +72,7 @@ class CognitoTriggerHandlerTest {
     @Test
     void storageTroubleShowsTheUserNothingInternal() {
         LocalLambdaContext context = new LocalLambdaContext();
-        UserStoreUnavailableException storage = new UserStoreUnavailableException(
+        ProfileStoreUnavailableException storage = new ProfileStoreUnavailableException(
                 "DynamoDB PutItem on table profiles-prod failed: ProvisionedThroughputExceededException (HTTP 400)",
                 null);
 
@@ -98,7 +98,7 @@ class CognitoTriggerHandlerTest {
         CognitoUserPoolPostConfirmationEvent event = LambdaRuntimeJson.sampleEvent(sample);
 
         assertThat(handler(command -> {
-                            throw new UserStoreUnavailableException(
+                            throw new ProfileStoreUnavailableException(
                                     "DynamoDB GetItem on table t failed: timeout", null);
                         })
                         .handleRequest(event, context))

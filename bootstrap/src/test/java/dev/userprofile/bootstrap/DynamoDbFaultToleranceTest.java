@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.adapters.cognito.trigger.TriggerFailedException;
 import dev.userprofile.adapters.dynamodb.DynamoDbCallBudget;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.local.support.dynamodb.LocalTables;
 import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
@@ -156,7 +156,7 @@ class DynamoDbFaultToleranceTest {
                 .hasMessage(TriggerFailedException.Reason.STORAGE_UNAVAILABLE.sentence() + " Reference: "
                         + context.getAwsRequestId())
                 .cause()
-                .hasMessage(UserStoreUnavailableException.class.getName());
+                .hasMessage(ProfileStoreUnavailableException.class.getName());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(context.logLines())
                 .last()
@@ -172,7 +172,7 @@ class DynamoDbFaultToleranceTest {
                 .contains(
                         "\"level\":\"ERROR\"",
                         "\"outcome\":\"FAILED\"",
-                        "UserStoreUnavailableException",
+                        "ProfileStoreUnavailableException",
                         "\"userSub\":\"" + JANE + "\"")
                 .doesNotContain("jane.doe@example.com");
     }
@@ -187,7 +187,7 @@ class DynamoDbFaultToleranceTest {
         assertThatThrownBy(() -> invokeSignUp(handler, context))
                 .isInstanceOf(TriggerFailedException.class)
                 .cause()
-                .hasMessage(UserStoreUnavailableException.class.getName());
+                .hasMessage(ProfileStoreUnavailableException.class.getName());
         assertThat(context.logLines())
                 .last()
                 .asString()

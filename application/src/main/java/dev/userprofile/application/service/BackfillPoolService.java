@@ -3,6 +3,7 @@ package dev.userprofile.application.service;
 import dev.userprofile.application.port.in.BackfillCommand;
 import dev.userprofile.application.port.in.BackfillPoolUseCase;
 import dev.userprofile.application.port.in.BackfillReport;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegisterUserUseCase;
 import dev.userprofile.application.port.in.RegistrationResult;
@@ -10,13 +11,13 @@ import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
 import dev.userprofile.application.port.in.SyncUserUseCase;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.CallPacer;
 import dev.userprofile.application.port.out.DirectoryPage;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserDirectoryListing;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLoader;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.UserStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,10 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
     @Override
     public BackfillReport backfill(BackfillCommand command) throws InterruptedException {
         Objects.requireNonNull(command, "command");
+        return PortFailures.reported(() -> pageThrough(command));
+    }
+
+    private BackfillReport pageThrough(BackfillCommand command) throws InterruptedException {
         Run run = new Run(clock.instant());
         Optional<String> page = command.startPage();
         while (true) {
@@ -87,7 +92,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                 } else {
                     try {
                         register(user, command.dryRun(), run);
-                    } catch (UserDirectoryUnavailableException e) {
+                    } catch (UserPoolUnavailableException e) {
                         if (!e.passing()) {
                             throw e;
                         }
@@ -108,34 +113,30 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
 
     private void register(DirectoryUser user, boolean dryRun, Run run) throws InterruptedException {
         try {
-            if (dryRun) {
-                if (store.exists(user.id())) {
-                    run.alreadyThere++;
-                } else {
-                    run.registered++;
-                }
-                return;
-            }
-            if (user.status() == UserStatus.DISABLED) {
-                pacer.awaitTurn();
-                // Listed moments ago: a pool that cannot find them now is lagging; nothing is erased here.
-                switch (syncUser.sync(new SyncUserCommand(user.id(), new SyncUserCommand.Absence.MayBeTooNew()))) {
-                    case SyncResult.Registered r -> run.registered++;
-                    // Not found by the pool just now, or registered by someone else meanwhile.
-                    default -> run.alreadyThere++;
-                }
-                return;
-            }
-            RegistrationResult result = registerUser.register(
-                    new RegisterUserCommand(user.id(), user.profile()).joinedAt(user.createdAt()));
-            if (result instanceof RegistrationResult.Registered) {
+            // The store fails as a port does, a registration or a sync as a use case does: one type for both.
+            if (PortFailures.reported(() -> registeredNow(user, dryRun))) {
                 run.registered++;
             } else {
                 run.alreadyThere++;
             }
-        } catch (UserStoreUnavailableException | SyncContendedException e) {
+        } catch (ProfileStoreUnavailableException | SyncContendedException e) {
             run.failures.add(new BackfillReport.Failure(user.id(), messageOf(e)));
         }
+    }
+
+    /** Whether the user got (or, in a dry run, would get) a profile now; false when theirs was there. */
+    private boolean registeredNow(DirectoryUser user, boolean dryRun) throws InterruptedException {
+        if (dryRun) {
+            return !store.exists(user.id());
+        }
+        if (user.status() == UserStatus.DISABLED) {
+            pacer.awaitTurn();
+            // Listed moments ago: a pool that cannot find them now is lagging; nothing is erased here.
+            return syncUser.sync(new SyncUserCommand(user.id(), new SyncUserCommand.Absence.MayBeTooNew()))
+                    instanceof SyncResult.Registered;
+        }
+        return registerUser.register(new RegisterUserCommand(user.id(), user.profile()).joinedAt(user.createdAt()))
+                instanceof RegistrationResult.Registered;
     }
 
     /** The counts of a run under way. */

@@ -57,6 +57,10 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
     @Override
     public AccountDeletionResult deleteAccount(DeleteAccountCommand command) {
         Objects.requireNonNull(command, "command");
+        return PortFailures.reported(() -> deleteAndErase(command));
+    }
+
+    private AccountDeletionResult deleteAndErase(DeleteAccountCommand command) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean recent = command.signedIn()
                 .map(at -> !at.isBefore(now.minus(reauthenticationWindow)))

@@ -39,6 +39,10 @@ public final class EnsureUserCurrentService implements EnsureUserCurrentUseCase 
     @Override
     public RegistrationResult ensureCurrent(RegisterUserCommand command) {
         Objects.requireNonNull(command, "command");
+        return PortFailures.reported(() -> registerOrRefresh(command));
+    }
+
+    private RegistrationResult registerOrRefresh(RegisterUserCommand command) {
         return switch (users.lookUpCheaply(command.userId())) {
             case UserLookup.Absent absent -> registerUser.register(command);
             case UserLookup.Erased erased -> new RegistrationResult.AlreadyRegistered(command.userId());

@@ -18,6 +18,7 @@ public final class GetProfileService implements GetProfileUseCase {
 
     @Override
     public CallerProfile getProfile(UserId id) {
-        return profiles.find(Objects.requireNonNull(id, "id"));
+        Objects.requireNonNull(id, "id");
+        return PortFailures.reported(() -> profiles.find(id));
     }
 }

@@ -9,6 +9,7 @@ import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
 import dev.userprofile.application.port.in.SyncUserUseCase;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.CallPacer;
 import dev.userprofile.application.port.out.DirectoryPage;
 import dev.userprofile.application.port.out.DirectoryUser;
@@ -20,7 +21,6 @@ import dev.userprofile.application.port.out.ReconcileProgressStore;
 import dev.userprofile.application.port.out.ReconcileTally;
 import dev.userprofile.application.port.out.UserDirectory;
 import dev.userprofile.application.port.out.UserDirectoryListing;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserInventory;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.domain.User;
@@ -93,12 +93,12 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
 
     @Override
     public ReconcileReport reconcile(ReconcilePoolCommand command) throws InterruptedException {
-        return run(command, true).orElseThrow();
+        return PortFailures.reported(() -> run(command, true)).orElseThrow();
     }
 
     @Override
     public Optional<ReconcileReport> continueRun(ReconcilePoolCommand command) throws InterruptedException {
-        return run(command, false);
+        return PortFailures.reported(() -> run(command, false));
     }
 
     private Optional<ReconcileReport> run(ReconcilePoolCommand command, boolean mayStart) throws InterruptedException {
@@ -138,9 +138,11 @@ public final class ReconcilePoolService implements ReconcilePoolUseCase {
                 run = new Run(now, fresh.lastListed() + fresh.lastListed() / 5);
             }
         }
+        Run started = run;
         try {
-            return Optional.of(work(run, command));
-        } catch (UserDirectoryUnavailableException e) {
+            // Its own listing fails as a port does, a user's sync as a use case does: one type for both.
+            return Optional.of(PortFailures.reported(() -> work(started, command)));
+        } catch (UserPoolUnavailableException e) {
             if (!e.passing() && run.phase == Phase.LISTING && run.position.isPresent()) {
                 // The pool refuses where the run stands (a page token it no longer takes, say): going on from
                 // there would fail again and again, so the next start begins afresh.

@@ -27,6 +27,10 @@ public final class RegisterUserService implements RegisterUserUseCase {
     @Override
     public RegistrationResult register(RegisterUserCommand command) {
         Objects.requireNonNull(command, "command");
+        return PortFailures.reported(() -> addIfAbsent(command));
+    }
+
+    private RegistrationResult addIfAbsent(RegisterUserCommand command) {
         // Milliseconds are what every consumer of the table (JavaScript's Date included) can represent.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant registeredAt = command.registeredAt().orElse(now).truncatedTo(ChronoUnit.MILLIS);

@@ -65,6 +65,10 @@ public final class SyncUserService implements SyncUserUseCase {
     @Override
     public SyncResult sync(SyncUserCommand command) {
         Objects.requireNonNull(command, "command");
+        return PortFailures.reported(() -> followPool(command));
+    }
+
+    private SyncResult followPool(SyncUserCommand command) {
         UserId id = command.userId();
         // When the truth was read: a profile that learnt of the user after it holds a newer truth than this sync.
         Instant readAt = now();

@@ -44,6 +44,10 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
     @Override
     public ProfileUpdateResult update(UpdateProfileCommand command) {
         Objects.requireNonNull(command, "command");
+        return PortFailures.reported(() -> applyPatch(command));
+    }
+
+    private ProfileUpdateResult applyPatch(UpdateProfileCommand command) {
         for (int attempt = 1; ; attempt++) {
             CallerProfile found = attempt == 1 ? profiles.find(command.userId()) : profiles.stored(command.userId());
             User current;

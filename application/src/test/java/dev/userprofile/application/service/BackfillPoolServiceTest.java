@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.in.BackfillCommand;
 import dev.userprofile.application.port.in.BackfillReport;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.DirectoryUser;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.testing.InMemoryUserDirectory;
@@ -195,7 +195,7 @@ class BackfillPoolServiceTest {
         pool.refusing(true);
 
         assertThatThrownBy(() -> service.backfill(everything()))
-                .isInstanceOf(UserDirectoryUnavailableException.class)
+                .isInstanceOf(UserPoolUnavailableException.class)
                 .hasMessageContaining("denies access");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.in.AccountDeletionResult;
 import dev.userprofile.application.port.in.DeleteAccountCommand;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
@@ -106,7 +107,7 @@ class DeleteAccountServiceTest {
         pool.down = true;
 
         assertThatThrownBy(() -> service.deleteAccount(signedIn(Duration.ZERO)))
-                .isInstanceOf(UserDirectoryUnavailableException.class);
+                .isInstanceOf(UserPoolUnavailableException.class);
         assertThat(users.findById(ANN)).isPresent();
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userprofile.application.port.in.CallerProfile;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.DirectoryUser;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.testing.InMemoryUserDirectory;
 import dev.userprofile.application.testing.InMemoryUserRepository;
@@ -101,7 +101,7 @@ class GetProfileServiceTest {
     void aPoolThatCannotBeReadIsAnOutageNotAMissingProfile() {
         pool.unavailable(true);
 
-        assertThatThrownBy(() -> service.getProfile(ANN)).isInstanceOf(UserDirectoryUnavailableException.class);
+        assertThatThrownBy(() -> service.getProfile(ANN)).isInstanceOf(UserPoolUnavailableException.class);
         assertThat(users.writeAttempts()).isZero();
     }
 }

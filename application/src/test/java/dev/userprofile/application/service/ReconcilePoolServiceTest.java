@@ -10,8 +10,8 @@ import dev.userprofile.application.port.in.ReconcileFinding;
 import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.SyncUserUseCase;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.DirectoryUser;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.testing.InMemoryReconcileProgressStore;
 import dev.userprofile.application.testing.InMemoryUserDirectory;
@@ -317,7 +317,7 @@ class ReconcilePoolServiceTest {
         pool.unavailable(true);
 
         assertThatThrownBy(() -> service.reconcile(repairAndErase(1.0)))
-                .isInstanceOf(UserDirectoryUnavailableException.class);
+                .isInstanceOf(UserPoolUnavailableException.class);
         assertThat(store.findById(id(9))).isPresent();
         assertThat(progress.held()).as("the next invocation may take the run").isFalse();
     }
@@ -437,7 +437,7 @@ class ReconcilePoolServiceTest {
                     pool.unavailable(pool.pages() >= 4);
                     return false;
                 })))
-                .isInstanceOf(UserDirectoryUnavailableException.class);
+                .isInstanceOf(UserPoolUnavailableException.class);
         pool.unavailable(false);
 
         ReconcileReport done = service.reconcile(repairAndErase(0.5));
@@ -568,7 +568,7 @@ class ReconcilePoolServiceTest {
         pool.refusing(true);
 
         assertThatThrownBy(() -> service.reconcile(repairAndErase(0.5)))
-                .isInstanceOf(UserDirectoryUnavailableException.class);
+                .isInstanceOf(UserPoolUnavailableException.class);
 
         pool.refusing(false);
         assertThat(progress.saved()).isEmpty();

@@ -3,6 +3,7 @@ package dev.userprofile.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.RegisterUserCommand;
 import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.out.UserRegistrar;
@@ -76,13 +77,16 @@ class RegisterUserServiceTest {
     }
 
     @Test
-    void aStoreFailurePropagatesUnchanged() {
+    void aStoreFailureReachesTheCallerAsTheUseCasesOwnWithTheSameMessage() {
         UserStoreUnavailableException failure = new UserStoreUnavailableException("store down", null);
         UserRegistrar broken = user -> {
             throw failure;
         };
 
         assertThatThrownBy(() -> new RegisterUserService(broken, Clock.systemUTC()).register(command("sub-3")))
+                .isInstanceOf(ProfileStoreUnavailableException.class)
+                .hasMessage("store down")
+                .cause()
                 .isSameAs(failure);
     }
 

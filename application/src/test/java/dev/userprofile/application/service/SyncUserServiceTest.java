@@ -8,8 +8,8 @@ import dev.userprofile.application.port.in.RegistrationResult;
 import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.DirectoryUser;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
 import dev.userprofile.application.testing.InMemoryUserDirectory;
 import dev.userprofile.application.testing.InMemoryUserRepository;
@@ -261,7 +261,7 @@ class SyncUserServiceTest {
         users.store(User.register(ANN, annIn("ann@example.com", true), JOINED));
         pool.unavailable(true);
 
-        assertThatThrownBy(this::sync).isInstanceOf(UserDirectoryUnavailableException.class);
+        assertThatThrownBy(this::sync).isInstanceOf(UserPoolUnavailableException.class);
 
         assertThat(users.writeAttempts()).isZero();
         assertThat(users.findById(ANN)).isPresent();

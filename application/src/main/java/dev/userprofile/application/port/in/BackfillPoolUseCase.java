@@ -7,7 +7,7 @@ package dev.userprofile.application.port.in;
 public interface BackfillPoolUseCase {
 
     /**
-     * @throws dev.userprofile.application.port.out.UserDirectoryUnavailableException when the pool cannot be listed
+     * @throws UserPoolUnavailableException when the pool cannot be listed
      *         for a reason that resuming would not cure (a wrong pool, a missing permission, a bad page token); a
      *         passing outage ends the run with a report that says where to resume instead
      */

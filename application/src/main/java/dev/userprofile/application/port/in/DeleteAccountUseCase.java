@@ -6,8 +6,9 @@ package dev.userprofile.application.port.in;
 public interface DeleteAccountUseCase {
 
     /**
-     * @throws dev.userprofile.application.port.out.UserDirectoryUnavailableException when the pool's user could not be
-     *         deleted; nothing was erased, and the caller may try again
+     * @throws UserPoolUnavailableException when the pool's user could not be deleted; nothing was erased, and the
+     *         caller may try again
+     * @throws ProfileStoreUnavailableException when the store cannot be read before the deletion
      */
     AccountDeletionResult deleteAccount(DeleteAccountCommand command);
 }

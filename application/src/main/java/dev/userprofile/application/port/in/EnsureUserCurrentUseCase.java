@@ -8,5 +8,8 @@ package dev.userprofile.application.port.in;
  */
 public interface EnsureUserCurrentUseCase {
 
+    /**
+     * @throws ProfileStoreUnavailableException when the store cannot be reached or refuses the request
+     */
     RegistrationResult ensureCurrent(RegisterUserCommand command);
 }

@@ -9,8 +9,8 @@ import dev.userprofile.domain.UserId;
 public interface GetProfileUseCase {
 
     /**
-     * @throws dev.userprofile.application.port.out.UserStoreUnavailableException when the store cannot be read
-     * @throws dev.userprofile.application.port.out.UserDirectoryUnavailableException when the caller has no profile
+     * @throws ProfileStoreUnavailableException when the store cannot be read
+     * @throws UserPoolUnavailableException when the caller has no profile
      *         and the pool cannot be read to register them
      */
     CallerProfile getProfile(UserId id);

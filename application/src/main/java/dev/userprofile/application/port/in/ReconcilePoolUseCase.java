@@ -14,6 +14,8 @@ public interface ReconcilePoolUseCase {
      *
      * @throws InterruptedException when the run is stopped while it waits its turn; what was saved is kept
      * @throws ReconcileBusyException when another invocation is working on the run
+     * @throws ProfileStoreUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserPoolUnavailableException when the pool cannot be read; never a sign that the user is gone
      */
     ReconcileReport reconcile(ReconcilePoolCommand command) throws InterruptedException;
 
@@ -22,6 +24,8 @@ public interface ReconcilePoolUseCase {
      *
      * @throws InterruptedException when the run is stopped while it waits its turn; what was saved is kept
      * @throws ReconcileBusyException when another invocation is working on the run
+     * @throws ProfileStoreUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserPoolUnavailableException when the pool cannot be read; never a sign that the user is gone
      */
     Optional<ReconcileReport> continueRun(ReconcilePoolCommand command) throws InterruptedException;
 }

@@ -8,6 +8,8 @@ package dev.userprofile.application.port.in;
 public interface SyncUserUseCase {
 
     /**
+     * @throws ProfileStoreUnavailableException when the store cannot be reached or refuses the request
+     * @throws UserPoolUnavailableException when the pool cannot be read; never a sign that the user is gone
      * @throws SyncContendedException when others kept changing the profile through every attempt
      */
     SyncResult sync(SyncUserCommand command);

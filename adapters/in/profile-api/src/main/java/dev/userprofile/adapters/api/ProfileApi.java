@@ -7,12 +7,12 @@ import dev.userprofile.application.port.in.CallerProfile;
 import dev.userprofile.application.port.in.DeleteAccountCommand;
 import dev.userprofile.application.port.in.DeleteAccountUseCase;
 import dev.userprofile.application.port.in.GetProfileUseCase;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.ProfileUpdateResult;
 import dev.userprofile.application.port.in.UpdateProfileCommand;
 import dev.userprofile.application.port.in.UpdateProfileUseCase;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.in.VersionCondition;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.domain.ProfilePatch;
 import dev.userprofile.domain.UserId;
 import java.util.Map;
@@ -64,7 +64,7 @@ public final class ProfileApi {
             return route(ApiRequest.of(event));
         } catch (ProblemException e) {
             return ApiResponses.problem(e.problem(), e.headers());
-        } catch (UserStoreUnavailableException | UserDirectoryUnavailableException e) {
+        } catch (ProfileStoreUnavailableException | UserPoolUnavailableException e) {
             // The exception's message names a table or a pool: for the log, never for the caller.
             return ApiResponses.problem(
                     Problem.of(

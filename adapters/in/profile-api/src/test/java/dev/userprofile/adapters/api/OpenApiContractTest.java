@@ -11,10 +11,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.service.DeleteAccountService;
 import dev.userprofile.application.service.GetProfileService;
 import dev.userprofile.application.service.RegisterUserService;
@@ -98,7 +98,7 @@ class OpenApiContractTest {
 
     private ProfileApi api(boolean storeDown) {
         if (storeDown) {
-            UserStoreUnavailableException down = new UserStoreUnavailableException("down", null);
+            ProfileStoreUnavailableException down = new ProfileStoreUnavailableException("down", null);
             return new ProfileApi(
                     id -> {
                         throw down;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.userprofile.adapters.api.priming.ApiPriming;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.out.DirectoryUser;
 import dev.userprofile.application.port.out.UserAccountDeleter;
 import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
@@ -504,7 +505,7 @@ class ProfileApiTest {
     void warmingUpFailsWhenTheStoreIsDownRatherThanCountingA503AsAnAnswer() {
         ProfileApi down = new ProfileApi(
                 id -> {
-                    throw new UserStoreUnavailableException("store down", null);
+                    throw new ProfileStoreUnavailableException("store down", null);
                 },
                 command -> {
                     throw new AssertionError("no write");
@@ -682,7 +683,7 @@ class ProfileApiTest {
 
     @Test
     void aStoreThatFailsIs503WithAProblemThatNamesNoTableNoServiceAndNoOperation() {
-        UserStoreUnavailableException down = new UserStoreUnavailableException(
+        ProfileStoreUnavailableException down = new ProfileStoreUnavailableException(
                 "DynamoDB GetItem on table user-profiles-prod failed: ProvisionedThroughputExceededException", null);
         ProfileApi failing = new ProfileApi(
                 id -> {

@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.shared.logging.JsonLogLine;
 import dev.userprofile.application.port.in.ErasureApproval;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.ReconcileBusyException;
 import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.SyncContendedException;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -95,9 +95,9 @@ public final class ReconcileInvocation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(ReconcileFailedException.Reason.INTERRUPTED, e, requestId, start, logger);
-        } catch (UserDirectoryUnavailableException e) {
+        } catch (UserPoolUnavailableException e) {
             throw failed(ReconcileFailedException.Reason.DIRECTORY_UNAVAILABLE, e, requestId, start, logger);
-        } catch (UserStoreUnavailableException e) {
+        } catch (ProfileStoreUnavailableException e) {
             throw failed(ReconcileFailedException.Reason.STORAGE_UNAVAILABLE, e, requestId, start, logger);
         } catch (SyncContendedException e) {
             throw failed(ReconcileFailedException.Reason.CONTENDED, e, requestId, start, logger);

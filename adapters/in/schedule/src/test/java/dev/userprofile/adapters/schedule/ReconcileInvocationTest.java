@@ -3,14 +3,14 @@ package dev.userprofile.adapters.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
 import dev.userprofile.application.port.in.ReconcileReport;
 import dev.userprofile.application.port.in.SyncContendedException;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.application.port.out.DirectoryUser;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
 import dev.userprofile.application.port.out.UserLookup;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
 import dev.userprofile.application.service.ReconcilePoolService;
 import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.service.SyncUserService;
@@ -155,10 +155,10 @@ class ReconcileInvocationTest {
         record Case(RuntimeException failure, ReconcileFailedException.Reason reason) {}
         for (Case c : List.of(
                 new Case(
-                        new UserDirectoryUnavailableException("Cognito ListUsers on user pool p failed", null),
+                        new UserPoolUnavailableException("Cognito ListUsers on user pool p failed", null, true),
                         ReconcileFailedException.Reason.DIRECTORY_UNAVAILABLE),
                 new Case(
-                        new UserStoreUnavailableException("DynamoDB Scan on table t failed", null),
+                        new ProfileStoreUnavailableException("DynamoDB Scan on table t failed", null),
                         ReconcileFailedException.Reason.STORAGE_UNAVAILABLE),
                 new Case(new SyncContendedException(3), ReconcileFailedException.Reason.CONTENDED),
                 new Case(new IllegalStateException("jane@example.com"), ReconcileFailedException.Reason.UNEXPECTED))) {

@@ -1,9 +1,9 @@
 package dev.userprofile.adapters.cognito.admin;
 
 import dev.userprofile.application.port.in.BackfillPoolUseCase;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -103,10 +103,10 @@ public final class AdminCli {
                 err.println("profiles-admin: interrupted");
             }
             // It names the pool, the call and Cognito's error code already.
-            case UserDirectoryUnavailableException e -> err.println("profiles-admin: " + e.getMessage());
+            case UserPoolUnavailableException e -> err.println("profiles-admin: " + e.getMessage());
             case SdkException e ->
                 err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            case UserStoreUnavailableException e ->
+            case ProfileStoreUnavailableException e ->
                 err.println("profiles-admin: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             case UncheckedIOException e ->
                 err.println("profiles-admin: " + e.getMessage() + " ("

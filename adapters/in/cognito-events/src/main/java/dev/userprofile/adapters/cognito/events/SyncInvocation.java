@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.shared.cognito.CognitoSub;
 import dev.userprofile.adapters.shared.logging.JsonLogLine;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
 import dev.userprofile.application.port.in.SyncUserUseCase;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.domain.UserId;
 import java.io.InputStream;
 import java.time.Clock;
@@ -82,9 +82,9 @@ public final class SyncInvocation {
         SyncResult result;
         try {
             result = syncUser.sync(new SyncUserCommand(new UserId(sub), absenceAfter(event.eventName())));
-        } catch (UserDirectoryUnavailableException e) {
+        } catch (UserPoolUnavailableException e) {
             throw failed(SyncFailedException.Reason.DIRECTORY_UNAVAILABLE, e, requestId, event, start, logger);
-        } catch (UserStoreUnavailableException e) {
+        } catch (ProfileStoreUnavailableException e) {
             throw failed(SyncFailedException.Reason.STORAGE_UNAVAILABLE, e, requestId, event, start, logger);
         } catch (SyncContendedException e) {
             throw failed(SyncFailedException.Reason.CONTENDED, e, requestId, event, start, logger);

@@ -3,12 +3,12 @@ package dev.userprofile.adapters.cognito.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import dev.userprofile.application.port.in.SyncContendedException;
 import dev.userprofile.application.port.in.SyncResult;
 import dev.userprofile.application.port.in.SyncUserCommand;
 import dev.userprofile.application.port.in.SyncUserUseCase;
-import dev.userprofile.application.port.out.UserDirectoryUnavailableException;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.local.support.lambda.EmbeddedMetrics;
 import dev.userprofile.local.support.lambda.LocalLambdaContext;
@@ -168,10 +168,10 @@ class SyncInvocationTest {
         record Case(RuntimeException failure, SyncFailedException.Reason reason) {}
         List<Case> cases = List.of(
                 new Case(
-                        new UserDirectoryUnavailableException("Cognito ListUsers on user pool p failed: x", null),
+                        new UserPoolUnavailableException("Cognito ListUsers on user pool p failed: x", null, true),
                         SyncFailedException.Reason.DIRECTORY_UNAVAILABLE),
                 new Case(
-                        new UserStoreUnavailableException("DynamoDB GetItem on table t failed: x", null),
+                        new ProfileStoreUnavailableException("DynamoDB GetItem on table t failed: x", null),
                         SyncFailedException.Reason.STORAGE_UNAVAILABLE),
                 new Case(new SyncContendedException(3), SyncFailedException.Reason.CONTENDED),
                 new Case(new IllegalStateException("jane@example.com"), SyncFailedException.Reason.UNEXPECTED));

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.userprofile.adapters.shared.cognito.DroppedAttribute;
 import dev.userprofile.adapters.shared.logging.JsonLogLine;
 import dev.userprofile.adapters.shared.logging.MetricDimensions;
-import dev.userprofile.application.port.out.UserStoreUnavailableException;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class TriggerInvocation {
                     requestId,
                     logger,
                     start);
-        } catch (UserStoreUnavailableException e) {
+        } catch (ProfileStoreUnavailableException e) {
             return failed(
                     TriggerFailedException.Reason.STORAGE_UNAVAILABLE,
                     e,
