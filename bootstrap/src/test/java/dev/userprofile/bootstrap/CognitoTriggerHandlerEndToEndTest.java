@@ -7,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import dev.userprofile.adapters.cognito.trigger.InvalidRegistrationInputException;
 import dev.userprofile.adapters.cognito.trigger.TriggerFailedException;
 import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
-import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
-import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
+import dev.userprofile.local.testing.lambda.LambdaRuntimeJson;
+import dev.userprofile.local.testing.lambda.LocalLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import dev.userprofile.adapters.cognito.directory.CognitoClients;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.ProfileApiComponent;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
-import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.userprofile.bootstrap;
 
-import dev.userprofile.local.support.cognito.CognitoLocalServer;
+import dev.userprofile.local.testing.cognito.CognitoLocalServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package dev.userprofile.benchmarks;
 
-import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
 import dev.userprofile.local.support.cognito.OperatorEnvironment;
-import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.template.CloudFormationYaml;
+import dev.userprofile.local.testing.cognito.CognitoLocalServer;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
+import dev.userprofile.local.testing.template.CloudFormationYaml;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package dev.userprofile.benchmarks;
 
 import dev.userprofile.adapters.cognito.directory.CognitoClients;
 import dev.userprofile.bootstrap.ReconcileHandler;
-import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
-import dev.userprofile.local.support.cognito.PoolUsers;
-import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.testing.cognito.CognitoLocalServer;
+import dev.userprofile.local.testing.cognito.PoolUsers;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
+import dev.userprofile.local.testing.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

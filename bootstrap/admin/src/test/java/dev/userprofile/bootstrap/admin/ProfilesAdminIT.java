@@ -2,11 +2,11 @@ package dev.userprofile.bootstrap.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.local.support.cognito.CognitoLocalServer;
 import dev.userprofile.local.support.cognito.CognitoPagingProxy;
 import dev.userprofile.local.support.cognito.OperatorEnvironment;
-import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.testing.cognito.CognitoLocalServer;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
+import dev.userprofile.local.testing.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.userprofile.local.runner;
 
-import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
+import dev.userprofile.local.testing.lambda.LambdaRuntimeJson;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.userprofile.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.local.support.net.LoopbackPorts;
+import dev.userprofile.local.testing.net.LoopbackPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,12 +3,12 @@ package dev.userprofile.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.local.support.cognito.PoolUsers;
-import dev.userprofile.local.support.dynamodb.LocalTables;
-import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
-import dev.userprofile.local.support.net.LoopbackPorts;
-import dev.userprofile.local.support.template.CloudFormationYaml;
-import dev.userprofile.local.support.template.TemplateTable;
+import dev.userprofile.local.testing.cognito.PoolUsers;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
+import dev.userprofile.local.testing.lambda.LambdaRuntimeJson;
+import dev.userprofile.local.testing.net.LoopbackPorts;
+import dev.userprofile.local.testing.template.CloudFormationYaml;
+import dev.userprofile.local.testing.template.TemplateTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.userprofile.adapters.dynamodb;
 
 import dev.userprofile.application.testing.UserRepositoryContract;
-import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,9 +2,9 @@ package dev.userprofile.local.support.cognito;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.userprofile.local.support.json.JsonValues;
-import dev.userprofile.local.support.net.FaultInjectingProxy;
-import dev.userprofile.local.support.net.LoopbackHttpServer;
+import dev.userprofile.local.testing.json.JsonValues;
+import dev.userprofile.local.testing.net.FaultInjectingProxy;
+import dev.userprofile.local.testing.net.LoopbackHttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

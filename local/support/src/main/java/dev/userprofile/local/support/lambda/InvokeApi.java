@@ -2,7 +2,7 @@ package dev.userprofile.local.support.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.userprofile.local.support.net.LoopbackHttpServer;
+import dev.userprofile.local.testing.net.LoopbackHttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

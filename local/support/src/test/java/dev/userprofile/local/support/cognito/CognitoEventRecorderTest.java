@@ -3,7 +3,8 @@ package dev.userprofile.local.support.cognito;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.testing.cognito.CognitoLocalServer;
+import dev.userprofile.local.testing.json.JsonValues;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

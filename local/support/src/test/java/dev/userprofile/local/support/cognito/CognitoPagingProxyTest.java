@@ -2,7 +2,7 @@ package dev.userprofile.local.support.cognito;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.testing.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

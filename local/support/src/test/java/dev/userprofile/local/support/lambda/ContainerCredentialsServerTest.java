@@ -2,7 +2,7 @@ package dev.userprofile.local.support.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userprofile.local.support.json.JsonValues;
+import dev.userprofile.local.testing.json.JsonValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

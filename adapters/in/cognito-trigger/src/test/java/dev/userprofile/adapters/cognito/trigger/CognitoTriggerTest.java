@@ -12,7 +12,7 @@ import dev.userprofile.application.service.RegisterUserService;
 import dev.userprofile.application.testing.InMemoryUserRepository;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
-import dev.userprofile.local.support.lambda.LambdaRuntimeJson;
+import dev.userprofile.local.testing.lambda.LambdaRuntimeJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

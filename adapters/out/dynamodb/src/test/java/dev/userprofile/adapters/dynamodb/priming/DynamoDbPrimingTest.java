@@ -12,7 +12,7 @@ import dev.userprofile.domain.Name;
 import dev.userprofile.domain.User;
 import dev.userprofile.domain.UserId;
 import dev.userprofile.domain.UserProfile;
-import dev.userprofile.local.support.dynamodb.LocalTables;
+import dev.userprofile.local.testing.dynamodb.LocalTables;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.userprofile.adapters.shared.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.userprofile.local.support.json.JsonValues;
-import dev.userprofile.local.support.lambda.LocalLambdaContext;
+import dev.userprofile.local.testing.json.JsonValues;
+import dev.userprofile.local.testing.lambda.LocalLambdaContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
