@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Never a partial item.
  */
 @ExtendWith(SharedLocalTables.class)
+// It swaps System.out and System.err to see that nothing is printed: no other class may run meanwhile.
+@Isolated
 class BadInputTest {
 
     private static LocalTables tables;

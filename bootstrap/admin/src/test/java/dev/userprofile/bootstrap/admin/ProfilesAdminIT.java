@@ -168,8 +168,16 @@ class ProfilesAdminIT {
     record Run(int status, String out, String err) {}
 
     private static ProcessBuilder jar(String... args) {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Some thirty launches of a tool that runs for a second or two: only C1, one GC thread, and the
+                // classes the first launch loaded mapped from an archive beside the jar rather than loaded again.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + JAR.resolveSibling("profiles-admin-it.jsa"),
+                "-jar",
+                JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();

@@ -252,6 +252,10 @@ public final class LocalLambda implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (snapStart) {
             command.add(CRAC_COMPAT);
+        } else {
+            // As Lambda's Java 25 runtime launches a function without SnapStart: C1 only. With SnapStart it keeps
+            // the JVM's defaults, since compiling then happens before the snapshot.
+            command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(jvmOptions);
         if (telemetryLog.isPresent()) {
