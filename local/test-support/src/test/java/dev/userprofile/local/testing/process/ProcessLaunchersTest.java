@@ -96,7 +96,12 @@ class ProcessLaunchersTest {
             Thread.sleep(10);
         }
 
+        // "ready" comes before the shell forks its sleep: wait for the child itself, however busy the machine.
         List<ProcessHandle> children = stubborn.descendants().toList();
+        while (children.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            children = stubborn.descendants().toList();
+        }
         long start = System.nanoTime();
         ChildProcesses.stop(stubborn, Duration.ofMillis(300));
 
