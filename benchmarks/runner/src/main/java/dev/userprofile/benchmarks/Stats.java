@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Order statistics over measured durations, in milliseconds. */
-record Stats(int count, double min, double p50, double p90, double p99, double max) {
+public record Stats(int count, double min, double p50, double p90, double p99, double max) {
 
-    static Stats ofNanos(List<Long> nanos) {
+    public static Stats ofNanos(List<Long> nanos) {
         double[] millis =
                 nanos.stream().mapToDouble(n -> n / 1_000_000.0).sorted().toArray();
         if (millis.length == 0) {
@@ -22,12 +22,12 @@ record Stats(int count, double min, double p50, double p90, double p99, double m
     }
 
     /** Nearest-rank percentile. */
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    static double median(double... values) {
+    public static double median(double... values) {
         if (values.length == 0) {
             return Double.NaN;
         }
@@ -37,7 +37,7 @@ record Stats(int count, double min, double p50, double p90, double p99, double m
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    String summary() {
+    public String summary() {
         return String.format("n=%d min=%.1f p50=%.1f p90=%.1f p99=%.1f max=%.1f ms", count, min, p50, p90, p99, max);
     }
 }
