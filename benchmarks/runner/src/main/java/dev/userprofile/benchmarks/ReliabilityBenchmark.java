@@ -5,6 +5,7 @@ import dev.userprofile.bootstrap.CognitoTriggerHandler;
 import dev.userprofile.bootstrap.config.Configuration;
 import dev.userprofile.bootstrap.wiring.TriggerComponent;
 import dev.userprofile.local.testing.dynamodb.LocalTables;
+import dev.userprofile.local.testing.json.JsonValues;
 import dev.userprofile.local.testing.lambda.LambdaRuntimeJson;
 import dev.userprofile.local.testing.lambda.LocalLambdaContext;
 import dev.userprofile.local.testing.net.FaultInjectingProxy;
@@ -164,21 +165,28 @@ public final class ReliabilityBenchmark {
                 event);
     }
 
+    /** Times each failure, and prints what the user is shown (Cognito relays it) and what the log line names. */
     private static void measureFailures(String label, Map<String, String> environment, String eventJson) {
         List<Long> durations = new ArrayList<>();
-        String error = "";
+        String shown = "";
+        Object logged = "";
         for (int run = 0; run < FAULT_RUNS; run++) {
             CognitoTriggerHandler handler = handler(environment);
+            LocalLambdaContext context = new LocalLambdaContext();
             long t0 = System.nanoTime();
             try {
-                handler.handleRequest(LambdaRuntimeJson.fromJson(eventJson), new LocalLambdaContext());
-                error = "unexpectedly succeeded";
+                handler.handleRequest(LambdaRuntimeJson.fromJson(eventJson), context);
+                shown = "unexpectedly succeeded";
             } catch (RuntimeException e) {
-                error = e.getMessage();
+                shown = e.getMessage();
             }
             durations.add(System.nanoTime() - t0);
+            logged = context.logLines().isEmpty()
+                    ? "no log line"
+                    : JsonValues.object(context.logLines().getLast()).getOrDefault("error", "no error field");
         }
         System.out.printf(
-                "%-32s %s%n    error: %s%n", label, Stats.ofNanos(durations).summary(), error);
+                "%-32s %s%n    shown: %s%n    logged: %s%n",
+                label, Stats.ofNanos(durations).summary(), shown, logged);
     }
 }

@@ -98,11 +98,15 @@ public final class ColdStartBenchmark {
             }
             double rawPutItem = OnDemandMeasurement.rawPutItemMs(dynalite, TABLE);
             int writes = onDemand.requestsPerInvocation(ours, dynalite, List.of(BenchmarkEvents.signUp()))[0];
+            // The stored profile is older than the event's attributes: the first sign-in refreshes it, the second
+            // finds it current, as every later sign-in of that user does.
+            String returning = events.signIn();
             int[] signIn = onDemand.requestsPerInvocation(
                     ours,
                     dynalite,
                     List.of(
-                            events.signIn(),
+                            returning,
+                            returning,
                             LambdaRuntimeJson.withSub(
                                     LambdaRuntimeJson.sampleEventJson("sign-in.json"),
                                     UUID.randomUUID().toString())));
@@ -116,7 +120,9 @@ public final class ColdStartBenchmark {
                     only.isEmpty());
             report.restores(restores, trace);
             System.out.printf(
-                    "requests to DynamoDB for one sign-in: %d with a profile, %d without one%n", signIn[0], signIn[1]);
+                    "requests to DynamoDB for one sign-in: %d with a current profile, %d with a stale one, %d without"
+                            + " one%n",
+                    signIn[1], signIn[0], signIn[2]);
         } finally {
             Files.deleteIfExists(aotCache);
             if (pool != null) {
