@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Hands each test class {@link LocalTables} of its own on one dynalite for the whole test run: dynalite is started
  * when a class first asks and stopped when the run ends; a class's tables and recording front are made for it and
- * deleted after it. So classes that use DynamoDB can run side by side (junit-platform.properties). Each test
+ * deleted after it. So classes that use DynamoDB can run side by side (the module sets test.classes.parallel). Each test
  * empties its class's tables itself ({@link LocalTables#reset()}).
  */
 final class SharedLocalTables implements ParameterResolver {

@@ -37,9 +37,10 @@ class PortFailuresTest {
                     }))
                     .isExactlyInstanceOf(UserPoolUnavailableException.class)
                     .hasMessage("Cognito ListUsers on user pool p failed")
-                    .hasCause(down)
                     .satisfies(e -> assertThat(((UserPoolUnavailableException) e).passing())
-                            .isEqualTo(passing));
+                            .isEqualTo(passing))
+                    .cause()
+                    .isSameAs(down);
         }
     }
 

@@ -46,7 +46,10 @@ final class BenchmarkEvents {
                 UUID.randomUUID().toString());
     }
 
-    /** A sign-in (PostAuthentication) of a user whose profile is stored already: the common case. */
+    /**
+     * A sign-in (PostAuthentication) of a user whose stored profile is older than Cognito's attributes: the sign-in
+     * reads it and refreshes it (two requests); sent again for the same user, it finds the profile current (one).
+     */
     String signIn() {
         String registered = UUID.randomUUID().toString();
         tables.storeProfile(registered, "Ada");

@@ -109,8 +109,22 @@ public final class LocalTables implements AutoCloseable {
             stateTable.create(client, stateTableName(tableName));
             return new LocalTables(dynaliteEndpoint, ownDynalite, front, client, table, stateTable, tableName);
         } catch (IOException | RuntimeException e) {
+            if (ownDynalite.isEmpty() && client != null) {
+                // A shared dynalite outlives this failure: take back what was made of the two tables.
+                deleteIfPresent(client, List.of(tableName, stateTableName(tableName)));
+            }
             Shutdown.closeAll(client, front);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private static void deleteIfPresent(DynamoDbClient client, List<String> tableNames) {
+        for (String name : tableNames) {
+            try {
+                client.deleteTable(b -> b.tableName(name));
+            } catch (ResourceNotFoundException absent) {
+                // Never made, or dropped by the test.
+            }
         }
     }
 
@@ -251,13 +265,7 @@ public final class LocalTables implements AutoCloseable {
         }
         // On a shared dynalite: leave it as found, so a long test run does not pile tables up in memory.
         try {
-            for (String name : List.of(tableName, stateTableName(tableName))) {
-                try {
-                    client.deleteTable(b -> b.tableName(name));
-                } catch (ResourceNotFoundException absent) {
-                    // Dropped by the test.
-                }
-            }
+            deleteIfPresent(client, List.of(tableName, stateTableName(tableName)));
         } finally {
             Shutdown.closeAll(recordedClient, client, front);
         }
