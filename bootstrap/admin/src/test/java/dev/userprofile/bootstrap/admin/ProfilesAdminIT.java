@@ -381,6 +381,8 @@ class ProfilesAdminIT {
                 poolId,
                 "--table",
                 TABLE,
+                "--rate",
+                "50",
                 "--subs-file",
                 "/nonexistent-directory/report.txt");
 
@@ -436,9 +438,19 @@ class ProfilesAdminIT {
         String missingSub = confirmed("late-" + UUID.randomUUID(), attribute("given_name", "Late"));
         Path report = Files.createTempFile("reconcile", ".txt");
 
-        Run look = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--subs-file", report.toString());
-        Run json = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--output", "json");
-        Run refused = runWithInput("no\n", "reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans");
+        Run look = run(
+                "reconcile",
+                "--user-pool-id",
+                poolId,
+                "--table",
+                TABLE,
+                "--rate",
+                "50",
+                "--subs-file",
+                report.toString());
+        Run json = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--output", "json");
+        Run refused = runWithInput(
+                "no\n", "reconcile", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--delete-orphans");
 
         assertThat(look.status()).isEqualTo(1);
         assertThat(look.out()).contains("1 users without a profile, 3 orphaned profiles, 0 removed");
@@ -461,7 +473,8 @@ class ProfilesAdminIT {
                 .contains("Remove 3 profiles from table " + TABLE + " whose users are not in pool " + poolId + "?");
         assertThat(profiles()).containsKeys(deleted.toArray(String[]::new));
 
-        Run removed = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--delete-orphans", "--yes");
+        Run removed = run(
+                "reconcile", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50", "--delete-orphans", "--yes");
 
         assertThat(removed.out()).contains("3 orphaned profiles, 3 removed");
         Map<String, Map<String, AttributeValue>> after = profiles();
@@ -471,7 +484,7 @@ class ProfilesAdminIT {
                         .containsOnlyKeys("userId", "erasedAt", "erasureReason", "expiresAt"));
         assertThat(after.values().stream().filter(item -> !item.containsKey("erasedAt")))
                 .hasSize(ELIGIBLE.size() - 1);
-        Run again = run("reconcile", "--user-pool-id", poolId, "--table", TABLE);
+        Run again = run("reconcile", "--user-pool-id", poolId, "--table", TABLE, "--rate", "50");
         assertThat(again.out()).contains("1 users without a profile, 0 orphaned profiles");
     }
 
