@@ -3,13 +3,18 @@ package dev.userprofile.adapters.cognito.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userprofile.application.port.in.BackfillPoolUseCase;
+import dev.userprofile.application.port.in.ProfileStoreUnavailableException;
+import dev.userprofile.application.port.in.ReconcilePoolCommand;
 import dev.userprofile.application.port.in.ReconcilePoolUseCase;
+import dev.userprofile.application.port.in.ReconcileReport;
+import dev.userprofile.application.port.in.UserPoolUnavailableException;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,63 @@ class AdminCliTest {
                 .startsWith("#!/usr/bin/env bash")
                 .contains("complete -F", "backfill", "reconcile", "attach-trigger", "detach-trigger")
                 .contains("--user-pool-id", "--delete-orphans", "--post-confirmation", "--function");
+    }
+
+    /** A reconcile whose use case fails as {@code failure}. */
+    private int reconcileFailingWith(RuntimeException failure) {
+        AdminCli.Services failing = new AdminCli.Services() {
+            @Override
+            public CognitoIdentityProviderClient cognito() {
+                // As when DescribeUserPool is not granted: progress goes without an estimate.
+                throw new UnsupportedOperationException("no DescribeUserPool here");
+            }
+
+            @Override
+            public BackfillPoolUseCase backfillPool(String userPoolId, String table, double rate) {
+                throw new AssertionError("no backfill for a reconcile");
+            }
+
+            @Override
+            public ReconcilePoolUseCase reconcilePool(String userPoolId, String table, double rate) {
+                return new ReconcilePoolUseCase() {
+                    @Override
+                    public ReconcileReport reconcile(ReconcilePoolCommand command) {
+                        throw failure;
+                    }
+
+                    @Override
+                    public Optional<ReconcileReport> continueRun(ReconcilePoolCommand command) {
+                        throw failure;
+                    }
+                };
+            }
+        };
+        return new AdminCli(
+                        failing,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new BufferedReader(new StringReader("")),
+                        new AtomicBoolean())
+                .run("reconcile", "--user-pool-id", "eu-west-1_Pool", "--table", "profiles");
+    }
+
+    @Test
+    void aUseCasesFailureIsOneLineThatNamesTheDependencyAndNoStackTrace() {
+        assertThat(reconcileFailingWith(new ProfileStoreUnavailableException(
+                        "DynamoDB Scan on table profiles failed: ThrottlingException (HTTP 400)", null)))
+                .isEqualTo(1);
+        assertThat(err())
+                .isEqualTo("profiles-admin: ProfileStoreUnavailableException: DynamoDB Scan on table profiles failed:"
+                        + " ThrottlingException (HTTP 400)" + System.lineSeparator());
+
+        err.reset();
+        assertThat(reconcileFailingWith(new UserPoolUnavailableException(
+                        "Cognito ListUsers on user pool eu-west-1_Pool failed: AccessDenied (HTTP 400)", null, false)))
+                .isEqualTo(1);
+        assertThat(err())
+                .isEqualTo(
+                        "profiles-admin: Cognito ListUsers on user pool eu-west-1_Pool failed: AccessDenied (HTTP 400)"
+                                + System.lineSeparator());
     }
 
     static List<List<String>> usageErrors() {
