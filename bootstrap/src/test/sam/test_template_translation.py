@@ -59,7 +59,18 @@ def language_extensions(node, parameters):
     return node
 
 
+_TRANSLATIONS = {}
+
+
 def translate(overrides=None, extensions=True):
+    """The SAM translator's output for these values; each distinct translation runs once, and callers get a copy."""
+    key = (json.dumps(overrides or {}, sort_keys=True), extensions)
+    if key not in _TRANSLATIONS:
+        _TRANSLATIONS[key] = _translate(overrides, extensions)
+    return copy.deepcopy(_TRANSLATIONS[key])
+
+
+def _translate(overrides, extensions):
     os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-1")
     template = _template()
     assert template["Transform"] == ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"]
