@@ -124,7 +124,10 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
         }
     }
 
-    /** Whether the user got (or, in a dry run, would get) a profile now; false when theirs was there. */
+    /**
+     * Whether the user got (or, in a dry run, would get) a profile now; false when theirs was there, or, for a
+     * disabled user, when the pool could not find them just now or someone else registered them meanwhile.
+     */
     private boolean registeredNow(DirectoryUser user, boolean dryRun) throws InterruptedException {
         if (dryRun) {
             return !store.exists(user.id());
