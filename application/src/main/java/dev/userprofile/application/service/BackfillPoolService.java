@@ -79,7 +79,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                 if (!e.passing()) {
                     throw e;
                 }
-                return run.report(clock, page, Optional.of(messageOf(e)), true);
+                return run.report(clock, page, Optional.of(PortFailures.messageOf(e)), true);
             }
             run.unreadable += listed.unreadable();
             for (DirectoryUser user : listed.users()) {
@@ -97,7 +97,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                             throw e;
                         }
                         // A disabled user's read failed on an outage: resume from this page, as for a listing.
-                        return run.report(clock, page, Optional.of(messageOf(e)), true);
+                        return run.report(clock, page, Optional.of(PortFailures.messageOf(e)), true);
                     }
                 }
             }
@@ -120,7 +120,7 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                 run.alreadyThere++;
             }
         } catch (ProfileStoreUnavailableException | SyncContendedException e) {
-            run.failures.add(new BackfillReport.Failure(user.id(), messageOf(e)));
+            run.failures.add(new BackfillReport.Failure(user.id(), PortFailures.messageOf(e)));
         }
     }
 
@@ -170,10 +170,5 @@ public final class BackfillPoolService implements BackfillPoolUseCase {
                     stoppedBy,
                     early);
         }
-    }
-
-    /** What a failure says, or its kind when it says nothing. */
-    private static String messageOf(RuntimeException e) {
-        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
     }
 }

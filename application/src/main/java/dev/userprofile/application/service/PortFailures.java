@@ -32,7 +32,8 @@ final class PortFailures {
         }
     }
 
-    private static String messageOf(RuntimeException e) {
+    /** What a failure says, or its kind when it says nothing: how services name a failure in what they report. */
+    static String messageOf(RuntimeException e) {
         return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
     }
 }
