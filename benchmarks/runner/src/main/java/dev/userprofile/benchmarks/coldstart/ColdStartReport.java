@@ -90,11 +90,11 @@ final class ColdStartReport {
                     spreadOf(runs.stream()
                             .mapToDouble(RestoreRun::firstResponseMs)
                             .toArray()),
-                    restoreMedian(runs, RestoreRun::warmMs),
-                    restoreMedian(runs, RestoreRun::credentialFetches),
-                    restoreMedian(runs, RestoreRun::newConnections),
-                    restoreMedian(runs, r -> r.timeline().resume().toNanos() / 1e6),
-                    restoreMedian(runs, r -> r.timeline().invocation().toNanos() / 1e6),
+                    median(runs, RestoreRun::warmMs),
+                    median(runs, RestoreRun::credentialFetches),
+                    median(runs, RestoreRun::newConnections),
+                    median(runs, r -> r.timeline().resume().toNanos() / 1e6),
+                    median(runs, r -> r.timeline().invocation().toNanos() / 1e6),
                     ratio);
         });
         if (floor != null) {
@@ -153,7 +153,7 @@ final class ColdStartReport {
         restores.forEach((name, runs) -> out.printf(
                 "%-22s %5.0f  %s%n",
                 name,
-                restoreMedian(runs, r -> r.classesLoadedAfterRestore().size()),
+                median(runs, r -> r.classesLoadedAfterRestore().size()),
                 ClassLoadLog.byPackage(runs.getLast().classesLoadedAfterRestore())));
         restores.forEach((name, runs) -> out.printf(
                 "%n%s, beyond the runtime client's own:%n  %s%n",
@@ -170,11 +170,7 @@ final class ColdStartReport {
         return spreadOf(runs.stream().mapToDouble(metric).toArray());
     }
 
-    private static double median(List<OnDemandRun> runs, ToDoubleFunction<OnDemandRun> metric) {
-        return Stats.median(runs.stream().mapToDouble(metric).toArray());
-    }
-
-    private static double restoreMedian(List<RestoreRun> runs, ToDoubleFunction<RestoreRun> metric) {
+    private static <T> double median(List<T> runs, ToDoubleFunction<T> metric) {
         return Stats.median(runs.stream().mapToDouble(metric).toArray());
     }
 }

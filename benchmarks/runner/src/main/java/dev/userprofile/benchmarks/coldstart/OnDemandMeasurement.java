@@ -11,7 +11,6 @@ import dev.userprofile.local.support.lambda.LocalLambda;
 import dev.userprofile.local.testing.net.FaultInjectingProxy;
 import dev.userprofile.local.testing.template.TemplateFunction;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +180,7 @@ final class OnDemandMeasurement {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException | NumberFormatException | UncheckedIOException e) {
+        } catch (IOException | NumberFormatException e) {
             return -1;
         }
         return -1;

@@ -51,8 +51,12 @@ class AdminCliTest {
     };
 
     private int run(String... args) {
+        return run(noServices, args);
+    }
+
+    private int run(AdminCli.Services services, String... args) {
         return new AdminCli(
-                        noServices,
+                        services,
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8),
                         new BufferedReader(new StringReader("")),
@@ -127,13 +131,7 @@ class AdminCliTest {
                 };
             }
         };
-        return new AdminCli(
-                        failing,
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new BufferedReader(new StringReader("")),
-                        new AtomicBoolean())
-                .run("reconcile", "--user-pool-id", "eu-west-1_Pool", "--table", "profiles");
+        return run(failing, "reconcile", "--user-pool-id", "eu-west-1_Pool", "--table", "profiles");
     }
 
     @Test
